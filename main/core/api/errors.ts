@@ -1,0 +1,53 @@
+// Every failure of the Pika API is one of these kinds, so callers decide by kind (stop, back
+// off, ask for a token) and show `message`, which is written for a person and never holds
+// the token.
+
+export type PikaErrorKind =
+  | 'token-rejected' // 401: missing, invalid, expired or exhausted token
+  | 'forbidden' // 402/403: banned, IP or model not allowed, out of quota
+  | 'unknown-task' // 404, or 400 task_not_exist
+  | 'bad-request' // other 4xx: the request itself was refused (e.g. generate validation)
+  | 'rate-limited' // 429
+  | 'server' // 5xx
+  | 'network' // DNS, refused, reset, timeout
+  | 'bad-response'; // not JSON, an HTML page, or JSON of the wrong shape
+
+export interface PikaErrorInit {
+  kind: PikaErrorKind;
+  message: string;
+  status?: number;
+  /** The server's own message, when it sent one. */
+  serverMessage?: string;
+  /** The server's error code (`task_not_exist`, `insufficient_user_quota`, ...). */
+  code?: string;
+  /** Milliseconds to wait before retrying, from Retry-After (already capped). */
+  retryAfterMs?: number;
+  /** The field the server blamed, when it said (generate validation). */
+  field?: string;
+  cause?: unknown;
+}
+
+export class PikaApiError extends Error {
+  readonly kind: PikaErrorKind;
+  readonly status: number | undefined;
+  readonly serverMessage: string | undefined;
+  readonly code: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly field: string | undefined;
+
+  constructor(init: PikaErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'PikaApiError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.serverMessage = init.serverMessage;
+    this.code = init.code;
+    this.retryAfterMs = init.retryAfterMs;
+    this.field = init.field;
+  }
+
+  /** Worth asking again later without the user doing anything. */
+  get retryable(): boolean {
+    return this.kind === 'rate-limited' || this.kind === 'server' || this.kind === 'network' || this.kind === 'bad-response';
+  }
+}

@@ -1,0 +1,45 @@
+// The tracked task: everything the feed said plus what we know locally. Plain data only, so
+// it can be stored, sent over IPC and rendered without conversion.
+import type { FeedVideo } from '../api/types';
+import type { PikaErrorKind } from '../api/errors';
+
+/** A task's place in its life. `stalled` = still running past the configured limit. */
+export type TaskState = 'queued' | 'running' | 'finished' | 'failed' | 'stalled';
+
+export interface TaskError {
+  kind: PikaErrorKind | 'download';
+  message: string;
+}
+
+/** Local download of one video of a task. */
+export type VideoDownload =
+  | { status: 'downloading'; bytes: number; total: number | null; rate: number | null }
+  | { status: 'done'; path: string; bytes: number }
+  | { status: 'failed'; message: string };
+
+export interface TrackedTask {
+  id: string;
+  /** Empty until the first answer tells us. */
+  promptText: string;
+  videos: FeedVideo[];
+  state: TaskState;
+  progress: number | null;
+  /** Epoch milliseconds. */
+  addedAt: number;
+  lastCheckedAt: number | null;
+  /** When the task reached finished/failed. */
+  endedAt: number | null;
+  /** The last error met while polling this task (cleared by the next good answer). */
+  lastError: TaskError | null;
+  /** Feed requests made for this task. */
+  attempts: number;
+  /** Downloads by video id. */
+  downloads: Record<string, VideoDownload>;
+  /** False once finished/failed until the user has seen it (tray badge). */
+  seen: boolean;
+}
+
+/** True once a task needs no more polling unless the user asks for a re-check. */
+export function isEnded(state: TaskState): boolean {
+  return state === 'finished' || state === 'failed';
+}
