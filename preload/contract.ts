@@ -88,7 +88,10 @@ export interface InvokeChannels {
   'app:open-external': { args: [url: string]; result: void };
   'app:copy-text': { args: [text: string]; result: void };
   'app:hide-window': { args: []; result: void };
-  'generate:create': { args: [request: GenerateRequest, requestId: string]; result: GenerateOutcome };
+  'generate:create': {
+    args: [request: GenerateRequest, requestId: string];
+    result: GenerateOutcome;
+  };
 }
 
 /** renderer -> main, fire and forget. */

@@ -48,6 +48,11 @@ export class PikaApiError extends Error {
 
   /** Worth asking again later without the user doing anything. */
   get retryable(): boolean {
-    return this.kind === 'rate-limited' || this.kind === 'server' || this.kind === 'network' || this.kind === 'bad-response';
+    return (
+      this.kind === 'rate-limited' ||
+      this.kind === 'server' ||
+      this.kind === 'network' ||
+      this.kind === 'bad-response'
+    );
   }
 }

@@ -1,0 +1,80 @@
+// The fake Pika server's control surface, shared by tests, benchmarks and `npm run mock-api`.
+// Durations are real milliseconds: tests pick small ones, mock-api realistic ones.
+
+export interface FakeTaskSpec {
+  /** Defaults to a fresh UUID. */
+  id?: string;
+  prompt?: string;
+  /** Time spent `queued` (videos empty for the first half of it). Default 1000. */
+  queuedMs?: number;
+  /** Time spent `pending` with progress rising 0 -> 99. Default 3000. */
+  runMs?: number;
+  /** How the generation ends. Default 'finished'. */
+  outcome?: 'finished' | 'error';
+  /** Reason reported when outcome is 'error'. */
+  errorMessage?: string;
+  /** Videos in the task; the first has the task's id. Default 1. */
+  videos?: number;
+  /** Size of the served MP4; default: the real small playable fixture. Larger sizes serve
+   * deterministic synthetic bytes (for download tests and benchmarks). */
+  mediaBytes?: number;
+}
+
+/** A fault applies to matching requests while `count` lasts (default: until cleared). */
+export type FakeFault = { count?: number; taskId?: string } & (
+  | { kind: 'rate-limit'; retryAfter?: string; body?: 'empty' | 'json' }
+  | { kind: 'server-error'; status?: number; body?: 'json' | 'text' }
+  | { kind: 'html-error'; status?: number }
+  | { kind: 'malformed-json' }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'unknown-status'; value: string }
+  | { kind: 'empty-videos' }
+  | { kind: 'finished-without-url' }
+  | { kind: 'task-not-exist' }
+  | { kind: 'extra-fields' }
+  // Faults on the media (result URL) routes:
+  | { kind: 'media-reset'; afterBytes: number }
+  | { kind: 'media-no-range' }
+  | { kind: 'media-expired'; status?: 403 | 404 | 410 }
+  | { kind: 'media-slow'; bytesPerSecond: number }
+);
+
+export interface FakeRequestLog {
+  method: string;
+  path: string;
+  status: number;
+  /** Epoch ms when the answer started. */
+  at: number;
+  range?: string;
+}
+
+export interface FakePikaOptions {
+  /** Accepted bearer token. Default 'test-token'. */
+  token?: string;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  port?: number;
+  /** Rate limit: at most `max` feed requests per `windowMs` per server, 429 beyond. */
+  rateLimit?: { max: number; windowMs: number };
+  /** Default spec for tasks created by POST /pika/generate. */
+  generatedTask?: Omit<FakeTaskSpec, 'id'>;
+}
+
+export interface FakePika {
+  /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  token: string;
+  /** Creates a task that starts its life now; returns its id. */
+  addTask(spec?: FakeTaskSpec): string;
+  /** The instant (epoch ms) the task turned finished/error on the server, or null. */
+  endedAt(taskId: string): number | null;
+  /** The exact bytes served for a video's resultUrl (for byte-for-byte comparisons). */
+  mediaBytes(videoId: string): Buffer;
+  fault(fault: FakeFault): void;
+  clearFaults(): void;
+  /** Every request answered so far. */
+  readonly requests: readonly FakeRequestLog[];
+  /** Bodies received by POST /pika/generate, in order. */
+  readonly generateBodies: readonly unknown[];
+  close(): Promise<void>;
+}
