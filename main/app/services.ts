@@ -1,0 +1,96 @@
+// The ports the IPC handlers need. Everything here is plain data and functions, so the real
+// handlers run in plain Node (tests, the end-to-end harness) with Electron's own objects
+// swapped for stand-ins; main/app/index.ts fills them with the Electron adapters.
+import type { FeedSource, GenerateRequest } from '../core/api/types';
+import type { Settings } from '../core/settings';
+import type { TaskTracker } from '../core/tasks/tracker-types';
+import type { AppStatus, TokenProtection, TokenState, VideoRef } from '../../preload/contract';
+
+export interface SettingsPort {
+  get(): Settings;
+  /** Validates the patch as a whole (nothing is written when any field is bad). */
+  update(patch: Partial<Settings>): Settings;
+  /** Called after every successful update with the new and previous settings. */
+  onChange(listener: (next: Settings, previous: Settings) => void): () => void;
+}
+
+export interface TokenVault {
+  has(): boolean;
+  /** The token for the HTTP client only; never handed to the renderer. */
+  get(): string | null;
+  set(token: string): void;
+  clear(): void;
+  /** How the stored token is protected at rest. */
+  protection(): TokenProtection;
+}
+
+export interface TokenStatePort {
+  get(): TokenState;
+  /** Record what a token test or a feed answer showed about the current token. */
+  record(state: 'accepted' | 'rejected'): void;
+  /** A new token was saved (or the token was cleared): what we knew is void. */
+  reset(): void;
+  onChange(listener: (state: TokenState) => void): () => void;
+}
+
+/** The HTTP client, as far as the handlers use it. */
+export interface PikaClientPort extends FeedSource {
+  generate(request: GenerateRequest, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
+}
+
+export interface ShellPort {
+  openExternal(url: string): Promise<void>;
+  /** Resolves to an error message, or '' on success (Electron's shell.openPath contract). */
+  openPath(path: string): Promise<string>;
+  showItemInFolder(path: string): void;
+}
+
+export interface ClipboardPort {
+  writeText(text: string): void;
+}
+
+export interface DialogPort {
+  /** Lets the user pick a folder; null when cancelled. */
+  chooseFolder(current: string): Promise<string | null>;
+}
+
+export interface WindowPort {
+  hide(): void;
+}
+
+export interface DownloadsPort {
+  /** Starts (or restarts) downloading one video; resolves once it has been started. */
+  start(ref: VideoRef): Promise<void>;
+}
+
+export interface StatusSource {
+  online(): boolean;
+  /** The task store was unreadable and set aside here; null when all was well. */
+  storeRecoveredFrom(): string | null;
+}
+
+export interface AppServices {
+  tracker: TaskTracker;
+  settings: SettingsPort;
+  vault: TokenVault;
+  tokenState: TokenStatePort;
+  client: PikaClientPort;
+  shell: ShellPort;
+  clipboard: ClipboardPort;
+  dialog: DialogPort;
+  window: WindowPort;
+  downloads: DownloadsPort;
+  status: StatusSource;
+}
+
+/** The status pushed to and asked for by the renderer, built from the services. */
+export function appStatusOf(services: AppServices): AppStatus {
+  const tracker = services.tracker.status();
+  return {
+    paused: tracker.paused,
+    online: services.status.online(),
+    tokenState: services.tokenState.get(),
+    activeCount: tracker.activeCount,
+    storeRecoveredFrom: services.status.storeRecoveredFrom(),
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../core/settings';
+import { createSettingsPort, type SettingsStorage } from './settings-port';
+import { SettingsError } from './validate-settings';
+
+// A stand-in for H1's normalizeBaseUrl with the same contract: canonical URL or a throw.
+const rules = {
+  normalizeBaseUrl(url: string) {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('use http(s)');
+    return parsed.href.replace(/\/+$/, '');
+  },
+};
+const defaults = defaultSettings('/home/me/Videos/Pika');
+
+function memoryStorage(initial?: unknown) {
+  let stored: unknown = initial;
+  const storage: SettingsStorage & { stored(): unknown } = {
+    read: () => stored,
+    write: (s) => {
+      stored = structuredClone(s);
+    },
+    stored: () => stored,
+  };
+  return storage;
+}
+
+describe('settings port', () => {
+  it('starts from defaults and saves a valid patch', () => {
+    const storage = memoryStorage();
+    const port = createSettingsPort({ storage, defaults, rules });
+    const seen: [Settings, Settings][] = [];
+    port.onChange((next, prev) => seen.push([next, prev]));
+    expect(port.get()).toEqual(defaults);
+    const next = port.update({
+      baseUrl: ' https://gw.example.com/ ',
+      pollFloorSec: 10,
+      autoDownload: false,
+    });
+    expect(next).toMatchObject({
+      baseUrl: 'https://gw.example.com',
+      pollFloorSec: 10,
+      autoDownload: false,
+    });
+    expect(storage.stored()).toEqual(next);
+    expect(seen).toEqual([[next, defaults]]);
+  });
+
+  it.each<[Partial<Settings>, keyof Settings, RegExp]>([
+    [{ baseUrl: 'ftp://x' }, 'baseUrl', /base URL is not usable/],
+    [{ baseUrl: 'not a url' }, 'baseUrl', /base URL/],
+    [{ downloadDir: 'relative/dir' }, 'downloadDir', /absolute/],
+    [{ downloadDir: '   ' }, 'downloadDir', /absolute/],
+    [{ pollFloorSec: 0 }, 'pollFloorSec', /between 2 and 600/],
+    [{ pollFloorSec: Number.NaN }, 'pollFloorSec', /between/],
+    [{ pollCapSec: 100_000 }, 'pollCapSec', /between 5 and 3600/],
+    [{ stalledAfterMin: 1 }, 'stalledAfterMin', /between 5 and 1440/],
+    [{ pollFloorSec: 120, pollCapSec: 60 }, 'pollCapSec', /cannot be shorter/],
+  ])('refuses %j as a whole, naming the field', (patch, field, message) => {
+    const storage = memoryStorage();
+    const port = createSettingsPort({ storage, defaults, rules });
+    let error: unknown;
+    try {
+      port.update({ autoDownload: false, ...patch });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SettingsError);
+    expect((error as SettingsError).field).toBe(field);
+    expect((error as Error).message).toMatch(message);
+    expect(port.get()).toEqual(defaults);
+    expect(storage.stored()).toBeUndefined();
+  });
+
+  it('repairs a stored file field by field instead of dropping it', () => {
+    const storage = memoryStorage({
+      ...defaults,
+      baseUrl: 'https://kept.example.com',
+      pollFloorSec: -4,
+      downloadDir: 42,
+      launchAtLogin: true,
+      unknownOldKey: 'x',
+    });
+    const port = createSettingsPort({ storage, defaults, rules });
+    expect(port.get()).toEqual({
+      ...defaults,
+      baseUrl: 'https://kept.example.com',
+      launchAtLogin: true,
+    });
+    expect(
+      createSettingsPort({ storage: memoryStorage('garbage'), defaults, rules }).get(),
+    ).toEqual(defaults);
+  });
+});

@@ -1,0 +1,107 @@
+// Checks a settings patch against the current settings as a whole, so a bad field never
+// half-applies. Messages are written for the person who typed the value.
+import { isAbsolute } from 'node:path';
+import type { Settings } from '../../core/settings';
+
+/** Bounds for the numeric settings: fast enough to be useful, slow enough to be polite. */
+export const SETTING_LIMITS = {
+  pollFloorSec: { min: 2, max: 600 },
+  pollCapSec: { min: 5, max: 3600 },
+  stalledAfterMin: { min: 5, max: 24 * 60 },
+} as const;
+
+export class SettingsError extends Error {
+  constructor(
+    readonly field: keyof Settings,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+export interface SettingsRules {
+  /** Turns a typed base URL into the canonical one, or throws with a message for people. */
+  normalizeBaseUrl(url: string): string;
+}
+
+const LABELS: Record<keyof typeof SETTING_LIMITS, string> = {
+  pollFloorSec: 'Shortest poll interval (seconds)',
+  pollCapSec: 'Longest poll interval (seconds)',
+  stalledAfterMin: 'Stalled after (minutes)',
+};
+
+function checkNumber(field: keyof typeof SETTING_LIMITS, value: number): number {
+  const { min, max } = SETTING_LIMITS[field];
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new SettingsError(field, `${LABELS[field]} must be between ${min} and ${max}.`);
+  }
+  return Math.round(value);
+}
+
+export function checkDownloadDir(dir: string): string {
+  const trimmed = dir.trim();
+  if (trimmed === '' || trimmed.includes('\0') || !isAbsolute(trimmed)) {
+    throw new SettingsError('downloadDir', 'The download folder must be a full (absolute) path.');
+  }
+  return trimmed;
+}
+
+/** Returns the settings with the patch applied, or throws SettingsError naming the field. */
+export function applySettingsPatch(
+  current: Settings,
+  patch: Partial<Settings>,
+  rules: SettingsRules,
+): Settings {
+  const next: Settings = { ...current };
+  if (patch.baseUrl !== undefined) {
+    try {
+      next.baseUrl = rules.normalizeBaseUrl(patch.baseUrl);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : 'it is not a valid URL';
+      throw new SettingsError('baseUrl', `The API base URL is not usable: ${why}`);
+    }
+  }
+  if (patch.downloadDir !== undefined) next.downloadDir = checkDownloadDir(patch.downloadDir);
+  for (const flag of ['autoDownload', 'notifications', 'launchAtLogin'] as const) {
+    const value = patch[flag];
+    if (value !== undefined) next[flag] = value;
+  }
+  for (const field of ['pollFloorSec', 'pollCapSec', 'stalledAfterMin'] as const) {
+    const value = patch[field];
+    if (value !== undefined) next[field] = checkNumber(field, value);
+  }
+  if (next.pollCapSec < next.pollFloorSec) {
+    throw new SettingsError(
+      'pollCapSec',
+      'The longest poll interval cannot be shorter than the shortest one.',
+    );
+  }
+  return next;
+}
+
+/**
+ * Reads stored settings field by field: a value that is missing or no longer valid (an old
+ * version, a hand edit) falls back to its default instead of losing the rest.
+ */
+export function repairSettings(
+  stored: unknown,
+  defaults: Settings,
+  rules: SettingsRules,
+): Settings {
+  let settings = { ...defaults };
+  if (typeof stored !== 'object' || stored === null) return settings;
+  const record = stored as Record<string, unknown>;
+  for (const key of Object.keys(defaults) as (keyof Settings)[]) {
+    const value = record[key];
+    if (typeof value !== typeof defaults[key]) continue;
+    try {
+      settings = applySettingsPatch(settings, { [key]: value }, rules);
+    } catch {
+      // keep the default for this field
+    }
+  }
+  if (settings.pollCapSec < settings.pollFloorSec) settings.pollCapSec = defaults.pollCapSec;
+  if (settings.pollCapSec < settings.pollFloorSec) settings.pollFloorSec = defaults.pollFloorSec;
+  return settings;
+}
