@@ -4,6 +4,7 @@
 import type { FeedSource, GenerateRequest } from '../core/api/types';
 import type { Settings } from '../core/settings';
 import type { TaskTracker } from '../core/tasks/tracker-types';
+import type { PauseControl } from './pause-control';
 import type { AppStatus, TokenProtection, TokenState, VideoRef } from '../../preload/contract';
 
 export interface SettingsPort {
@@ -71,6 +72,8 @@ export interface StatusSource {
 
 export interface AppServices {
   tracker: TaskTracker;
+  /** Pause reasons combined over the tracker's one switch; the handlers use 'user'. */
+  pauses: PauseControl;
   settings: SettingsPort;
   vault: TokenVault;
   tokenState: TokenStatePort;

@@ -1,0 +1,31 @@
+// Polling stops for several independent reasons: the user asked, the machine sleeps or is
+// locked, the network is gone. The tracker has one pause switch, so reasons are combined
+// here: polling resumes only when none is left, and the user's pause survives a wake-up.
+import type { TaskTracker } from '../core/tasks/tracker-types';
+
+export type PauseReason = 'user' | 'sleep' | 'offline';
+
+export interface PauseControl {
+  set(reason: PauseReason, paused: boolean): void;
+  has(reason: PauseReason): boolean;
+}
+
+export function createPauseControl(
+  tracker: Pick<TaskTracker, 'pause' | 'resume' | 'pollAllNow'>,
+): PauseControl {
+  const reasons = new Set<PauseReason>();
+  return {
+    set(reason, paused) {
+      const before = reasons.size;
+      if (paused) reasons.add(reason);
+      else reasons.delete(reason);
+      if (before === 0 && reasons.size > 0) tracker.pause();
+      if (before > 0 && reasons.size === 0) {
+        tracker.resume();
+        // Back from sleep or offline: whatever finished meanwhile should show now.
+        if (reason !== 'user') tracker.pollAllNow();
+      }
+    },
+    has: (reason) => reasons.has(reason),
+  };
+}
