@@ -1,0 +1,55 @@
+import { FILTERS, type TaskFilter } from '../lib/task-filter';
+
+const LABELS: Record<TaskFilter, string> = {
+  all: 'All',
+  active: 'Active',
+  finished: 'Finished',
+  failed: 'Failed',
+};
+
+export function FilterBar({
+  filter,
+  counts,
+  query,
+  onFilter,
+  onQuery,
+}: {
+  filter: TaskFilter;
+  counts: Record<TaskFilter, number>;
+  query: string;
+  onFilter: (f: TaskFilter) => void;
+  onQuery: (q: string) => void;
+}) {
+  return (
+    <div class="filter-bar">
+      <div class="chips" role="radiogroup" aria-label="Show">
+        {FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            role="radio"
+            aria-checked={filter === f}
+            class={filter === f ? 'chip chip-on' : 'chip'}
+            onClick={() => onFilter(f)}
+          >
+            {LABELS[f]} <span class="chip-count">{counts[f]}</span>
+          </button>
+        ))}
+      </div>
+      <input
+        type="search"
+        class="search"
+        placeholder="Search prompts"
+        aria-label="Search prompts"
+        value={query}
+        onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query) {
+            e.preventDefault();
+            onQuery('');
+          }
+        }}
+      />
+    </div>
+  );
+}

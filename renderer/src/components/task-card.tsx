@@ -1,0 +1,146 @@
+// One task in the list. Its height is fixed by cardHeight() so the list can window without
+// measuring; every line below has a fixed height in the stylesheet to match.
+import { memo } from '../lib/memo';
+import type { FeedVideo, TrackedTask } from '../../../preload/contract';
+import { formatDuration, timeAgo } from '../lib/format';
+import {
+  cardHeight,
+  CARD,
+  downloadOf,
+  draggableVideo,
+  errorText,
+  hasDownloadLine,
+  taskDuration,
+  taskSeed,
+  unknownStatus,
+} from '../lib/task-view';
+import type { CardActions } from './card-actions';
+import { DownloadLine } from './download-line';
+import { Poster } from './poster';
+import { ProgressBar } from './progress-bar';
+import { StatusBadge } from './status-badge';
+import { VideoButtons, videoLinkItems } from './video-buttons';
+import { VideoRow } from './video-row';
+
+interface Props {
+  task: TrackedTask;
+  actions: CardActions;
+  now: number;
+  highlighted: boolean;
+}
+
+function progressLine(task: TrackedTask, now: number) {
+  if (task.state === 'finished' || task.state === 'failed') {
+    const end = task.endedAt ?? task.lastCheckedAt;
+    const verb = task.state === 'finished' ? 'Finished' : 'Failed';
+    return (
+      <span class="card-ended">
+        {verb}
+        {end ? ` ${timeAgo(end, now)}` : ''}
+        {end && end > task.addedAt ? ` · took ${formatDuration((end - task.addedAt) / 1000)}` : ''}
+      </span>
+    );
+  }
+  const label = task.state === 'queued' ? 'Waiting in queue' : 'Generating';
+  return (
+    <>
+      <ProgressBar value={task.state === 'queued' ? null : task.progress} label={label} />
+      <span class="progress-text">
+        {task.state === 'queued'
+          ? 'Queued'
+          : task.progress != null
+            ? `${Math.round(task.progress)}%`
+            : '…'}
+      </span>
+    </>
+  );
+}
+
+function TaskCardImpl({ task, actions, now, highlighted }: Props) {
+  const single: FeedVideo | undefined = task.videos.length === 1 ? task.videos[0] : undefined;
+  const dragVideo = draggableVideo(task);
+  const err = errorText(task);
+  const seed = taskSeed(task);
+  const duration = taskDuration(task);
+  const singleDownload = single ? downloadOf(task, single) : undefined;
+
+  const menuItems = () => [
+    ...(single ? videoLinkItems(task, single, actions) : []),
+    { label: 'Copy task id', run: () => actions.copy(task.id, 'Task id') },
+    { label: 'Check again now', run: () => actions.recheck(task) },
+    { label: 'Remove from list', run: () => actions.remove(task), danger: true },
+  ];
+
+  const onDragStart = (e: DragEvent) => {
+    // Main starts a native drag of the real file; the page's own drag must not start.
+    e.preventDefault();
+    if (dragVideo) actions.startDrag(task, dragVideo);
+  };
+
+  const classes = ['card', `card-${task.state}`];
+  if (highlighted) classes.push('card-highlight');
+  if (dragVideo) classes.push('card-draggable');
+  if (!task.seen) classes.push('card-unseen');
+
+  return (
+    <article
+      class={classes.join(' ')}
+      style={{ height: `${cardHeight(task) - CARD.gap}px` }}
+      draggable={!!dragVideo}
+      onDragStart={onDragStart}
+      data-task-id={task.id}
+      aria-label={task.promptText || `Task ${task.id}`}
+      title={dragVideo ? 'Drag the video out to a folder or an editor' : undefined}
+    >
+      <div class="card-top">
+        <Poster task={task} />
+        <div class="card-main">
+          <div class="card-head">
+            <p class="prompt" title={task.promptText}>
+              {task.promptText || <span class="muted">Waiting for the first answer…</span>}
+            </p>
+            <StatusBadge state={task.state} raw={unknownStatus(task.videos[0])} />
+          </div>
+          <div class="card-meta">
+            {seed != null ? <span>seed {seed}</span> : null}
+            {duration != null ? <span>{formatDuration(duration)}</span> : null}
+            {task.videos.length > 1 ? <span>{task.videos.length} videos</span> : null}
+            <span title={new Date(task.addedAt).toLocaleString()}>
+              added {timeAgo(task.addedAt, now)}
+            </span>
+          </div>
+          <div class="card-progress">{progressLine(task, now)}</div>
+        </div>
+      </div>
+      {err ? (
+        <p class="card-error" title={err}>
+          {err}
+        </p>
+      ) : null}
+      {single && singleDownload && hasDownloadLine(task, single) ? (
+        <DownloadLine download={singleDownload} onRetry={() => actions.download(task, single)} />
+      ) : null}
+      {task.videos.length > 1
+        ? task.videos.map((v, i) => (
+            <VideoRow key={v.id} task={task} video={v} index={i} actions={actions} />
+          ))
+        : null}
+      <div class="card-actions">
+        {single ? <VideoButtons task={task} video={single} actions={actions} /> : null}
+        <span class="spacer" />
+        <button
+          type="button"
+          class="btn btn-small btn-ghost"
+          aria-haspopup="menu"
+          aria-label="More actions"
+          title="More actions"
+          onClick={(e) => actions.openMenu(e.currentTarget as HTMLElement, menuItems())}
+        >
+          •••
+        </button>
+      </div>
+    </article>
+  );
+}
+
+export const TaskCard = memo(TaskCardImpl);

@@ -1,0 +1,77 @@
+// What a card shows for a task or one of its videos, decided apart from the markup so the
+// rules (which actions apply, what the height is) stay in one tested place.
+import type { FeedVideo, TrackedTask, VideoDownload, VideoRef } from '../../../preload/contract';
+
+const KNOWN_STATUSES = new Set(['queued', 'pending', 'finished', 'error']);
+
+/** The server's status when it is one we do not know (shown raw beside the badge). */
+export function unknownStatus(video: FeedVideo | undefined): string | null {
+  if (!video || KNOWN_STATUSES.has(video.status)) return null;
+  return video.status || null;
+}
+
+export function refOf(task: TrackedTask, video: FeedVideo): VideoRef {
+  return { taskId: task.id, videoId: video.id };
+}
+
+export function downloadOf(task: TrackedTask, video: FeedVideo): VideoDownload | undefined {
+  return task.downloads[video.id];
+}
+
+export function isDownloaded(task: TrackedTask, video: FeedVideo): boolean {
+  return downloadOf(task, video)?.status === 'done';
+}
+
+/** The first video that can be dragged out (downloaded), if any. */
+export function draggableVideo(task: TrackedTask): FeedVideo | undefined {
+  return task.videos.find((v) => isDownloaded(task, v));
+}
+
+export function posterOf(task: TrackedTask): string | null {
+  for (const v of task.videos) {
+    const url = v.videoPoster || v.imageThumb;
+    // Only https images pass the page's CSP; anything else would show a broken image.
+    if (url && url.startsWith('https://')) return url;
+  }
+  return null;
+}
+
+/** The text under the prompt: the server's error when failed, else the last polling error. */
+export function errorText(task: TrackedTask): string | null {
+  if (task.state === 'failed') {
+    const reason = task.videos.find((v) => v.error)?.error;
+    return reason || task.lastError?.message || 'Generation failed';
+  }
+  return task.lastError?.message ?? null;
+}
+
+export function taskDuration(task: TrackedTask): number | null {
+  return task.videos.find((v) => v.duration != null)?.duration ?? null;
+}
+
+export function taskSeed(task: TrackedTask): number | null {
+  return task.videos.find((v) => v.seed != null)?.seed ?? null;
+}
+
+/** A download in progress or failed gets its own line (bar, or error with Retry). */
+export function hasDownloadLine(task: TrackedTask, video: FeedVideo): boolean {
+  const d = downloadOf(task, video);
+  return d !== undefined && d.status !== 'done';
+}
+
+/** Fixed pixel heights, so the list can window without measuring. Kept in step with CSS. */
+export const CARD = {
+  base: 112,
+  errorLine: 18,
+  downloadLine: 24,
+  videoRow: 44,
+  gap: 8,
+} as const;
+
+export function cardHeight(task: TrackedTask): number {
+  let h = CARD.base;
+  if (errorText(task)) h += CARD.errorLine;
+  if (task.videos.length > 1) h += task.videos.length * CARD.videoRow;
+  else if (task.videos[0] && hasDownloadLine(task, task.videos[0])) h += CARD.downloadLine;
+  return h + CARD.gap;
+}

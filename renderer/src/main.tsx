@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { App } from './app';
+import { BridgeContext, windowBridge } from './bridge';
+import { NoticeProvider } from './hooks/use-notices';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/tasks.css';
+import './styles/forms.css';
+
+const root = document.getElementById('app')!;
+try {
+  const bridge = windowBridge();
+  render(
+    <BridgeContext.Provider value={bridge}>
+      <NoticeProvider>
+        <App />
+      </NoticeProvider>
+    </BridgeContext.Provider>,
+    root,
+  );
+} catch (err) {
+  root.textContent = err instanceof Error ? err.message : String(err);
+}

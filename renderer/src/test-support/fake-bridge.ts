@@ -1,0 +1,153 @@
+// An in-memory PikaBridge for component tests: records every call, answers from plain state,
+// and lets a test push main's events. (End-to-end tests use the real preload and main.)
+import type {
+  AddTasksResult,
+  AppStatus,
+  EventChannels,
+  PikaBridge,
+  SettingsView,
+  TaskChange,
+  TokenTestResult,
+  TrackedTask,
+  View,
+} from '../../../preload/contract';
+
+type Listeners = { [K in keyof EventChannels]: Set<(p: EventChannels[K]) => void> };
+
+export interface FakeBridge extends PikaBridge {
+  calls: { method: string; args: unknown[] }[];
+  state: {
+    tasks: TrackedTask[];
+    status: AppStatus;
+    settings: SettingsView;
+    addResult: (text: string) => AddTasksResult;
+    testResult: TokenTestResult;
+    /** When set, settings.update rejects with this message. */
+    updateError: string | null;
+  };
+  emit<K extends keyof EventChannels>(channel: K, payload: EventChannels[K]): void;
+  listenerCount(channel: keyof EventChannels): number;
+}
+
+export function defaultStatus(partial: Partial<AppStatus> = {}): AppStatus {
+  return {
+    paused: false,
+    online: true,
+    tokenState: 'accepted',
+    activeCount: 0,
+    storeRecoveredFrom: null,
+    ...partial,
+  };
+}
+
+export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeBridge {
+  const listeners: Listeners = {
+    'tasks:changed': new Set(),
+    'app:status': new Set(),
+    'app:focus-task': new Set(),
+    'app:navigate': new Set(),
+    'drag:refused': new Set(),
+  };
+  const calls: FakeBridge['calls'] = [];
+  const state: FakeBridge['state'] = {
+    tasks: [],
+    status: defaultStatus(),
+    settings: {
+      settings: {
+        baseUrl: 'https://api.gpt.ge',
+        autoDownload: true,
+        downloadDir: '/home/u/Videos/Pika',
+        notifications: true,
+        launchAtLogin: false,
+        pollFloorSec: 5,
+        pollCapSec: 60,
+        stalledAfterMin: 60,
+      },
+      hasToken: true,
+      tokenState: 'accepted',
+      tokenProtection: 'os',
+    },
+    addResult: () => ({ added: [], duplicates: [], errors: [] }),
+    testResult: { result: 'accepted' },
+    updateError: null,
+    ...init,
+  };
+  const record = (method: string, args: unknown[]) => calls.push({ method, args });
+  const on =
+    <K extends keyof EventChannels>(channel: K) =>
+    (l: (p: EventChannels[K]) => void) => {
+      listeners[channel].add(l);
+      return () => {
+        listeners[channel].delete(l);
+      };
+    };
+  const answer =
+    <A extends unknown[], R>(method: string, fn: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      record(method, args);
+      return await fn(...args);
+    };
+
+  return {
+    calls,
+    state,
+    emit(channel, payload) {
+      for (const l of [...listeners[channel]]) (l as (p: typeof payload) => void)(payload);
+    },
+    listenerCount: (channel) => listeners[channel].size,
+    tasks: {
+      list: answer('tasks.list', () => [...state.tasks]),
+      add: answer('tasks.add', (text: string) => state.addResult(text)),
+      remove: answer('tasks.remove', (_id: string) => undefined),
+      recheck: answer('tasks.recheck', (_id: string) => undefined),
+      markSeen: answer('tasks.markSeen', (_ids: string[]) => undefined),
+      download: answer('tasks.download', () => undefined),
+      openFile: answer('tasks.openFile', () => undefined),
+      revealFile: answer('tasks.revealFile', () => undefined),
+      startDrag: (ref) => record('tasks.startDrag', [ref]),
+      onChange: on('tasks:changed') as (l: (c: TaskChange[]) => void) => () => void,
+      onDragRefused: on('drag:refused'),
+    },
+    settings: {
+      get: answer('settings.get', () => state.settings),
+      update: answer('settings.update', (patch: Partial<SettingsView['settings']>) => {
+        if (state.updateError) throw new Error(state.updateError);
+        state.settings = { ...state.settings, settings: { ...state.settings.settings, ...patch } };
+        return state.settings;
+      }),
+      chooseFolder: answer('settings.chooseFolder', () => '/chosen'),
+      setToken: answer('settings.setToken', (_token: string) => {
+        state.settings = { ...state.settings, hasToken: true, tokenState: 'unchecked' };
+        return state.settings;
+      }),
+      clearToken: answer('settings.clearToken', () => {
+        state.settings = { ...state.settings, hasToken: false, tokenState: 'missing' };
+        return state.settings;
+      }),
+      testToken: answer('settings.testToken', () => state.testResult),
+    },
+    polling: {
+      pause: answer('polling.pause', () => (state.status = { ...state.status, paused: true })),
+      resume: answer('polling.resume', () => (state.status = { ...state.status, paused: false })),
+    },
+    app: {
+      status: answer('app.status', () => state.status),
+      onStatus: on('app:status'),
+      onFocusTask: on('app:focus-task'),
+      onNavigate: on('app:navigate') as (l: (v: View) => void) => () => void,
+      openExternal: answer('app.openExternal', (_url: string) => undefined),
+      copyText: answer('app.copyText', (_t: string) => undefined),
+      hideWindow: answer('app.hideWindow', () => undefined),
+    },
+    generate: {
+      create: answer('generate.create', () => ({
+        outcome: 'unknown' as const,
+        message: 'not in tests',
+      })),
+    },
+  };
+}
+
+export function callsTo(bridge: FakeBridge, method: string): unknown[][] {
+  return bridge.calls.filter((c) => c.method === method).map((c) => c.args);
+}

@@ -1,0 +1,188 @@
+// The main view: add box, filters and search, and the windowed list of task cards.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AddTasksResult, TrackedTask } from '../../../preload/contract';
+import { useBridge } from '../bridge';
+import { AddBox, type AddOutcome } from '../components/add-box';
+import { FilterBar } from '../components/filter-bar';
+import { Menu, type MenuItem, type MenuState } from '../components/menu';
+import { TaskCard } from '../components/task-card';
+import { VirtualList } from '../components/virtual-list';
+import { useCardActions } from '../hooks/use-card-actions';
+import { useNotices } from '../hooks/use-notices';
+import { useNow } from '../hooks/use-now';
+import { usePendingRemoval } from '../hooks/use-pending-removal';
+import { useTasks } from '../hooks/use-task-store';
+import {
+  countByFilter,
+  filterTasks,
+  matchesFilter,
+  matchesQuery,
+  type TaskFilter,
+} from '../lib/task-filter';
+import { cardHeight } from '../lib/task-view';
+import type { TaskStore } from '../store/task-store';
+
+export interface FocusRequest {
+  taskId: string;
+  /** Bumped on every request, so asking twice for the same task still scrolls. */
+  seq: number;
+}
+
+const keyOf = (t: TrackedTask) => t.id;
+
+export function TasksView({
+  store,
+  loaded,
+  loadError,
+  onReload,
+  add,
+  addOutcome,
+  onAddOutcome,
+  focus,
+  addInputRef,
+}: {
+  store: TaskStore;
+  loaded: boolean;
+  loadError: string | null;
+  onReload: () => void;
+  add: (text: string) => Promise<AddTasksResult>;
+  addOutcome: AddOutcome | null;
+  onAddOutcome: (o: AddOutcome | null) => void;
+  focus: FocusRequest | null;
+  addInputRef: { current: HTMLTextAreaElement | null };
+}) {
+  const bridge = useBridge();
+  const notices = useNotices();
+  const tasks = useTasks(store);
+  const now = useNow();
+  const [filter, setFilter] = useState<TaskFilter>('all');
+  const [query, setQuery] = useState('');
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [scrollTo, setScrollTo] = useState<{ key: string } | null>(null);
+  const { hidden, remove } = usePendingRemoval(bridge, notices);
+  const openMenu = useCallback(
+    (anchor: HTMLElement, items: MenuItem[]) => setMenu({ anchor, items }),
+    [],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const actions = useCardActions(bridge, notices, remove, openMenu);
+
+  const visible = useMemo(
+    () => filterTasks(tasks, filter, query, hidden),
+    [tasks, filter, query, hidden],
+  );
+  const counts = useMemo(() => countByFilter(tasks, hidden), [tasks, hidden]);
+
+  // Finished and failed tasks the user has now seen stop counting on the tray badge.
+  const askedSeen = useRef(new Set<string>());
+  useEffect(() => {
+    const mark = () => {
+      if (document.visibilityState !== 'visible') return;
+      const ids = store
+        .tasks()
+        .filter((t) => !t.seen && (t.state === 'finished' || t.state === 'failed'))
+        .map((t) => t.id)
+        .filter((id) => !askedSeen.current.has(id));
+      if (!ids.length) return;
+      for (const id of ids) askedSeen.current.add(id);
+      bridge.tasks.markSeen(ids).catch(() => {
+        for (const id of ids) askedSeen.current.delete(id);
+      });
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [tasks, bridge, store]);
+
+  // 'app:focus-task': show the task even when the filter or search hides it, then point at it.
+  useEffect(() => {
+    if (!focus) return;
+    const task = store.get(focus.taskId);
+    if (!task) return;
+    if (!matchesFilter(task, filter)) setFilter('all');
+    if (!matchesQuery(task, query)) setQuery('');
+    setScrollTo({ key: focus.taskId });
+    setHighlight(focus.taskId);
+    const timer = setTimeout(() => setHighlight(null), 2500);
+    return () => clearTimeout(timer);
+    // Only a new request acts; filter and query are read, not watched.
+  }, [focus, store]);
+
+  const render = useCallback(
+    (t: TrackedTask) => (
+      <TaskCard task={t} actions={actions} now={now} highlighted={t.id === highlight} />
+    ),
+    [actions, now, highlight],
+  );
+
+  let body;
+  if (loadError) {
+    body = (
+      <div class="empty" role="alert">
+        <p>Could not load your tasks: {loadError}</p>
+        <button type="button" class="btn" onClick={onReload}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (!loaded) {
+    body = <div class="empty muted">Loading tasks…</div>;
+  } else if (counts.all === 0) {
+    body = (
+      <div class="empty">
+        <p class="empty-title">No tasks yet</p>
+        <p class="muted">
+          Paste a task id (or a feed URL, or several of them) above, or drop text onto this window.
+          Pika Tray checks each task, tells you when the video is ready and downloads it.
+        </p>
+      </div>
+    );
+  } else if (visible.length === 0) {
+    body = (
+      <div class="empty">
+        <p class="muted">
+          No {filter === 'all' ? '' : `${filter} `}tasks{query ? ` match “${query}”` : ''}.
+        </p>
+        <button
+          type="button"
+          class="btn btn-small"
+          onClick={() => {
+            setFilter('all');
+            setQuery('');
+          }}
+        >
+          Show all
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <VirtualList
+        items={visible}
+        height={cardHeight}
+        keyOf={keyOf}
+        render={render}
+        scrollTo={scrollTo}
+        label="Tasks"
+      />
+    );
+  }
+
+  return (
+    <section class="tasks-view">
+      <AddBox add={add} outcome={addOutcome} onOutcome={onAddOutcome} inputRef={addInputRef} />
+      {counts.all > 0 ? (
+        <FilterBar
+          filter={filter}
+          counts={counts}
+          query={query}
+          onFilter={setFilter}
+          onQuery={setQuery}
+        />
+      ) : null}
+      {body}
+      {menu ? <Menu state={menu} onClose={closeMenu} /> : null}
+    </section>
+  );
+}
