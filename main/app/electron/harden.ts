@@ -1,0 +1,35 @@
+// Locks a webContents to our own pages: no navigation, no new windows, no webviews, no
+// permissions, and our CSP on every page of ours. Links the user clicks go through the
+// app:open-external handler (https only), never through navigation.
+import type { Session, WebContents } from 'electron';
+import { withCsp } from '../window/security';
+
+export function hardenWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  log: (message: string) => void = () => {},
+): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    log(`Blocked navigation to ${new URL(url).origin}`);
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+    webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
+  },
+  isOurPage: (url: string) => boolean,
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!isOurPage(details.url)) {
+      callback({});
+      return;
+    }
+    callback({ responseHeaders: withCsp(details.responseHeaders) });
+  });
+}

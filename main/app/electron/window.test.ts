@@ -1,0 +1,180 @@
+import type { EventEmitter } from 'node:events';
+import type {
+  BrowserWindowConstructorOptions,
+  HandlerDetails,
+  OnHeadersReceivedListenerDetails,
+} from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../window/security';
+
+// Stand-ins for exactly the BrowserWindow / webContents / session / screen calls window.ts
+// makes; everything else is absent so an unexpected call fails loudly.
+const made = vi.hoisted(() => ({ windows: [] as unknown[] }));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  class FakeContents extends Emitter {
+    id = 42;
+    openHandler: ((d: HandlerDetails) => unknown) | null = null;
+    headersListener:
+      ((d: Partial<OnHeadersReceivedListenerDetails>, cb: (r: unknown) => void) => void) | null =
+      null;
+    permissionAnswer: boolean | null = null;
+    session = {
+      setPermissionRequestHandler: (
+        h: (c: unknown, p: string, cb: (ok: boolean) => void) => void,
+      ) => h(null, 'media', (ok) => (this.permissionAnswer = ok)),
+      setPermissionCheckHandler: () => {},
+      webRequest: {
+        onHeadersReceived: (l: FakeContents['headersListener']) => {
+          this.headersListener = l;
+        },
+      },
+    };
+    setWindowOpenHandler(h: (d: HandlerDetails) => unknown) {
+      this.openHandler = h;
+    }
+    isDevToolsOpened() {
+      return false;
+    }
+  }
+  class BrowserWindow extends Emitter {
+    webContents = new FakeContents();
+    visible = false;
+    position: [number, number] | null = null;
+    loaded: string | null = null;
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      super();
+      made.windows.push(this);
+    }
+    loadFile(file: string) {
+      this.loaded = file;
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.loaded = url;
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    isVisible() {
+      return this.visible;
+    }
+    show() {
+      this.visible = true;
+    }
+    hide() {
+      this.visible = false;
+    }
+    focus() {}
+    setPosition(x: number, y: number) {
+      this.position = [x, y];
+    }
+  }
+  const screen = {
+    getCursorScreenPoint: () => ({ x: 700, y: 10 }),
+    getDisplayMatching: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
+  } satisfies Partial<{ [K in keyof Electron.Screen]: unknown }>;
+  return { BrowserWindow, screen, default: { BrowserWindow, screen } };
+});
+
+const { createPopoverWindow } = await import('./window');
+
+interface Made {
+  options: BrowserWindowConstructorOptions;
+  webContents: EventEmitter & {
+    openHandler: (d: Partial<HandlerDetails>) => unknown;
+    headersListener: (
+      d: Partial<OnHeadersReceivedListenerDetails>,
+      cb: (r: unknown) => void,
+    ) => void;
+    permissionAnswer: boolean | null;
+  };
+  visible: boolean;
+  position: [number, number] | null;
+  loaded: string | null;
+  emit(event: string, ...args: unknown[]): boolean;
+}
+
+function open() {
+  const popover = createPopoverWindow({
+    preloadPath: '/app/dist/preload/index.cjs',
+    renderer: { rendererDir: '/app/dist/renderer' },
+    isDev: false,
+  });
+  return { popover, win: made.windows.at(-1) as Made };
+}
+
+const preventable = () => {
+  const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+  return event;
+};
+
+describe('popover window', () => {
+  it('is a hidden, frameless, sandboxed popover loading our renderer file', () => {
+    const { win, popover } = open();
+    expect(win.options).toMatchObject({
+      width: 380,
+      height: 560,
+      show: false,
+      frame: false,
+      skipTaskbar: true,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        preload: '/app/dist/preload/index.cjs',
+      },
+    });
+    expect(win.loaded).toBe('/app/dist/renderer/index.html');
+    expect(popover.webContentsId()).toBe(42);
+  });
+
+  it('opens by the tray, toggles, and hides on blur and on Escape', () => {
+    const { win, popover } = open();
+    popover.show({ x: 1000, y: 0, width: 24, height: 24 });
+    expect(win.visible).toBe(true);
+    expect(win.position).toEqual([822, 33]);
+    win.emit('blur');
+    expect(win.visible).toBe(false);
+    popover.toggle(null); // no tray bounds (Linux): next to the pointer
+    expect(win.visible).toBe(true);
+    expect(win.position).toEqual([510, 33]);
+    const other = preventable();
+    win.webContents.emit('before-input-event', other, { type: 'keyDown', key: 'a' });
+    expect(win.visible).toBe(true);
+    const esc = preventable();
+    win.webContents.emit('before-input-event', esc, { type: 'keyDown', key: 'Escape' });
+    expect(win.visible).toBe(false);
+    expect(esc.defaultPrevented).toBe(true);
+  });
+
+  it('refuses navigation, new windows, webviews and permissions', () => {
+    const { win } = open();
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = preventable();
+      win.webContents.emit(name, event, 'https://evil.example/');
+      expect(event.defaultPrevented).toBe(true);
+    }
+    expect(win.webContents.openHandler({ url: 'https://pika.art' })).toEqual({ action: 'deny' });
+    expect(win.webContents.permissionAnswer).toBe(false);
+  });
+
+  it('puts the CSP on our pages only', () => {
+    const { win } = open();
+    const answers: unknown[] = [];
+    win.webContents.headersListener(
+      { url: 'file:///app/dist/renderer/index.html', responseHeaders: {} },
+      (r) => answers.push(r),
+    );
+    win.webContents.headersListener(
+      { url: 'https://cdn.pika.art/poster.jpg', responseHeaders: {} },
+      (r) => answers.push(r),
+    );
+    expect(answers).toEqual([
+      { responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
+      {},
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+// The popover window: frameless, hidden until the tray opens it, gone on blur or Escape.
+import { join } from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+import { popoverPosition, type Rect } from '../window/popover-position';
+import { popoverWindowOptions, POPOVER_SIZE } from '../window/security';
+import { isRendererUrl, type RendererLocation } from '../ipc/trusted-sender';
+import { hardenSession, hardenWebContents } from './harden';
+
+export interface PopoverWindow {
+  readonly window: BrowserWindow;
+  webContentsId(): number | null;
+  isVisible(): boolean;
+  /** Shows the popover next to the tray icon (or the pointer when there is none). */
+  show(trayBounds: Rect | null): void;
+  hide(): void;
+  toggle(trayBounds: Rect | null): void;
+}
+
+export function createPopoverWindow(options: {
+  preloadPath: string;
+  renderer: RendererLocation;
+  icon?: string;
+  isDev: boolean;
+  log?: (message: string) => void;
+}): PopoverWindow {
+  const win = new BrowserWindow(
+    popoverWindowOptions({
+      preloadPath: options.preloadPath,
+      isDev: options.isDev,
+      ...(options.icon ? { icon: options.icon } : {}),
+    }),
+  );
+  const contents = win.webContents;
+  hardenWebContents(contents, options.log);
+  hardenSession(contents.session, (url) => isRendererUrl(url, options.renderer));
+
+  // Blur hides, except while DevTools (a separate window) has the focus in development.
+  win.on('blur', () => {
+    if (!contents.isDevToolsOpened()) win.hide();
+  });
+  contents.on('before-input-event', (event, input) => {
+    if (input.type === 'keyDown' && input.key === 'Escape') {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+
+  const page = options.renderer.devServerUrl
+    ? win.loadURL(options.renderer.devServerUrl)
+    : win.loadFile(join(options.renderer.rendererDir, 'index.html'));
+  page.catch((error: unknown) => options.log?.(`The window did not load: ${String(error)}`));
+
+  const show = (trayBounds: Rect | null): void => {
+    const cursor = screen.getCursorScreenPoint();
+    const anchor =
+      trayBounds && trayBounds.width > 0 ? trayBounds : { ...cursor, width: 0, height: 0 };
+    const display = screen.getDisplayMatching(anchor);
+    const { x, y } = popoverPosition({
+      trayBounds,
+      cursor,
+      workArea: display.workArea,
+      size: POPOVER_SIZE,
+    });
+    win.setPosition(x, y, false);
+    win.show();
+    win.focus();
+  };
+  return {
+    window: win,
+    webContentsId: () => (win.isDestroyed() ? null : contents.id),
+    isVisible: () => !win.isDestroyed() && win.isVisible(),
+    show,
+    hide: () => {
+      if (!win.isDestroyed()) win.hide();
+    },
+    toggle(trayBounds) {
+      if (win.isVisible()) win.hide();
+      else show(trayBounds);
+    },
+  };
+}
