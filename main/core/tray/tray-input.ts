@@ -1,0 +1,46 @@
+// Keeps the tray's input up to date from tracker events and app status, so the adapter holds
+// one value and recomputes the state from it. Pure: every action returns a new input.
+import type { TrackedTask } from '../tasks/model';
+import type { TrayInput } from './tray-state';
+
+export type TrayAction =
+  | { type: 'tasks'; tasks: TrackedTask[] }
+  | { type: 'upsert'; task: TrackedTask }
+  | { type: 'remove'; taskId: string }
+  | { type: 'seen'; taskIds: string[] }
+  | { type: 'status'; paused: boolean; tokenRejected: boolean }
+  | { type: 'online'; online: boolean };
+
+export const INITIAL_TRAY_INPUT: TrayInput = {
+  tasks: [],
+  paused: false,
+  tokenRejected: false,
+  online: true,
+};
+
+export function reduceTrayInput(input: TrayInput, action: TrayAction): TrayInput {
+  switch (action.type) {
+    case 'tasks':
+      return { ...input, tasks: [...action.tasks] };
+    case 'upsert': {
+      const at = input.tasks.findIndex((t) => t.id === action.task.id);
+      const tasks = [...input.tasks];
+      if (at === -1) tasks.push(action.task);
+      else tasks[at] = action.task;
+      return { ...input, tasks };
+    }
+    case 'remove':
+      return { ...input, tasks: input.tasks.filter((t) => t.id !== action.taskId) };
+    case 'seen': {
+      const ids = new Set(action.taskIds);
+      return {
+        ...input,
+        tasks: input.tasks.map((t) => (ids.has(t.id) && !t.seen ? { ...t, seen: true } : t)),
+      };
+    }
+    case 'status':
+      return { ...input, paused: action.paused, tokenRejected: action.tokenRejected };
+    case 'online':
+      return { ...input, online: action.online };
+  }
+}

@@ -1,0 +1,139 @@
+// What the tray icon shows, derived from the task list and the app's status. Pure: the
+// Electron adapter feeds it and only swaps images and text when the result changes.
+//
+// Precedence, highest first, and why:
+//   1. error (token rejected)  nothing can be checked or created until the user acts, so this
+//                              outranks even a deliberate pause.
+//   2. paused                  the user's own choice; showing "working" while nothing is being
+//                              checked would lie, and an offline network does not matter then.
+//   3. error (offline)         only while there are tasks to check: offline with nothing
+//                              running is no reason to turn the icon red (a laptop on a train).
+//   4. working                 something is being generated; progress is in the tooltip.
+//   5. unseen                  finished (or failed) videos the user has not looked at yet.
+//   6. idle
+// New unseen videos are never hidden by a higher state: `badgeCount` carries their number in
+// every state, and the tooltip gets a line for them.
+import { isEnded, type TrackedTask } from '../tasks/model';
+
+/** The names the tray images are made under (build/tray/<state>*.png): keep them in step. */
+export type TrayStateName = 'idle' | 'working' | 'unseen' | 'error' | 'paused';
+
+export const TRAY_STATES: readonly TrayStateName[] = [
+  'idle',
+  'working',
+  'unseen',
+  'error',
+  'paused',
+];
+
+export type TrayError = 'token-rejected' | 'offline';
+
+export interface TrayInput {
+  tasks: TrackedTask[];
+  paused: boolean;
+  tokenRejected: boolean;
+  online: boolean;
+}
+
+export interface TrayState {
+  state: TrayStateName;
+  tooltip: string;
+  /** Videos ended but not yet seen; absent when there are none. */
+  badgeCount?: number;
+  /** Which error, when state is 'error'. */
+  error?: TrayError;
+}
+
+/** Windows cuts tray tooltips at 127 characters; stay under it everywhere. */
+export const TOOLTIP_MAX = 127;
+/** Tasks whose progress is listed in the tooltip before "…". */
+const LISTED = 4;
+
+export function trayStateFrom(input: TrayInput): TrayState {
+  const active = input.tasks.filter((t) => !isEnded(t.state)).sort((a, b) => a.addedAt - b.addedAt);
+  const unseen = input.tasks.filter((t) => isEnded(t.state) && !t.seen);
+  const unseenLine = unseenText(unseen);
+  const extra = (first: string, ...rest: (string | null)[]) =>
+    [first, ...rest].filter((line): line is string => !!line).join('\n');
+
+  let result: TrayState;
+  if (input.tokenRejected) {
+    result = {
+      state: 'error',
+      error: 'token-rejected',
+      tooltip: extra(
+        'Pika token rejected — add a new one in Settings',
+        active.length ? `${videos(active.length)} waiting` : null,
+        unseenLine,
+      ),
+    };
+  } else if (input.paused) {
+    result = {
+      state: 'paused',
+      tooltip: extra(
+        active.length ? `Paused — ${videos(active.length)} waiting to be checked` : 'Paused',
+        unseenLine,
+      ),
+    };
+  } else if (!input.online && active.length > 0) {
+    result = {
+      state: 'error',
+      error: 'offline',
+      tooltip: extra(`Offline — ${videos(active.length)} waiting for the connection`, unseenLine),
+    };
+  } else if (active.length > 0) {
+    result = { state: 'working', tooltip: extra(workingText(active), unseenLine) };
+  } else if (unseen.length > 0) {
+    result = { state: 'unseen', tooltip: extra(unseenLine!, input.online ? null : 'Offline') };
+  } else {
+    result = {
+      state: 'idle',
+      tooltip: input.online ? 'Pika Tray — no videos generating' : 'Pika Tray — offline',
+    };
+  }
+  result.tooltip = clip(result.tooltip);
+  if (unseen.length > 0) result.badgeCount = unseen.length;
+  return result;
+}
+
+/** True when the tray would look the same: skip the update (progress ticks are frequent). */
+export function sameTrayState(a: TrayState, b: TrayState): boolean {
+  return (
+    a.state === b.state &&
+    a.tooltip === b.tooltip &&
+    a.badgeCount === b.badgeCount &&
+    a.error === b.error
+  );
+}
+
+function videos(count: number): string {
+  return `${count} ${count === 1 ? 'video' : 'videos'}`;
+}
+
+function workingText(active: TrackedTask[]): string {
+  const parts = active.slice(0, LISTED).map(progressText);
+  if (active.length > LISTED) parts.push('…');
+  return `${videos(active.length)} generating — ${parts.join(', ')}`;
+}
+
+function progressText(task: TrackedTask): string {
+  if (task.state === 'stalled') return 'stalled';
+  if (task.state === 'queued') return 'queued';
+  if (task.progress === null) return 'starting';
+  return `${Math.max(0, Math.min(100, Math.round(task.progress)))}%`;
+}
+
+function unseenText(unseen: TrackedTask[]): string | null {
+  const failed = unseen.filter((t) => t.state === 'failed').length;
+  const ready = unseen.length - failed;
+  if (ready > 0 && failed > 0)
+    return `${ready} new ${ready === 1 ? 'video' : 'videos'} ready, ${failed} failed`;
+  if (ready > 0) return `${ready} new ${ready === 1 ? 'video' : 'videos'} ready`;
+  if (failed > 0) return `${videos(failed)} failed`;
+  return null;
+}
+
+function clip(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= TOOLTIP_MAX ? text : `${chars.slice(0, TOOLTIP_MAX - 1).join('')}…`;
+}
