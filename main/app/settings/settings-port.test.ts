@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeBaseUrl } from '../../core/api/base-url';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { createSettingsPort, type SettingsStorage } from './settings-port';
 import { SettingsError } from './validate-settings';
 
-// A stand-in for H1's normalizeBaseUrl with the same contract: canonical URL or a throw.
-const rules = {
-  normalizeBaseUrl(url: string) {
-    const parsed = new URL(url.trim());
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('use http(s)');
-    return parsed.href.replace(/\/+$/, '');
-  },
-};
+const rules = { normalizeBaseUrl };
 const defaults = defaultSettings('/home/me/Videos/Pika');
 
 function memoryStorage(initial?: unknown) {
@@ -47,8 +41,9 @@ describe('settings port', () => {
   });
 
   it.each<[Partial<Settings>, keyof Settings, RegExp]>([
-    [{ baseUrl: 'ftp://x' }, 'baseUrl', /base URL is not usable/],
+    [{ baseUrl: 'ftp://x' }, 'baseUrl', /must start with https/],
     [{ baseUrl: 'not a url' }, 'baseUrl', /base URL/],
+    [{ baseUrl: 'http://gw.example.com' }, 'baseUrl', /must use https/],
     [{ downloadDir: 'relative/dir' }, 'downloadDir', /absolute/],
     [{ downloadDir: '   ' }, 'downloadDir', /absolute/],
     [{ pollFloorSec: 0 }, 'pollFloorSec', /between 2 and 600/],

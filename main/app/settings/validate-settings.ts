@@ -58,8 +58,8 @@ export function applySettingsPatch(
     try {
       next.baseUrl = rules.normalizeBaseUrl(patch.baseUrl);
     } catch (error) {
-      const why = error instanceof Error ? error.message : 'it is not a valid URL';
-      throw new SettingsError('baseUrl', `The API base URL is not usable: ${why}`);
+      const why = error instanceof Error ? error.message : 'The API base URL is not valid.';
+      throw new SettingsError('baseUrl', why);
     }
   }
   if (patch.downloadDir !== undefined) next.downloadDir = checkDownloadDir(patch.downloadDir);

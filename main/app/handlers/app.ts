@@ -1,0 +1,33 @@
+// Small app intents. Only https links leave the app: anything else (file:, javascript:,
+// custom schemes) could run or open local things.
+import type { InvokeHandlers } from '../ipc/handler-types';
+import { appStatusOf, type AppServices } from '../services';
+
+export function checkExternalUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('That link is not a valid URL.');
+  }
+  if (parsed.protocol !== 'https:') throw new Error('Only https:// links can be opened.');
+  if (parsed.username || parsed.password) throw new Error('Links with credentials are not opened.');
+  return parsed.href;
+}
+
+export function appHandlers(
+  services: AppServices,
+): Pick<InvokeHandlers, 'app:status' | 'app:open-external' | 'app:copy-text' | 'app:hide-window'> {
+  return {
+    'app:status': () => appStatusOf(services),
+    'app:open-external': async (url) => {
+      await services.shell.openExternal(checkExternalUrl(url));
+    },
+    'app:copy-text': (text) => {
+      services.clipboard.writeText(text);
+    },
+    'app:hide-window': () => {
+      services.window.hide();
+    },
+  };
+}

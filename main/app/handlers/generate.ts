@@ -1,0 +1,89 @@
+// Starting a generation. Each call is billed, so one requestId sends at most one request:
+// a repeat (double click, retry after a lost answer) gets the same promise. Nothing is
+// retried automatically; when no answer came the user is told to look before resending.
+import { PikaApiError } from '../../core/api/errors';
+import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
+import type { InvokeHandlers } from '../ipc/handler-types';
+import type { AppServices } from '../services';
+
+/** Outcomes kept for repeats; older request ids are forgotten. */
+const REMEMBERED = 200;
+
+export const UNKNOWN_OUTCOME_MESSAGE =
+  'No answer came from the server, so the video may or may not have started (and been billed). ' +
+  'Check your Pika task list before resending.';
+
+function outcomeOfError(error: unknown): GenerateOutcome {
+  if (error instanceof PikaApiError) {
+    switch (error.kind) {
+      case 'token-rejected':
+      case 'forbidden':
+      case 'bad-request':
+      case 'rate-limited':
+      case 'unknown-task': {
+        const outcome: GenerateOutcome = {
+          outcome: 'rejected',
+          kind: error.kind,
+          message: error.serverMessage ?? error.message,
+        };
+        if (error.field !== undefined) outcome.field = error.field;
+        return outcome;
+      }
+      // network, server (502/504/524 are gateway timeouts), bad-response: we cannot know.
+      default:
+        return { outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE };
+    }
+  }
+  return { outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE };
+}
+
+export function generateHandlers(services: AppServices): Pick<InvokeHandlers, 'generate:create'> {
+  const inFlight = new Map<string, Promise<GenerateOutcome>>();
+
+  const run = async (request: GenerateRequest): Promise<GenerateOutcome> => {
+    if (request.promptText.trim() === '' && !request.image && !request.video) {
+      return {
+        outcome: 'rejected',
+        kind: 'bad-request',
+        message: 'Write a prompt (or give an image or a video) first.',
+        field: 'promptText',
+      };
+    }
+    if (!services.vault.has()) {
+      return {
+        outcome: 'rejected',
+        kind: 'token-rejected',
+        message: 'Add your Pika API token in Settings first.',
+      };
+    }
+    let id: string;
+    try {
+      ({ id } = await services.client.generate(request));
+    } catch (error) {
+      return outcomeOfError(error);
+    }
+    const { added } = services.tracker.add([id]);
+    const task: TrackedTask | undefined = added[0] ?? services.tracker.get(id);
+    if (!task) {
+      return {
+        outcome: 'unknown',
+        message: `The server started task ${id}, but it could not be tracked.`,
+      };
+    }
+    return { outcome: 'created', task };
+  };
+
+  return {
+    'generate:create': (request, requestId) => {
+      const existing = inFlight.get(requestId);
+      if (existing) return existing;
+      const promise = run(request);
+      inFlight.set(requestId, promise);
+      if (inFlight.size > REMEMBERED) {
+        const oldest = inFlight.keys().next().value;
+        if (oldest !== undefined) inFlight.delete(oldest);
+      }
+      return promise;
+    },
+  };
+}

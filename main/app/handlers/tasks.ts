@@ -1,0 +1,67 @@
+// Task intents: parse, then hand to the tracker; files go through the resolver.
+import { parseTaskInput } from '../../core/tasks/parse-input';
+import type { InvokeHandlers } from '../ipc/handler-types';
+import type { AppServices } from '../services';
+import type { ResolvedFile } from '../downloads/resolve-file';
+import type { VideoRef } from '../../../preload/contract';
+
+type TaskHandlers = Pick<
+  InvokeHandlers,
+  | 'tasks:list'
+  | 'tasks:add'
+  | 'tasks:remove'
+  | 'tasks:recheck'
+  | 'tasks:mark-seen'
+  | 'tasks:download'
+  | 'tasks:open-file'
+  | 'tasks:reveal-file'
+>;
+
+export function taskHandlers(
+  services: AppServices,
+  resolveFile: (ref: VideoRef) => Promise<ResolvedFile>,
+): TaskHandlers {
+  const { tracker } = services;
+  const requireFile = async (ref: VideoRef): Promise<string> => {
+    const file = await resolveFile(ref);
+    if (!file.ok) throw new Error(file.message);
+    return file.path;
+  };
+  const requireTask = (taskId: string): void => {
+    if (!tracker.get(taskId)) throw new Error('That task is no longer in the list.');
+  };
+  return {
+    'tasks:list': () => tracker.list(),
+    'tasks:add': (text) => {
+      const parsed = parseTaskInput(text);
+      const { added, duplicates } = tracker.add(parsed.ids);
+      return {
+        added,
+        duplicates: [...parsed.duplicates, ...duplicates],
+        errors: parsed.errors,
+      };
+    },
+    'tasks:remove': (taskId) => {
+      tracker.remove(taskId);
+    },
+    'tasks:recheck': (taskId) => {
+      requireTask(taskId);
+      tracker.recheck(taskId);
+    },
+    'tasks:mark-seen': (taskIds) => {
+      tracker.markSeen(taskIds);
+    },
+    'tasks:download': async (ref) => {
+      requireTask(ref.taskId);
+      await services.downloads.start(ref);
+    },
+    'tasks:open-file': async (ref) => {
+      const path = await requireFile(ref);
+      const failure = await services.shell.openPath(path);
+      if (failure) throw new Error(`The video could not be opened: ${failure}`);
+    },
+    'tasks:reveal-file': async (ref) => {
+      services.shell.showItemInFolder(await requireFile(ref));
+    },
+  };
+}
