@@ -1,0 +1,104 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+
+const made = vi.hoisted(() => ({ trays: [] as unknown[] }));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  class Tray extends EventEmitter {
+    tooltip = '';
+    contextMenu: unknown = null;
+    poppedUp: unknown = null;
+    bounds = { x: 0, y: 0, width: 0, height: 0 };
+    constructor(readonly icon: unknown) {
+      super();
+      made.trays.push(this);
+    }
+    setToolTip(text: string) {
+      this.tooltip = text;
+    }
+    setContextMenu(menu: unknown) {
+      this.contextMenu = menu;
+    }
+    popUpContextMenu(menu: unknown) {
+      this.poppedUp = menu;
+    }
+    getBounds() {
+      return this.bounds;
+    }
+  }
+  // Menus are kept as their templates so the test can read labels and click items.
+  const Menu = {
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+  };
+  return { Tray, Menu, default: { Tray, Menu } };
+});
+
+const { createAppTray } = await import('./tray');
+
+interface FakeTray {
+  tooltip: string;
+  contextMenu: { template: MenuItemConstructorOptions[] } | null;
+  poppedUp: { template: MenuItemConstructorOptions[] } | null;
+  bounds: { x: number; y: number; width: number; height: number };
+  emit(event: string, ...args: unknown[]): boolean;
+}
+
+function setup(platform: NodeJS.Platform) {
+  const calls: string[] = [];
+  const toggles: unknown[] = [];
+  const tray = createAppTray({
+    icon: '/icons/tray.png',
+    tooltip: 'Pika Tray',
+    platform,
+    onToggle: (b) => toggles.push(b),
+    actions: {
+      open: () => calls.push('open'),
+      togglePolling: () => calls.push('togglePolling'),
+      openDownloads: () => calls.push('openDownloads'),
+      openSettings: () => calls.push('openSettings'),
+      quit: () => calls.push('quit'),
+    },
+  });
+  return { tray, fake: made.trays.at(-1) as FakeTray, calls, toggles };
+}
+
+const click = (item: MenuItemConstructorOptions | undefined) =>
+  (item?.click as (() => void) | undefined)?.();
+
+describe('tray', () => {
+  it('offers Open, Pause/Resume, Open downloads folder, Settings and Quit', () => {
+    const { fake, calls, tray } = setup('linux');
+    const items = fake.contextMenu!.template.filter((i) => i.type !== 'separator');
+    expect(items.map((i) => i.label)).toEqual([
+      'Open Pika Tray',
+      'Pause checking',
+      'Open downloads folder',
+      'Settings…',
+      'Quit Pika Tray',
+    ]);
+    items.forEach(click);
+    expect(calls).toEqual(['open', 'togglePolling', 'openDownloads', 'openSettings', 'quit']);
+    tray.setPaused(true);
+    expect(fake.contextMenu!.template.find((i) => i.id === 'polling')?.label).toBe(
+      'Resume checking',
+    );
+  });
+
+  it('toggles on click with the click bounds, or none when the tray reports none', () => {
+    const { fake, toggles } = setup('win32');
+    fake.emit('click', {}, { x: 1700, y: 1045, width: 24, height: 30 });
+    fake.emit('click', {}, { x: 0, y: 0, width: 0, height: 0 });
+    expect(toggles).toEqual([{ x: 1700, y: 1045, width: 24, height: 30 }, null]);
+  });
+
+  it('on macOS keeps left click for the popover and shows the menu on right click', () => {
+    const { fake, toggles } = setup('darwin');
+    expect(fake.contextMenu).toBeNull();
+    fake.emit('right-click');
+    expect(fake.poppedUp?.template[0]?.label).toBe('Open Pika Tray');
+    fake.bounds = { x: 1000, y: 0, width: 22, height: 22 };
+    fake.emit('click', {}, undefined);
+    expect(toggles).toEqual([{ x: 1000, y: 0, width: 22, height: 22 }]);
+  });
+});

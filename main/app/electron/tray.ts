@@ -1,0 +1,57 @@
+// The tray icon and its menu. Why not the `menubar` package: it creates and owns the
+// BrowserWindow (re-creating it after close, which changes the webContents id our IPC
+// sender check pins), places the window with electron-positioner (no pointer fallback when
+// Linux reports empty tray bounds, only a fixed top-right corner), and cannot be tested
+// without Electron. Placement here is popover-position.ts, a pure function with tests.
+//
+// Platforms: on macOS a context menu set with setContextMenu would also open on left
+// click, so left click toggles the popover and right click pops the menu. On Windows the
+// set menu opens on right click and left click toggles. Linux AppIndicator trays deliver
+// no clicks at all, so the menu's first item opens the popover.
+import { Menu, Tray, type NativeImage } from 'electron';
+import type { Rect } from '../window/popover-position';
+import { trayMenuTemplate, type TrayMenuActions } from '../tray/tray-menu';
+
+export interface AppTray {
+  setPaused(paused: boolean): void;
+  setImage(image: NativeImage | string): void;
+  setToolTip(text: string): void;
+  bounds(): Rect | null;
+  destroy(): void;
+}
+
+export function createAppTray(options: {
+  icon: NativeImage | string;
+  tooltip: string;
+  /** Left click: show or hide the popover next to the icon. */
+  onToggle(bounds: Rect | null): void;
+  actions: TrayMenuActions;
+  platform?: NodeJS.Platform;
+}): AppTray {
+  const platform = options.platform ?? process.platform;
+  const tray = new Tray(options.icon);
+  tray.setToolTip(options.tooltip);
+  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused: false }, options.actions));
+  const bounds = (): Rect | null => {
+    const b = tray.getBounds();
+    return b.width > 0 && b.height > 0 ? b : null;
+  };
+  if (platform === 'darwin') {
+    tray.on('right-click', () => tray.popUpContextMenu(menu));
+  } else {
+    tray.setContextMenu(menu);
+  }
+  tray.on('click', (_event, clickBounds) => {
+    options.onToggle(clickBounds && clickBounds.width > 0 ? clickBounds : bounds());
+  });
+  return {
+    setPaused(paused) {
+      menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
+      if (platform !== 'darwin') tray.setContextMenu(menu);
+    },
+    setImage: (image) => tray.setImage(image),
+    setToolTip: (text) => tray.setToolTip(text),
+    bounds,
+    destroy: () => tray.destroy(),
+  };
+}
