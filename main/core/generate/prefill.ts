@@ -1,0 +1,24 @@
+// "Again" and "Extend" on a task card: a form started from that task. The feed tells us the
+// prompt but not the settings it was made with, so everything else starts at the defaults.
+import type { TrackedTask } from '../tasks/model';
+import { emptyForm, type GenerateForm } from './generate-form';
+
+export type PrefillMode = 'again' | 'extend';
+
+/** The video an "Extend" would continue: the chosen one, else the task's first finished one. */
+export function extendableUrl(task: TrackedTask, videoId?: string): string | null {
+  const videos = videoId ? task.videos.filter((v) => v.id === videoId) : task.videos;
+  return videos.find((v) => v.state === 'finished' && v.resultUrl)?.resultUrl ?? null;
+}
+
+export function prefillFrom(task: TrackedTask, mode: PrefillMode, videoId?: string): GenerateForm {
+  const form = { ...emptyForm(), prompt: task.promptText };
+  if (mode === 'extend') {
+    const url = extendableUrl(task, videoId);
+    if (url === null) {
+      throw new Error(`Task ${task.id} has no finished video to extend yet.`);
+    }
+    form.extendVideo = url;
+  }
+  return form;
+}
