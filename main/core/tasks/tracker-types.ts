@@ -25,6 +25,9 @@ export interface TrackerStatus {
   tokenRejected: boolean;
   /** Tasks still being polled. */
   activeCount: number;
+  /** The error that stopped all polling (401 token rejected, 402/403 forbidden/quota), or
+   * null while polling runs. Optional for older readers; the tracker always sets it. */
+  blocked?: TaskError | null;
 }
 
 export interface TrackerEvents {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { nextPollDelay, type IntervalInput } from './poll-interval';
+
+const base: IntervalInput = {
+  state: 'running',
+  progress: 50,
+  unchangedPolls: 0,
+  floorMs: 5_000,
+  capMs: 60_000,
+};
+const delay = (patch: Partial<IntervalInput>): number => nextPollDelay({ ...base, ...patch });
+
+describe('nextPollDelay', () => {
+  it('asks a queued task less often than a running one', () => {
+    expect(delay({ state: 'queued', progress: null })).toBeGreaterThan(delay({ progress: 0 }));
+  });
+
+  it('asks more often as progress nears 100, reaching the floor', () => {
+    const at = [0, 25, 50, 75, 90, 99].map((progress) => delay({ progress }));
+    for (let i = 1; i < at.length; i++) expect(at[i]).toBeLessThan(at[i - 1] as number);
+    expect(delay({ progress: 96 })).toBe(5_000);
+    expect(delay({ progress: 0 })).toBe(15_000);
+  });
+
+  it('slows down while nothing moves, up to the cap', () => {
+    const stuck = [0, 1, 2, 3].map((unchangedPolls) => delay({ unchangedPolls }));
+    for (let i = 1; i < stuck.length; i++) expect(stuck[i]).toBeGreaterThan(stuck[i - 1] as number);
+    expect(delay({ unchangedPolls: 50 })).toBe(60_000);
+    expect(delay({ state: 'queued', unchangedPolls: 10 })).toBe(60_000);
+  });
+
+  it('polls a stalled task at the cap', () => {
+    expect(delay({ state: 'stalled', progress: 99 })).toBe(60_000);
+  });
+
+  it('never leaves [floor, cap], even for odd input', () => {
+    for (const progress of [null, -20, 0, 100, 250, Number.NaN]) {
+      for (const unchangedPolls of [-3, 0, 5, 1e6]) {
+        const d = delay({ progress, unchangedPolls });
+        expect(d).toBeGreaterThanOrEqual(5_000);
+        expect(d).toBeLessThanOrEqual(60_000);
+      }
+    }
+    // A cap below the floor cannot make the delay shorter than the floor.
+    expect(delay({ floorMs: 10_000, capMs: 2_000 })).toBe(10_000);
+  });
+});

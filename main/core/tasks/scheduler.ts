@@ -1,0 +1,142 @@
+// The one owner of poll timers. Tasks are entries with a due time; a single timer wakes the
+// scheduler for the earliest one. It launches due polls within the in-flight limit and the
+// global request budget, nearest-to-done first, and holds no timer at all when nothing is
+// due, when it is paused, or when it only waits for polls in flight.
+import type { RateBudget } from './rate-budget';
+
+export interface SchedulerOptions {
+  now: () => number;
+  maxInFlight: number;
+  budget: RateBudget;
+  /** Performs one poll; must not reject (a rejection is treated as a finished poll). */
+  run: (taskId: string) => Promise<void>;
+  /** Higher goes first among due tasks (progress: nearest to finishing first). */
+  priority: (taskId: string) => number;
+}
+
+export interface Scheduler {
+  /** (Re)sets a task's next poll to epoch ms `at`. */
+  schedule(taskId: string, at: number): void;
+  cancel(taskId: string): void;
+  dueAt(taskId: string): number | undefined;
+  isInFlight(taskId: string): boolean;
+  inFlightCount(): number;
+  /** Nothing is launched while paused (polls in flight finish normally). */
+  setPaused(paused: boolean): void;
+  /** Global hold (e.g. after a 429): nothing is launched before `until`. */
+  holdUntil(until: number): void;
+  setMaxInFlight(max: number): void;
+  /** Re-evaluates now (after limits or the budget changed). */
+  kick(): void;
+  hasPendingTimer(): boolean;
+  /** Clears the timer and stops launching; resolves when polls in flight have ended. */
+  close(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { now, budget, run, priority } = options;
+  let maxInFlight = options.maxInFlight;
+  const due = new Map<string, number>();
+  const inFlight = new Map<string, Promise<void>>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let paused = false;
+  let closed = false;
+  let heldUntil = 0;
+  let pumpQueued = false;
+
+  // Changes made in one go (pollAllNow, a restart) are weighed together, so priority decides
+  // among all of them rather than whoever was scheduled first.
+  const requestPump = (): void => {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
+    });
+  };
+
+  const clearTimer = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const arm = (at: number): void => {
+    clearTimer();
+    timer = setTimeout(
+      () => {
+        timer = null;
+        pump();
+      },
+      Math.max(0, at - now()),
+    );
+  };
+
+  const launch = (taskId: string): void => {
+    due.delete(taskId);
+    const done = Promise.resolve()
+      .then(() => run(taskId))
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.delete(taskId);
+        pump();
+      });
+    inFlight.set(taskId, done);
+  };
+
+  function pump(): void {
+    clearTimer();
+    if (closed || paused || due.size === 0) return;
+    const t = now();
+    if (t < heldUntil) return arm(heldUntil);
+    const ready: [string, number][] = [];
+    let nextAt = Infinity;
+    for (const [id, at] of due) {
+      if (inFlight.has(id)) continue; // rescheduled by its own poll when it returns
+      if (at <= t) ready.push([id, at]);
+      else nextAt = Math.min(nextAt, at);
+    }
+    if (ready.length > 0) {
+      ready.sort(([a, atA], [b, atB]) => priority(b) - priority(a) || atA - atB);
+      for (const [id] of ready) {
+        // A full house is woken by the next poll that returns: no timer needed.
+        if (inFlight.size >= maxInFlight) return;
+        if (!budget.tryTake(t)) return arm(budget.nextFreeAt(t));
+        launch(id);
+      }
+    }
+    if (nextAt !== Infinity) arm(nextAt);
+  }
+
+  return {
+    schedule(taskId, at) {
+      if (closed) return;
+      due.set(taskId, at);
+      requestPump();
+    },
+    cancel(taskId) {
+      if (due.delete(taskId)) requestPump();
+    },
+    dueAt: (taskId) => due.get(taskId),
+    isInFlight: (taskId) => inFlight.has(taskId),
+    inFlightCount: () => inFlight.size,
+    setPaused(next) {
+      paused = next;
+      requestPump();
+    },
+    holdUntil(until) {
+      heldUntil = Math.max(heldUntil, until);
+      requestPump();
+    },
+    setMaxInFlight(max) {
+      maxInFlight = max;
+      requestPump();
+    },
+    kick: requestPump,
+    hasPendingTimer: () => timer !== null,
+    async close() {
+      closed = true;
+      clearTimer();
+      due.clear();
+      await Promise.all(inFlight.values());
+    },
+  };
+}
