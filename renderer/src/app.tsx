@@ -120,6 +120,7 @@ export function App() {
       <Nav view={view} onView={setView} status={status} onTogglePause={togglePause} />
       <Banners
         status={status}
+        onSettingsView={view === 'settings'}
         onSettings={goSettings}
         onResume={togglePause}
         recoveredDismissed={recoveredDismissed}
@@ -129,28 +130,29 @@ export function App() {
         }}
       />
       <div id="view" class="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'tasks' ? (
-          <TasksView
-            store={store}
-            loaded={loaded}
-            loadError={loadError}
-            onReload={reload}
-            add={add}
-            addOutcome={addOutcome}
-            onAddOutcome={setAddOutcome}
-            focus={focus}
-            addInputRef={addInputRef}
-          />
-        ) : view === 'settings' ? (
-          <SettingsView focusToken={focusToken} />
-        ) : (
+        {/* The tasks view stays mounted so its filter, search and scroll survive a visit
+            to another view. */}
+        <TasksView
+          active={view === 'tasks'}
+          store={store}
+          loaded={loaded}
+          loadError={loadError}
+          onReload={reload}
+          add={add}
+          addOutcome={addOutcome}
+          onAddOutcome={setAddOutcome}
+          focus={focus}
+          addInputRef={addInputRef}
+        />
+        {view === 'settings' ? <SettingsView focusToken={focusToken} /> : null}
+        {view === 'new' ? (
           <NewVideoView
             onCreated={(task) => {
               setView('tasks');
               setFocus((f) => ({ taskId: task.id, seq: (f?.seq ?? 0) + 1 }));
             }}
           />
-        )}
+        ) : null}
       </div>
       {dropping ? (
         <div class="drop-hint" aria-hidden="true">

@@ -8,8 +8,11 @@ export function Banners({
   onResume,
   recoveredDismissed,
   onDismissRecovered,
+  onSettingsView,
 }: {
   status: AppStatus | null;
+  /** The token field is already on screen: no need to point at it. */
+  onSettingsView: boolean;
   onSettings: () => void;
   onResume: () => void;
   recoveredDismissed: boolean;
@@ -27,7 +30,7 @@ export function Banners({
             Fix token
           </button>
         </div>
-      ) : status.tokenState === 'missing' ? (
+      ) : status.tokenState === 'missing' && !onSettingsView ? (
         <div class="banner banner-warn" role="status">
           <span>Add your API token to start tracking tasks.</span>
           <button type="button" class="btn btn-small" onClick={onSettings}>

@@ -1,6 +1,6 @@
 // A text or number input that hands its value over on Enter or when focus leaves, and goes
 // back to the saved value on Escape. Edits in progress survive updates from main.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { describedBy } from './field';
 
 export function CommittedInput({
@@ -26,15 +26,13 @@ export function CommittedInput({
   inputRef?: { current: HTMLInputElement | null };
   placeholder?: string;
 }) {
-  const [draft, setDraft] = useState(value);
-  const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (!editing) setDraft(value);
-  }, [value, editing]);
+  // A draft belongs to the saved value it was typed over: once main saves a different value
+  // the draft is dropped; a refused draft stays on screen beside its error.
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
+  const shown = draft && draft.base === value ? draft.text : value;
 
   const commit = () => {
-    setEditing(false);
-    if (draft !== value) onCommit(draft);
+    if (shown !== value) onCommit(shown);
   };
 
   return (
@@ -44,7 +42,7 @@ export function CommittedInput({
       class="input"
       // Preact's input types narrow per type; the union is fine at runtime.
       type={type as 'text'}
-      value={draft}
+      value={shown}
       min={min}
       step={step}
       placeholder={placeholder}
@@ -52,18 +50,16 @@ export function CommittedInput({
       aria-invalid={!!error}
       aria-describedby={describedBy(id, !!hint, error)}
       onInput={(e) => {
-        setEditing(true);
-        setDraft((e.currentTarget as HTMLInputElement).value);
+        setDraft({ text: (e.currentTarget as HTMLInputElement).value, base: value });
       }}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
           commit();
-        } else if (e.key === 'Escape' && draft !== value) {
+        } else if (e.key === 'Escape' && shown !== value) {
           e.preventDefault();
-          setEditing(false);
-          setDraft(value);
+          setDraft(null);
         }
       }}
     />

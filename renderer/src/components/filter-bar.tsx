@@ -39,7 +39,7 @@ export function FilterBar({
       <input
         type="search"
         class="search"
-        placeholder="Search prompts"
+        placeholder="Search"
         aria-label="Search prompts"
         value={query}
         onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}

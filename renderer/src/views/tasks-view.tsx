@@ -31,6 +31,7 @@ export interface FocusRequest {
 const keyOf = (t: TrackedTask) => t.id;
 
 export function TasksView({
+  active,
   store,
   loaded,
   loadError,
@@ -41,6 +42,8 @@ export function TasksView({
   focus,
   addInputRef,
 }: {
+  /** False while another view is shown (the view stays mounted, hidden). */
+  active: boolean;
   store: TaskStore;
   loaded: boolean;
   loadError: string | null;
@@ -78,7 +81,7 @@ export function TasksView({
   const askedSeen = useRef(new Set<string>());
   useEffect(() => {
     const mark = () => {
-      if (document.visibilityState !== 'visible') return;
+      if (!active || document.visibilityState !== 'visible') return;
       const ids = store
         .tasks()
         .filter((t) => !t.seen && (t.state === 'finished' || t.state === 'failed'))
@@ -93,7 +96,7 @@ export function TasksView({
     mark();
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);
-  }, [tasks, bridge, store]);
+  }, [tasks, bridge, store, active]);
 
   // 'app:focus-task': show the task even when the filter or search hides it, then point at it.
   useEffect(() => {
@@ -170,7 +173,7 @@ export function TasksView({
   }
 
   return (
-    <section class="tasks-view">
+    <section class="tasks-view" hidden={!active}>
       <AddBox add={add} outcome={addOutcome} onOutcome={onAddOutcome} inputRef={addInputRef} />
       {counts.all > 0 ? (
         <FilterBar

@@ -1,0 +1,146 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BridgeContext } from '../bridge';
+import { callsTo, createFakeBridge, type FakeBridge } from '../test-support/fake-bridge';
+import { SettingsView } from './settings-view';
+
+afterEach(cleanup);
+
+function renderSettings(bridge: FakeBridge, focusToken = false) {
+  return render(
+    <BridgeContext.Provider value={bridge}>
+      <SettingsView focusToken={focusToken} />
+    </BridgeContext.Provider>,
+  );
+}
+
+const tokenInput = () => screen.getByLabelText(/token$/i) as HTMLInputElement;
+
+describe('settings: token', () => {
+  it('never shows a saved token: the field starts empty and is a password field', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    await screen.findByText('A token is saved and the server accepts it.');
+    expect(tokenInput().type).toBe('password');
+    expect(tokenInput().value).toBe('');
+    expect(document.body.textContent).not.toContain('secret');
+  });
+
+  it('saves a typed token, then empties the field and shows the new state', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    await screen.findByText(/server accepts it/);
+    fireEvent.input(tokenInput(), { target: { value: '  sk-secret-123  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('A token is saved; not checked yet.');
+    expect(callsTo(bridge, 'settings.setToken')).toEqual([['sk-secret-123']]);
+    expect(tokenInput().value).toBe('');
+    expect(document.body.innerHTML).not.toContain('sk-secret-123');
+  });
+
+  it('clears the token', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    await screen.findByText(/server accepts it/);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await screen.findByText('No token saved.');
+    expect(callsTo(bridge, 'settings.clearToken')).toHaveLength(1);
+    expect((screen.getByRole('button', { name: 'Test' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it.each([
+    [{ result: 'accepted' as const }, 'Accepted by the server.'],
+    [{ result: 'rejected' as const, message: 'Invalid token' }, 'Rejected: Invalid token'],
+    [
+      { result: 'unreachable' as const, message: 'connection refused' },
+      'Server unreachable: connection refused',
+    ],
+  ])('reports the test result %j', async (testResult, text) => {
+    const bridge = createFakeBridge({ testResult });
+    renderSettings(bridge);
+    await screen.findByText(/server accepts it/);
+    fireEvent.click(screen.getByRole('button', { name: 'Test' }));
+    await screen.findByText(text);
+  });
+
+  it('warns plainly when the token is stored as basic text', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.settings = { ...bridge.state.settings, tokenProtection: 'basic_text' };
+    renderSettings(bridge);
+    await screen.findByText(/No system keyring was found/);
+  });
+
+  it('first run focuses the empty token field with a welcome', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.settings = { ...bridge.state.settings, hasToken: false, tokenState: 'missing' };
+    renderSettings(bridge, true);
+    await screen.findByText(/Welcome to Pika Tray/);
+    await waitFor(() => expect(document.activeElement).toBe(tokenInput()));
+  });
+});
+
+describe('settings: fields', () => {
+  it('saves a toggle at once', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    const toggle = (await screen.findByLabelText(
+      'Notify me when a video is ready',
+    )) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(() =>
+      expect(callsTo(bridge, 'settings.update')).toEqual([[{ notifications: false }]]),
+    );
+    await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+
+  it('commits a number on Enter and shows main’s refusal next to the field', async () => {
+    const bridge = createFakeBridge({
+      updateError:
+        "Error invoking remote method 'settings:update': Error: Must be at least 1 second.",
+    });
+    renderSettings(bridge);
+    const floor = (await screen.findByLabelText('Check at most every (s)')) as HTMLInputElement;
+    fireEvent.input(floor, { target: { value: '0' } });
+    fireEvent.keyDown(floor, { key: 'Enter' });
+    await screen.findByText('Must be at least 1 second.');
+    expect(callsTo(bridge, 'settings.update')).toEqual([[{ pollFloorSec: 0 }]]);
+    expect(floor.getAttribute('aria-invalid')).toBe('true');
+    expect(floor.getAttribute('aria-describedby')).toBe('pollFloorSec-error');
+  });
+
+  it('refuses a non-number without asking main', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    const stalled = (await screen.findByLabelText(
+      'Call a task stalled after (min)',
+    )) as HTMLInputElement;
+    fireEvent.input(stalled, { target: { value: '' } });
+    fireEvent.blur(stalled);
+    await screen.findByText('Enter a number.');
+    expect(callsTo(bridge, 'settings.update')).toEqual([]);
+  });
+
+  it('chooses a download folder', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose…' }));
+    await waitFor(() =>
+      expect(callsTo(bridge, 'settings.update')).toEqual([[{ downloadDir: '/chosen' }]]),
+    );
+    await waitFor(() =>
+      expect((screen.getByLabelText('Folder') as HTMLInputElement).value).toBe('/chosen'),
+    );
+  });
+
+  it('Escape in an edited field restores it and does not hide the window', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    const url = (await screen.findByLabelText('Base URL')) as HTMLInputElement;
+    fireEvent.input(url, { target: { value: 'https://other' } });
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    url.dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(true);
+    await waitFor(() => expect(url.value).toBe('https://api.gpt.ge'));
+  });
+});
