@@ -64,6 +64,11 @@ export interface DownloadsPort {
   start(ref: VideoRef): Promise<void>;
 }
 
+export interface LoginItemPort {
+  /** Turns launch at login on or off; resolves with the state read back from the OS. */
+  set(enabled: boolean): Promise<boolean>;
+}
+
 export interface StatusSource {
   online(): boolean;
   /** The task store was unreadable and set aside here; null when all was well. */
@@ -83,6 +88,7 @@ export interface AppServices {
   dialog: DialogPort;
   window: WindowPort;
   downloads: DownloadsPort;
+  loginItem: LoginItemPort;
   status: StatusSource;
 }
 

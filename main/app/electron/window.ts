@@ -14,6 +14,8 @@ export interface PopoverWindow {
   show(trayBounds: Rect | null): void;
   hide(): void;
   toggle(trayBounds: Rect | null): void;
+  /** Keeps the popover open while `work` runs (a folder dialog takes the focus). */
+  keepOpenWhile<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function createPopoverWindow(options: {
@@ -35,8 +37,9 @@ export function createPopoverWindow(options: {
   hardenSession(contents.session, (url) => isRendererUrl(url, options.renderer));
 
   // Blur hides, except while DevTools (a separate window) has the focus in development.
+  let pinned = 0;
   win.on('blur', () => {
-    if (!contents.isDevToolsOpened()) win.hide();
+    if (pinned === 0 && !contents.isDevToolsOpened()) win.hide();
   });
   contents.on('before-input-event', (event, input) => {
     if (input.type === 'keyDown' && input.key === 'Escape') {
@@ -76,6 +79,15 @@ export function createPopoverWindow(options: {
     toggle(trayBounds) {
       if (win.isVisible()) win.hide();
       else show(trayBounds);
+    },
+    async keepOpenWhile(work) {
+      pinned++;
+      try {
+        return await work();
+      } finally {
+        pinned--;
+        if (!win.isDestroyed() && win.isVisible()) win.focus();
+      }
     },
   };
 }

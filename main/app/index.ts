@@ -1,0 +1,196 @@
+// The Electron main process: one instance, a tray icon, a popover window, and the services
+// behind the IPC router. Everything with logic lives in Electron-free modules (compose.ts,
+// handlers/, ipc/); this file only connects Electron's objects to them.
+import { join } from 'node:path';
+import { app, ipcMain, nativeTheme, net, powerMonitor } from 'electron';
+import Store from 'electron-store';
+import { APP_ID, PRODUCT_NAME } from '../core/app-id';
+import { openConfTaskStore, type ConfLike } from '../core/tasks/storage';
+import { defaultTrayVariant, trayIconPath } from '../core/tray-icons';
+import { composeApp, type ComposedApp } from './compose';
+import { registerIpc, type ElectronSender } from './electron/ipc';
+import { electronClipboard, electronDialog, electronShell, openFolder } from './electron/ports';
+import { safeStorageCipher } from './electron/safe-storage-cipher';
+import { appDefaults, openSettingsStore, openVaultStorage } from './electron/settings-store';
+import { createAppTray, type AppTray } from './electron/tray';
+import { createPopoverWindow, type PopoverWindow } from './electron/window';
+import { hardenWebContents } from './electron/harden';
+import { createInvokeHandlers } from './handlers';
+import type { SendHandlers } from './ipc/handler-types';
+import { createIpcRouter } from './ipc/router';
+import { createTaskFeed, type TaskFeed } from './ipc/task-feed';
+import { createSenderCheck } from './ipc/trusted-sender';
+import { HIDDEN_ARG, setLaunchAtLogin, startedAtLogin } from './login-item';
+import { appStatusOf } from './services';
+import { confSettingsStorage } from './settings/settings-port';
+
+const log = (message: string): void => console.log(`[${PRODUCT_NAME}] ${message}`);
+
+interface Running {
+  composed: ComposedApp;
+  popover: PopoverWindow;
+  tray: AppTray;
+  feed: TaskFeed;
+  unregisterIpc: () => void;
+}
+
+let running: Running | null = null;
+
+function paths() {
+  const appRoot = app.getAppPath();
+  const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
+  return {
+    appRoot,
+    preload: join(appRoot, 'dist', 'preload', 'index.cjs'),
+    renderer: { rendererDir: join(appRoot, 'dist', 'renderer'), devServerUrl },
+    appIcon: app.isPackaged
+      ? join(process.resourcesPath, 'icon.png')
+      : join(appRoot, 'build', 'icon.png'),
+  };
+}
+
+function start(): Running {
+  const where = paths();
+  const popover = createPopoverWindow({
+    preloadPath: where.preload,
+    renderer: where.renderer,
+    icon: where.appIcon,
+    isDev: !app.isPackaged,
+    log,
+  });
+
+  const settingsFile = openSettingsStore();
+  if (settingsFile.recoveredFrom)
+    log(`Unreadable settings were set aside at ${settingsFile.recoveredFrom}`);
+  const taskStore = openConfTaskStore(
+    () => new Store<Record<string, unknown>>({ name: 'tasks' }) as unknown as ConfLike,
+    join(app.getPath('userData'), 'tasks.json'),
+  );
+  const loginArgs = app.isPackaged ? [] : [where.appRoot];
+
+  const composed = composeApp({
+    settingsStorage: confSettingsStorage(
+      settingsFile.store as unknown as Parameters<typeof confSettingsStorage>[0],
+    ),
+    defaults: appDefaults(),
+    secretStorage: openVaultStorage(),
+    cipher: safeStorageCipher(),
+    taskStore,
+    shell: electronShell,
+    clipboard: electronClipboard,
+    dialog: electronDialog(
+      () => popover.window,
+      (work) => popover.keepOpenWhile(work),
+    ),
+    window: { hide: () => popover.hide() },
+    loginItem: {
+      set: (enabled) => setLaunchAtLogin(enabled, app, process.platform, { appArgs: loginArgs }),
+    },
+    isOnline: () => net.isOnline(),
+    onTokenUnreadable: () =>
+      log('The saved token could not be decrypted (keyring changed); it was dropped.'),
+  });
+  const { services, tracker } = composed;
+
+  const send: SendHandlers<ElectronSender> = {
+    'drag:start': (sender, ref) => {
+      // Filled in with the drag-out resolver (issue 5); refuse clearly until then.
+      sender.contents.send('drag:refused', {
+        ref,
+        message: 'Dragging videos out is not available yet.',
+      });
+    },
+  };
+  const router = createIpcRouter<ElectronSender>({
+    handlers: createInvokeHandlers(services),
+    send,
+    isTrustedSender: createSenderCheck({
+      windowWebContentsId: () => popover.webContentsId(),
+      renderer: where.renderer,
+    }),
+    onRejected: (channel, reason) => log(`IPC ${channel} refused: ${reason}`),
+  });
+  const unregisterIpc = registerIpc(ipcMain, router);
+
+  const feed = createTaskFeed({
+    tracker,
+    status: () => appStatusOf(services),
+    send: (channel, payload) => {
+      if (!popover.window.isDestroyed()) popover.window.webContents.send(channel, payload);
+    },
+  });
+  composed.onStatusChanged(() => feed.statusChanged());
+
+  const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
+  const tray = createAppTray({
+    icon: trayIconPath('idle', variant, process.resourcesPath, app.isPackaged, where.appRoot),
+    tooltip: PRODUCT_NAME,
+    onToggle: (bounds) => popover.toggle(bounds),
+    actions: {
+      open: () => popover.show(tray.bounds()),
+      togglePolling: () => services.pauses.set('user', !services.pauses.has('user')),
+      openDownloads: () => {
+        void openFolder(services.settings.get().downloadDir).then((failure) => {
+          if (failure) log(`The download folder could not be opened: ${failure}`);
+        });
+      },
+      openSettings: () => {
+        popover.show(tray.bounds());
+        popover.window.webContents.send('app:navigate', 'settings');
+      },
+      quit: () => app.quit(),
+    },
+  });
+  tracker.on('status', (status) => tray.setPaused(status.paused));
+
+  // Sleep and screen lock stop polling; waking re-checks everything at once.
+  powerMonitor.on('suspend', () => services.pauses.set('sleep', true));
+  powerMonitor.on('lock-screen', () => services.pauses.set('sleep', true));
+  powerMonitor.on('resume', () => services.pauses.set('sleep', false));
+  powerMonitor.on('unlock-screen', () => services.pauses.set('sleep', false));
+
+  if (taskStore.recoveredFrom)
+    log(`The task list was unreadable and was set aside at ${taskStore.recoveredFrom}`);
+  return { composed, popover, tray, feed, unregisterIpc };
+}
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance gets our argv through 'second-instance'.
+    app.quit();
+    return;
+  }
+  app.setAppUserModelId(APP_ID);
+  // A tray app: closing the window must not quit, and there is no dock icon.
+  app.on('window-all-closed', () => {});
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('second-instance', () => {
+    if (running) running.popover.show(running.tray.bounds());
+  });
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!running || closing) return;
+    // Write pending task state before the process ends.
+    event.preventDefault();
+    closing = true;
+    const current = running;
+    current.feed.close();
+    current.unregisterIpc();
+    void current.composed.close().finally(() => {
+      running = null;
+      current.tray.destroy();
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    app.dock?.hide();
+    running = start();
+    if (!startedAtLogin(process.argv, app) && !process.argv.includes(HIDDEN_ARG)) {
+      running.popover.show(running.tray.bounds());
+    }
+  });
+}
+
+main();

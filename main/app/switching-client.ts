@@ -1,0 +1,28 @@
+// The HTTP client follows the base URL setting: a new client is made when the URL changes,
+// so the tracker and the handlers always talk to the gateway the user chose.
+import { createPikaClient, type PikaClient } from '../core/api/client';
+import type { PikaClientPort } from './services';
+
+export function createSwitchingClient(options: {
+  baseUrl(): string;
+  getToken(): string | null;
+  timeoutMs?: number;
+}): PikaClientPort {
+  let current: { url: string; client: PikaClient } | null = null;
+  const client = (): PikaClient => {
+    const url = options.baseUrl();
+    if (current?.url !== url) {
+      const made = createPikaClient({
+        baseUrl: url,
+        getToken: options.getToken,
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      });
+      current = { url, client: made };
+    }
+    return current.client;
+  };
+  return {
+    getTask: (taskId, opts) => client().getTask(taskId, opts),
+    generate: (request, opts) => client().generate(request, opts),
+  };
+}
