@@ -1,0 +1,227 @@
+// The HTTP client for the Pika gateway: GET /pika/feed/{id} and POST /pika/generate. It sends
+// the token, bounds every request with a timeout, and returns either a typed answer or a
+// classified PikaApiError. It never retries: the tracker decides about feed retries, and a
+// generate call is billed, so it is never repeated behind the user's back.
+import { normalizeBaseUrl } from './base-url';
+import { badResponse, httpError, networkError, type RequestContext } from './classify';
+import { PikaApiError } from './errors';
+import { FeedShapeError, parseFeedTask } from './feed-schema';
+import type { FeedSource, FeedTask, GenerateRequest } from './types';
+import { isValidTaskId } from '../tasks/task-id';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Larger answers are not a feed answer; refuse them rather than buffer them. */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+export interface PikaClientOptions {
+  /** Default https://api.gpt.ge; checked with normalizeBaseUrl (throws on a bad one). */
+  baseUrl?: string;
+  /** Read before every request, so a changed token applies at once. */
+  getToken: () => string | null;
+  timeoutMs?: number;
+}
+
+export interface PikaClient extends FeedSource {
+  getTask(taskId: string, opts?: { signal?: AbortSignal }): Promise<FeedTask>;
+  /** Creates a task (billed). Resolves with the id to poll. */
+  generate(body: GenerateRequest, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
+  readonly baseUrl: string;
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export function createPikaClient(options: PikaClientOptions): PikaClient {
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const host = new URL(baseUrl).host;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    ctx: RequestContext,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Answer> {
+    if (signal?.aborted) throw abortReason(signal);
+    const token = ctx.token;
+    if (!token) {
+      throw new PikaApiError({
+        kind: 'token-rejected',
+        message: 'No Pika API token is set. Add your token, then try again.',
+      });
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let phase: 'connect' | 'body' = 'connect';
+    try {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body,
+        // The token must never follow a redirect to another host.
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+      phase = 'body';
+      const text = await readLimited(res);
+      return { status: res.status, headers: res.headers, text };
+    } catch (err) {
+      if (signal?.aborted) throw abortReason(signal);
+      if (err instanceof PikaApiError) throw err;
+      throw networkError(err, ctx, { timedOut, timeoutMs, phase });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  function decodeJson(answer: Answer, ctx: RequestContext, what: string): unknown {
+    const text = answer.text.trim();
+    if (text === '')
+      throw badResponse(`The server sent an empty answer to ${what}.`, ctx, answer.status);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      const html = /^<!doctype html|^<html|<\/(html|body|title)>/i.test(text);
+      throw badResponse(
+        html
+          ? `The server sent a web page instead of the API's JSON answer to ${what}. Check the API base URL.`
+          : `The server's answer to ${what} is not valid JSON.`,
+        ctx,
+        answer.status,
+        answer.text,
+      );
+    }
+  }
+
+  return {
+    baseUrl,
+
+    async getTask(taskId, opts) {
+      if (!isValidTaskId(taskId)) {
+        throw new PikaApiError({
+          kind: 'bad-request',
+          message:
+            'That is not a valid task id (letters, digits, "-" and "_", 6 to 128 characters).',
+        });
+      }
+      const ctx: RequestContext = { operation: 'feed', host, taskId, token: options.getToken() };
+      const answer = await send(
+        'GET',
+        `/pika/feed/${encodeURIComponent(taskId)}`,
+        ctx,
+        undefined,
+        opts?.signal,
+      );
+      if (answer.status < 200 || answer.status >= 300)
+        throw httpError(answer.status, answer.text, answer.headers, ctx);
+      const json = decodeJson(answer, ctx, `task ${taskId}`);
+      const envelope = errorEnvelope(json);
+      if (envelope) throw httpError(answer.status, answer.text, answer.headers, ctx);
+      try {
+        return parseFeedTask(json);
+      } catch (err) {
+        if (err instanceof FeedShapeError) throw badResponse(err.message, ctx, answer.status);
+        throw err;
+      }
+    },
+
+    async generate(request, opts) {
+      const ctx: RequestContext = { operation: 'generate', host, token: options.getToken() };
+      const answer = await send(
+        'POST',
+        '/pika/generate',
+        ctx,
+        JSON.stringify(request),
+        opts?.signal,
+      );
+      if (answer.status < 200 || answer.status >= 300)
+        throw httpError(answer.status, answer.text, answer.headers, ctx);
+      const json = decodeJson(answer, ctx, 'the generate request');
+      const id = createdTaskId(json);
+      if (id === undefined) {
+        const envelope = errorEnvelope(json);
+        if (envelope) throw httpError(answer.status, answer.text, answer.headers, ctx);
+        throw badResponse(
+          'The generate answer holds no usable task id. The task may still have been created: check before generating again.',
+          ctx,
+          answer.status,
+          answer.text,
+        );
+      }
+      return { id };
+    },
+  };
+}
+
+/** `{id}` as documented; `{data: {id}}` and `{task_id}` as some gateways wrap it. */
+function createdTaskId(json: unknown): string | undefined {
+  if (json === null || typeof json !== 'object') return undefined;
+  const obj = json as Record<string, unknown>;
+  const data = obj['data'];
+  const candidates = [
+    obj['id'],
+    obj['task_id'],
+    data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['id'] : undefined,
+    data !== null && typeof data === 'object'
+      ? (data as Record<string, unknown>)['task_id']
+      : undefined,
+    typeof data === 'string' ? data : undefined,
+  ];
+  return candidates.find((c): c is string => isValidTaskId(c));
+}
+
+/**
+ * Some gateways answer HTTP 200 with a task-route error body `{code, message, data: null}`.
+ * Returns the code when the JSON is such an error rather than a task.
+ */
+function errorEnvelope(json: unknown): string | undefined {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const obj = json as Record<string, unknown>;
+  if ('id' in obj || 'videos' in obj) return undefined;
+  if (obj['data'] !== null && obj['data'] !== undefined) return undefined;
+  const code = obj['code'];
+  if (typeof code === 'string' && code !== '' && code !== 'success') return code;
+  if (obj['error'] !== undefined && obj['error'] !== null) return 'error';
+  return undefined;
+}
+
+async function readLimited(res: Response): Promise<string> {
+  if (res.body === null) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new PikaApiError({
+        kind: 'bad-response',
+        status: res.status,
+        message: `The server's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no feed answer is. Check the API base URL.`,
+      });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
