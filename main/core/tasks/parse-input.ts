@@ -1,0 +1,221 @@
+// Turns whatever the user pasted (ids, feed links, feed JSON answers, several at once) into
+// task ids, with one clear error per piece that is not one. Nothing here trusts the text:
+// every id passes the strict rule in task-id.ts before it can reach a URL path.
+import { looksLikeApiToken, taskIdProblem } from './task-id';
+
+export { isValidTaskId } from './task-id';
+
+export interface TaskInputError {
+  /** The piece of text that was refused, shortened (and never showing a token). */
+  input: string;
+  message: string;
+}
+
+export interface ParsedTaskInput {
+  /** Valid ids in the order first seen, each once. */
+  ids: string[];
+  /** Ids that appeared more than once in the text, each listed once. */
+  duplicates: string[];
+  errors: TaskInputError[];
+}
+
+const MAX_INPUT_CHARS = 1_000_000;
+const SEPARATOR = /[\s,;]/;
+const FEED_PATH = '/pika/feed/';
+const DEEP_LINK = 'pika-tray://task/';
+
+export function parseTaskInput(text: string): ParsedTaskInput {
+  const out = new Collector();
+  if (typeof text !== 'string') {
+    out.error('', 'Expected text holding task ids.');
+    return out.result();
+  }
+  if (text.length > MAX_INPUT_CHARS) {
+    out.error(text, 'The text is too long to hold task ids (over 1 MB).');
+    return out.result();
+  }
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (SEPARATOR.test(ch)) {
+      i += 1;
+      continue;
+    }
+    if (ch === '{' || ch === '[') {
+      const end = matchingBracket(text, i);
+      const segment = text.slice(i, end === -1 ? text.length : end + 1);
+      const parsed = tryJson(segment);
+      if (parsed.ok) {
+        collectFromJson(parsed.value, segment, out);
+        i += segment.length;
+        continue;
+      }
+      if (ch === '{') {
+        out.error(
+          segment,
+          end === -1
+            ? 'This looks like a JSON answer but it is cut off; paste the whole answer.'
+            : `This looks like a JSON answer but it could not be read (${parsed.reason}).`,
+        );
+        i += segment.length;
+        continue;
+      }
+      // A '[' that is not JSON is read as an ordinary word below.
+    }
+    let end = i;
+    while (end < text.length && !SEPARATOR.test(text[end]!)) end += 1;
+    const word = text.slice(i, end);
+    i = end;
+    if (/^bearer$/i.test(stripWrapping(word))) {
+      // Skip the token that follows, so it is neither tracked nor echoed back.
+      const next = nextWord(text, i);
+      i = next.end;
+      out.error(
+        'Bearer …',
+        'An API token was left out: paste task ids, feed links or feed answers.',
+      );
+      continue;
+    }
+    collectFromWord(word, out);
+  }
+  return out.result();
+}
+
+class Collector {
+  private readonly seen = new Set<string>();
+  private readonly dup = new Set<string>();
+  readonly ids: string[] = [];
+  readonly errors: TaskInputError[] = [];
+
+  id(id: string): void {
+    if (this.seen.has(id)) this.dup.add(id);
+    else {
+      this.seen.add(id);
+      this.ids.push(id);
+    }
+  }
+
+  error(input: string, message: string): void {
+    this.errors.push({ input: displayInput(input), message });
+  }
+
+  result(): ParsedTaskInput {
+    return { ids: this.ids, duplicates: [...this.dup], errors: this.errors };
+  }
+}
+
+function collectFromWord(raw: string, out: Collector): void {
+  const word = stripWrapping(raw);
+  if (word === '') return;
+  const lower = word.toLowerCase();
+  if (lower.startsWith(DEEP_LINK)) {
+    candidate(cutAtDelimiters(word.slice(DEEP_LINK.length)), word, out);
+    return;
+  }
+  const feedAt = lower.indexOf(FEED_PATH);
+  if (feedAt !== -1) {
+    candidate(cutAtDelimiters(word.slice(feedAt + FEED_PATH.length)), word, out);
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || lower.startsWith('www.')) {
+    out.error(word, 'This link does not point at a task: expected …/pika/feed/<task id>.');
+    return;
+  }
+  candidate(word, word, out);
+}
+
+function candidate(id: string, input: string, out: Collector): void {
+  const problem = id === '' ? 'The link ends before the task id.' : taskIdProblem(id);
+  if (problem === null) out.id(id);
+  else out.error(input, problem);
+}
+
+function collectFromJson(value: unknown, segment: string, out: Collector): void {
+  if (typeof value === 'string') {
+    collectFromWord(value, out);
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.error(segment, 'This JSON list is empty.');
+    for (const item of value) collectFromJson(item, JSON.stringify(item) ?? '', out);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const data = obj['data'];
+    const id =
+      obj['id'] ??
+      obj['task_id'] ??
+      obj['taskId'] ??
+      (data !== null && typeof data === 'object'
+        ? (data as Record<string, unknown>)['id']
+        : undefined);
+    if (typeof id === 'string') {
+      const problem = taskIdProblem(id);
+      if (problem === null) out.id(id);
+      else out.error(id, problem);
+      return;
+    }
+    out.error(segment, 'This JSON holds no task "id".');
+    return;
+  }
+  out.error(segment, 'This JSON is not a feed answer or a task id.');
+}
+
+/** Index of the bracket closing the one at `start`, skipping strings; -1 when unbalanced. */
+function matchingBracket(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i += 1) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i += 1;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth += 1;
+    else if (ch === '}' || ch === ']') {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function tryJson(segment: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(segment) as unknown };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function nextWord(text: string, from: number): { end: number } {
+  let i = from;
+  while (i < text.length && SEPARATOR.test(text[i]!)) i += 1;
+  while (i < text.length && !SEPARATOR.test(text[i]!)) i += 1;
+  return { end: i };
+}
+
+/** Quotes, brackets and sentence punctuation around a pasted word are not part of it. */
+function stripWrapping(word: string): string {
+  return word.replace(/^["'`<([{]+/, '').replace(/["'`>)\]}.,;:!]+$/, '');
+}
+
+/** The path segment of a link: a query or fragment belongs to the link, not the id. */
+function cutAtDelimiters(rest: string): string {
+  const cut = rest.search(/[/?#]/);
+  const segment = cut === -1 ? rest : rest.slice(0, cut);
+  // "../x" must be refused, not shortened to "..": keep the slash so the rule names it.
+  return segment === '.' || segment === '..' ? rest : segment;
+}
+
+function displayInput(input: string): string {
+  const oneLine = input.replace(/\s+/g, ' ').trim();
+  const masked = oneLine
+    .split(' ')
+    .map((w) => (looksLikeApiToken(stripWrapping(w)) ? 'sk-…' : w))
+    .join(' ');
+  return masked.length > 80 ? `${masked.slice(0, 79)}…` : masked;
+}

@@ -1,0 +1,39 @@
+// The one rule for what a task id may look like. Ids go into a URL path, so the rule is
+// strict on purpose: nothing that could climb out of /pika/feed/ or start a query.
+
+const TASK_ID = /^[A-Za-z0-9_-]{6,128}$/;
+
+export const TASK_ID_MIN_LENGTH = 6;
+export const TASK_ID_MAX_LENGTH = 128;
+
+/** True for a well-formed task id; a word shaped like an API key is refused so it never
+ * ends up stored, shown or sent in a URL path. */
+export function isValidTaskId(value: unknown): value is string {
+  return typeof value === 'string' && wellFormed(value);
+}
+
+function wellFormed(value: string): boolean {
+  return TASK_ID.test(value) && !looksLikeApiToken(value);
+}
+
+/** Gateway API keys look like `sk-` + 32..64 letters/digits; such a word is never a task id. */
+export function looksLikeApiToken(value: string): boolean {
+  return /^sk-[A-Za-z0-9]{20,}$/.test(value);
+}
+
+/** Why `value` is not a task id, in words a person understands; null when it is one. */
+export function taskIdProblem(value: string): string | null {
+  if (wellFormed(value)) return null;
+  if (value.length === 0) return 'The task id is empty.';
+  if (looksLikeApiToken(value))
+    return 'This looks like an API token, not a task id; it was left out.';
+  if (value.includes('..') || value.includes('/') || value.includes('\\'))
+    return 'A task id cannot contain slashes or "..".';
+  if (value.includes('%')) return 'A task id cannot contain encoded characters (%).';
+  if (value.includes('?') || value.includes('#')) return 'A task id cannot contain "?" or "#".';
+  if (/[^A-Za-z0-9_-]/.test(value))
+    return 'A task id may hold only letters, digits, "-" and "_" (task ids are usually UUIDs).';
+  if (value.length < TASK_ID_MIN_LENGTH)
+    return `A task id has at least ${TASK_ID_MIN_LENGTH} characters.`;
+  return `A task id has at most ${TASK_ID_MAX_LENGTH} characters.`;
+}
