@@ -33,6 +33,10 @@ export type FakeFault = { count?: number; taskId?: string } & (
   | { kind: 'finished-without-url' }
   | { kind: 'task-not-exist' }
   | { kind: 'extra-fields' }
+  // Added by H1 (backward compatible): any status/body/headers, e.g. 402/403 quota, 404, 3xx.
+  | { kind: 'http-status'; status: number; body?: string; headers?: Record<string, string> }
+  // Added by H1: merge fields into the feed answer (`task`) and each of its videos (`video`).
+  | { kind: 'patch-answer'; task?: Record<string, unknown>; video?: Record<string, unknown> }
   // Faults on the media (result URL) routes:
   | { kind: 'media-reset'; afterBytes: number }
   | { kind: 'media-no-range' }
@@ -47,6 +51,8 @@ export interface FakeRequestLog {
   /** Epoch ms when the answer started. */
   at: number;
   range?: string;
+  /** The query string without '?', when there was one (added by H1). */
+  query?: string;
 }
 
 export interface FakePikaOptions {
