@@ -1,19 +1,426 @@
-// Placeholder for the "New video" view (generate a video from a prompt). Helper H7 replaces
-// this file; the app mounts `NewVideoView` for the 'new' view and passes the props below.
+// "New video": a prompt and Pika's options -> one POST /pika/generate through main. Every
+// generation is billed, so a submit sends exactly once (one request id per attempt, button
+// disabled until the answer), nothing is retried on its own, and a lost answer is shown as
+// "unknown" with a deliberate "Send again anyway" rather than as an error to click past.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TrackedTask } from '../../../../preload/contract';
+import { useBridge } from '../../bridge';
+import { describedBy, Field } from '../../components/field';
+import {
+  ASPECT_PRESETS,
+  buildGenerateRequest,
+  emptyForm,
+  fieldFromServer,
+  LIMITS,
+  MODELS,
+  PIKAFFECTS,
+  prefillFrom,
+  type FieldErrors,
+  type GenerateField,
+  type GenerateForm,
+  type PrefillMode,
+} from './generate-model';
+import { ImageField } from './image-field';
+import { useGenerate } from './use-generate';
+import './new-video.css';
+
+export interface NewVideoPrefill {
+  task: TrackedTask;
+  mode: PrefillMode;
+  videoId?: string;
+  /** Bump to apply the same task again. */
+  seq: number;
+}
 
 export interface NewVideoViewProps {
   /** Call with the created task to show it in the task list (switches to the tasks view). */
   onCreated: (task: TrackedTask) => void;
+  /** "Again" / "Extend" from a task card: start the form from that task. */
+  prefill?: NewVideoPrefill | null;
+  /** Opens the task list, offered when the outcome of a send is unknown. */
+  onShowTasks?: () => void;
 }
 
-export function NewVideoView(_props: NewVideoViewProps) {
+// The draft outlives the view, so looking at the task list and coming back loses nothing.
+let draft: GenerateForm | null = null;
+let appliedPrefill: NewVideoPrefill | null = null;
+
+/** For tests: start from an empty form. */
+export function forgetDraft(): void {
+  draft = null;
+  appliedPrefill = null;
+}
+
+const INPUT_ID: Record<GenerateField, string> = {
+  promptText: 'nv-prompt',
+  model: 'nv-model',
+  pikaffect: 'nv-effect',
+  aspectRatio: 'nv-aspect-16-9',
+  frameRate: 'nv-fps',
+  motion: 'nv-motion',
+  guidanceScale: 'nv-guidance',
+  negativePrompt: 'nv-negative',
+  image: 'nv-image-url',
+  video: 'nv-extend-remove',
+};
+
+const ADVANCED: GenerateField[] = ['frameRate', 'motion', 'guidanceScale', 'negativePrompt'];
+
+export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewProps) {
+  const bridge = useBridge();
+  const [form, setFormState] = useState<GenerateForm>(() => {
+    if (prefill && prefill !== appliedPrefill) {
+      appliedPrefill = prefill;
+      return prefillFrom(prefill.task, prefill.mode, prefill.videoId);
+    }
+    return draft ?? emptyForm();
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [imageReadError, setImageReadError] = useState<string | null>(null);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const setForm = (next: GenerateForm) => {
+    draft = next;
+    setFormState(next);
+  };
+
+  // A new "Again"/"Extend" while the view is open replaces the form.
+  useEffect(() => {
+    if (!prefill || prefill === appliedPrefill) return;
+    appliedPrefill = prefill;
+    setForm(prefillFrom(prefill.task, prefill.mode, prefill.videoId));
+    setErrors({});
+  }, [prefill]);
+
+  const { state, send, reset } = useGenerate(bridge, (task) => {
+    forgetDraft();
+    onCreated(task);
+  });
+  const sending = state.phase === 'sending';
+  const unknown = state.phase === 'unknown';
+
+  // A refusal that names a field is shown next to that field.
+  useEffect(() => {
+    if (state.phase !== 'rejected') return;
+    const field = fieldFromServer(state.field ?? undefined);
+    if (field) {
+      setErrors((e) => ({ ...e, [field]: state.message }));
+      reveal(field);
+    }
+  }, [state]);
+
+  const update = <K extends keyof GenerateForm>(
+    key: K,
+    value: GenerateForm[K],
+    field: GenerateField,
+  ) => {
+    setForm({ ...form, [key]: value });
+    if (errors[field]) setErrors({ ...errors, [field]: undefined });
+    if (state.phase === 'rejected') reset();
+  };
+
+  const reveal = (field: GenerateField) => {
+    if (ADVANCED.includes(field)) setAdvancedOpen(true);
+    // After the render that opened the section and drew the error.
+    setTimeout(() => document.getElementById(INPUT_ID[field])?.focus(), 0);
+  };
+
+  /** `resend`: the user chose "Send again anyway" after an unknown outcome. */
+  const submit = (resend = false) => {
+    if (sending || imageReadError || (unknown && !resend)) return;
+    const built = buildGenerateRequest(form);
+    if (!built.ok) {
+      setErrors(built.errors);
+      const first = (Object.keys(INPUT_ID) as GenerateField[]).find((f) => built.errors[f]);
+      if (first) reveal(first);
+      return;
+    }
+    setErrors({});
+    void send(built.request);
+  };
+
+  const framedBy = form.image ? 'image' : form.extendVideo !== null ? 'video' : null;
+  const formError =
+    state.phase === 'rejected' && !fieldFromServer(state.field ?? undefined) ? state.message : null;
+  const imageError = imageReadError ?? errors.image ?? null;
+
   return (
-    <section class="view-pad" aria-labelledby="new-title">
+    <section class="view-pad nv" aria-labelledby="new-title">
       <h1 id="new-title" class="view-title">
         New video
       </h1>
-      <p class="muted">Creating videos from a prompt arrives here soon.</p>
+      <form
+        ref={formRef}
+        class="nv-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <fieldset class="nv-fields" disabled={sending || unknown}>
+          {form.extendVideo !== null ? (
+            <div class={errors.video ? 'nv-extend field-invalid' : 'nv-extend'}>
+              <span>
+                Extending <span class="nv-extend-url">{form.extendVideo}</span>
+              </span>
+              <button
+                id="nv-extend-remove"
+                type="button"
+                class="btn btn-small btn-ghost"
+                onClick={() => update('extendVideo', null, 'video')}
+              >
+                Make a new video instead
+              </button>
+              {errors.video ? (
+                <p class="field-error" role="alert">
+                  {errors.video}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+
+          <Field id="nv-prompt" label="Prompt" error={errors.promptText ?? null}>
+            <textarea
+              id="nv-prompt"
+              class="input nv-prompt"
+              rows={3}
+              placeholder="A paper boat drifting down a rainy street, cinematic"
+              value={form.prompt}
+              aria-invalid={errors.promptText ? true : undefined}
+              aria-describedby={describedBy('nv-prompt', false, errors.promptText)}
+              onInput={(e) => update('prompt', e.currentTarget.value, 'promptText')}
+              onKeyDown={(e) => {
+                // Ctrl/Cmd+Enter sends, as in chat boxes; plain Enter is a new line.
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  submit();
+                }
+              }}
+            />
+          </Field>
+
+          {form.extendVideo === null ? (
+            <ImageField
+              image={form.image}
+              onImage={(image) => update('image', image, 'image')}
+              error={imageError}
+              onError={setImageReadError}
+              disabled={sending || unknown}
+            />
+          ) : null}
+
+          <fieldset
+            class={errors.aspectRatio ? 'nv-aspect field-invalid' : 'nv-aspect'}
+            disabled={framedBy !== null}
+            aria-describedby="nv-aspect-hint"
+          >
+            <legend class="field-label">Aspect ratio</legend>
+            <div class="nv-aspect-options" role="radiogroup" aria-label="Aspect ratio">
+              {ASPECT_PRESETS.map((preset) => (
+                <label key={preset} class="nv-aspect-option">
+                  <input
+                    type="radio"
+                    name="nv-aspect"
+                    id={`nv-aspect-${preset.replace(':', '-')}`}
+                    value={preset}
+                    checked={form.aspectRatio === preset}
+                    onChange={() => update('aspectRatio', preset, 'aspectRatio')}
+                  />
+                  <span class="nv-aspect-box">{preset}</span>
+                </label>
+              ))}
+            </div>
+            <p class="field-hint" id="nv-aspect-hint">
+              {framedBy === 'image'
+                ? 'Taken from the image.'
+                : framedBy === 'video'
+                  ? 'Taken from the video being extended.'
+                  : 'Width : height of the video.'}
+            </p>
+            {errors.aspectRatio ? (
+              <p class="field-error" role="alert">
+                {errors.aspectRatio}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <div class="grid-2">
+            <Field id="nv-model" label="Model" error={errors.model ?? null}>
+              <select
+                id="nv-model"
+                class="input"
+                value={form.model}
+                aria-invalid={errors.model ? true : undefined}
+                aria-describedby={describedBy('nv-model', false, errors.model)}
+                onChange={(e) => update('model', e.currentTarget.value, 'model')}
+              >
+                {MODELS.map((m) => (
+                  <option key={m} value={m}>
+                    Pika {m}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              id="nv-effect"
+              label="Effect"
+              hint={form.pikaffect ? 'Effects add sound.' : undefined}
+              error={errors.pikaffect ?? null}
+            >
+              <select
+                id="nv-effect"
+                class="input"
+                value={form.pikaffect}
+                aria-invalid={errors.pikaffect ? true : undefined}
+                aria-describedby={describedBy('nv-effect', !!form.pikaffect, errors.pikaffect)}
+                onChange={(e) => update('pikaffect', e.currentTarget.value, 'pikaffect')}
+              >
+                <option value="">None</option>
+                {PIKAFFECTS.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+
+          <details
+            class="nv-advanced"
+            open={advancedOpen}
+            onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
+          >
+            <summary>More options</summary>
+            <div class="nv-advanced-body">
+              <div class="nv-numbers">
+                <NumberField
+                  id="nv-fps"
+                  label="Frame rate"
+                  range={LIMITS.frameRate}
+                  value={form.frameRate}
+                  error={errors.frameRate}
+                  onValue={(v) => update('frameRate', v, 'frameRate')}
+                />
+                <NumberField
+                  id="nv-motion"
+                  label="Motion"
+                  range={LIMITS.motion}
+                  value={form.motion}
+                  error={errors.motion}
+                  onValue={(v) => update('motion', v, 'motion')}
+                />
+                <NumberField
+                  id="nv-guidance"
+                  label="Guidance"
+                  range={LIMITS.guidanceScale}
+                  value={form.guidanceScale}
+                  error={errors.guidanceScale}
+                  onValue={(v) => update('guidanceScale', v, 'guidanceScale')}
+                />
+              </div>
+              <Field
+                id="nv-negative"
+                label="Negative prompt"
+                hint="What the video should avoid."
+                error={errors.negativePrompt ?? null}
+              >
+                <input
+                  id="nv-negative"
+                  class="input"
+                  type="text"
+                  placeholder="blurry, text, watermark"
+                  value={form.negativePrompt}
+                  aria-invalid={errors.negativePrompt ? true : undefined}
+                  aria-describedby={describedBy('nv-negative', true, errors.negativePrompt)}
+                  onInput={(e) => update('negativePrompt', e.currentTarget.value, 'negativePrompt')}
+                />
+              </Field>
+            </div>
+          </details>
+        </fieldset>
+
+        {formError ? (
+          <p class="nv-form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+
+        {unknown ? (
+          <div class="nv-unknown" role="alert">
+            <p class="nv-unknown-title">Unknown outcome — check your tasks before resending</p>
+            <p class="nv-unknown-text">{state.message}</p>
+            <div class="row">
+              {onShowTasks ? (
+                <button type="button" class="btn btn-small" onClick={onShowTasks}>
+                  Check tasks
+                </button>
+              ) : null}
+              <button
+                type="button"
+                class="btn btn-small btn-danger"
+                onClick={() => {
+                  // A deliberate resend: a fresh request id, so main sends a new POST.
+                  reset();
+                  submit(true);
+                }}
+              >
+                Send again anyway
+              </button>
+              <button type="button" class="btn btn-small btn-ghost" onClick={reset}>
+                Edit the form
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div class="nv-submit row">
+            <button
+              type="submit"
+              class="btn btn-primary"
+              disabled={sending}
+              aria-busy={sending ? true : undefined}
+            >
+              {sending ? 'Sending…' : form.extendVideo !== null ? 'Extend video' : 'Create video'}
+            </button>
+            <span class="field-hint">Each video is billed to your Pika account.</span>
+          </div>
+        )}
+      </form>
     </section>
+  );
+}
+
+function NumberField({
+  id,
+  label,
+  range,
+  value,
+  error,
+  onValue,
+}: {
+  id: string;
+  label: string;
+  range: { min: number; max: number };
+  value: string;
+  error: string | undefined;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={`${range.min}–${range.max}`} error={error ?? null}>
+      <input
+        id={id}
+        class="input"
+        type="number"
+        inputMode="numeric"
+        min={range.min}
+        max={range.max}
+        step={1}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, true, error)}
+        onInput={(e) => onValue(e.currentTarget.value)}
+      />
+    </Field>
   );
 }
