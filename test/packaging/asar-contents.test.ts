@@ -1,0 +1,190 @@
+// Packs the real app with electron-builder (`--linux dir`, offline, with a stand-in Electron
+// folder) and inspects what would ship: the asar holds the built entries and the production
+// dependencies, and nothing else; the tray images sit in resources/tray; node-notifier's
+// helpers are unpacked; the fuses are flipped in the packaged binary.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { extractFile, listPackage } from '@electron/asar';
+import { getCurrentFuseWire } from '@electron/fuses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ICON_OUTPUTS } from '../../scripts/icons/outputs';
+import { TRAY_STATES, TRAY_VARIANTS, trayIconPath } from '../../main/core/tray-icons';
+import { LINUX_APP_NAME } from '../../main/core/app-id';
+import { createStandInElectron } from './stand-in-electron';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUILT_ENTRIES = [
+  'dist/main/index.js',
+  'dist/main/cli.js',
+  'dist/preload/index.cjs',
+  'dist/renderer/index.html',
+];
+
+let tmp: string;
+let appDir: string;
+let asarFile: string;
+let files: string[];
+const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+beforeAll(async () => {
+  // Packaging ships dist/: build it only when a previous `npm run build` has not.
+  if (!BUILT_ENTRIES.every((f) => existsSync(path.join(ROOT, f)))) {
+    await run('npm', ['run', 'build'], { cwd: ROOT, timeout: 120_000 });
+  }
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pika-pack-'));
+  const electronDist = await createStandInElectron(path.join(tmp, 'electron'));
+  const out = path.join(tmp, 'release');
+  // `timeout` as well as execFile's own: a download attempt would otherwise retry ~45 s.
+  await run(
+    'timeout',
+    [
+      '60',
+      path.join(ROOT, 'node_modules/.bin/electron-builder'),
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${out}`,
+    ],
+    {
+      cwd: ROOT,
+      timeout: 70_000,
+      env: { ...process.env, ELECTRON_BUILDER_7ZIP_PATH: '/usr/bin/7zz', CI: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  appDir = path.join(out, 'linux-unpacked');
+  asarFile = path.join(appDir, 'resources', 'app.asar');
+  files = listPackage(asarFile, { isPack: false }).map((f) =>
+    f.replace(/\\/g, '/').replace(/^\//, ''),
+  );
+}, 150_000);
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const ours = () => files.filter((f) => !f.startsWith('node_modules/'));
+
+describe('packaged app (electron-builder --linux dir)', () => {
+  it('holds package.json whose main entry is in the archive, and the built preload, renderer and CLI', () => {
+    const shipped = JSON.parse(extractFile(asarFile, 'package.json').toString('utf8'));
+    expect(shipped.main).toBe(pkg.main);
+    expect(files).toContain(shipped.main);
+    for (const entry of BUILT_ENTRIES) expect(files).toContain(entry);
+    expect(shipped.devDependencies).toBeUndefined();
+    expect(shipped.scripts).toBeUndefined();
+    expect(shipped.desktopName).toBe(`${LINUX_APP_NAME}.desktop`);
+  });
+
+  it('ships every asset the renderer page references', () => {
+    const html = extractFile(asarFile, 'dist/renderer/index.html').toString('utf8');
+    const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(files).toContain(`dist/renderer/${ref}`);
+  });
+
+  it('contains only built output of ours: no sources, tests, maps or build files', () => {
+    const own = ours();
+    expect(
+      own.filter(
+        (f) =>
+          !f.startsWith('dist/') && f !== 'package.json' && f !== 'dist' && f !== 'node_modules',
+      ),
+    ).toEqual([]);
+    expect(files.filter((f) => /\.(ts|tsx|mts|cts)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(own.filter((f) => /(^|\/)(test|tests|__tests__)(\/|$)|\.(test|spec)\./.test(f))).toEqual(
+      [],
+    );
+  });
+
+  it('includes the runtime dependencies and none of the development ones', () => {
+    const topLevel = new Set(
+      files
+        .filter((f) => f.startsWith('node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(1, f.split('/')[1]!.startsWith('@') ? 3 : 2)
+            .join('/'),
+        ),
+    );
+    for (const dep of Object.keys(pkg.dependencies)) expect(topLevel, dep).toContain(dep);
+    for (const dev of [
+      ...Object.keys(pkg.devDependencies),
+      'electron',
+      'vitest',
+      'typescript',
+      'vite',
+      'electron-builder',
+    ]) {
+      expect(topLevel.has(dev), `${dev} must not ship`).toBe(false);
+    }
+  });
+
+  it("unpacks node-notifier's vendored helpers so they can be executed", async () => {
+    const vendor = path.join(
+      appDir,
+      'resources',
+      'app.asar.unpacked',
+      'node_modules',
+      'node-notifier',
+      'vendor',
+    );
+    expect(await readdir(vendor)).toEqual(
+      expect.arrayContaining(['mac.noindex', 'snoreToast', 'notifu']),
+    );
+    const terminalNotifier = path.join(
+      vendor,
+      'mac.noindex/terminal-notifier.app/Contents/MacOS/terminal-notifier',
+    );
+    expect((await stat(terminalNotifier)).mode & 0o111).not.toBe(0);
+    // electron-builder drops Windows .exe helpers from non-Windows builds (Linux uses the
+    // system's notify-send); a Windows build keeps them, unpacked by the same rule.
+    expect(await readdir(path.join(vendor, 'snoreToast'))).not.toContain('snoretoast-x64.exe');
+  });
+
+  it('ships every tray image where trayIconPath looks for it in the packaged app', () => {
+    const resources = path.join(appDir, 'resources');
+    for (const state of TRAY_STATES) {
+      for (const variant of TRAY_VARIANTS) {
+        const file = trayIconPath(state, variant, resources, true, '/nowhere');
+        expect(existsSync(file), file).toBe(true);
+        expect(existsSync(file.replace(/\.png$/, '@2x.png')), `${file} @2x`).toBe(true);
+      }
+    }
+    const trayOutputs = ICON_OUTPUTS.filter((o) => o.kind === 'tray').map((o) =>
+      path.basename(o.file),
+    );
+    expect(trayOutputs.every((f) => existsSync(path.join(resources, 'tray', f)))).toBe(true);
+    // Only the PNGs, not the SVG sources.
+    expect(existsSync(path.join(resources, 'tray', 'idle.svg'))).toBe(false);
+  });
+
+  it('names the Linux executable pika-tray and flips the configured fuses in it', async () => {
+    const wire = await getCurrentFuseWire(path.join(appDir, LINUX_APP_NAME));
+    const ON = 49;
+    const OFF = 48;
+    // Indexes are FuseV1Options: 0 RunAsNode, 1 CookieEncryption, 2 NodeOptions,
+    // 3 NodeCliInspect, 4 EmbeddedAsarIntegrityValidation, 5 OnlyLoadAppFromAsar.
+    expect([wire[0], wire[1], wire[2], wire[3], wire[4], wire[5]]).toEqual([
+      OFF,
+      ON,
+      OFF,
+      OFF,
+      ON,
+      ON,
+    ]);
+  });
+});
