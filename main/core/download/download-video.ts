@@ -16,6 +16,7 @@ import {
   contentLength,
   discardBody,
   parseContentRange,
+  rangeValidator,
   requestMedia,
   retryAfterMs,
   type MediaResponse,
@@ -196,6 +197,8 @@ interface Attempt {
   candidates: string[];
   name: string;
   meter: ProgressMeter;
+  /** What identifies the file being downloaded, learnt from the first answer. */
+  validator: { value: string | null };
 }
 
 /** What a response means for the `.part`: where its body starts and the file's full size. */
@@ -247,8 +250,8 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
         cause: error,
       });
     }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+    const e = error as { code?: string; message?: string; cause?: { code?: string } };
+    const detail = e.code ?? e.cause?.code ?? e.message ?? String(error);
     throw new DownloadError('network', `The connection to the video server failed (${detail}).`, {
       cause: error,
     });
@@ -261,6 +264,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     try {
       response = await requestMedia(a.url, {
         rangeStart: a.partSize,
+        ifRange: a.validator.value,
         signal: controller.signal,
         maxRedirects: s.maxRedirects,
       });
@@ -269,11 +273,11 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     }
     const status = response.status;
     if (status === 403 || status === 404 || status === 410) {
-      await discardBody(response);
+      discardBody(response);
       throw new ExpiredLink(status);
     }
     if (status === 416) {
-      await discardBody(response);
+      discardBody(response);
       const range = parseContentRange(response.headers.get('content-range'));
       // The `.part` already holds the whole file (the crash came after the last byte).
       if (a.partSize > 0 && range?.total === a.partSize) {
@@ -282,28 +286,26 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       if (a.partSize > 0) throw new StartOver();
     }
     if (status !== 200 && status !== 206) {
-      await discardBody(response);
+      discardBody(response);
       const wait = retryAfterMs(response.headers, s.backoff.maxMs);
       throw Object.assign(
         new DownloadError('http', `The video server answered HTTP ${status}.`, { status }),
         { retryAfterMs: wait },
       );
     }
-    if (!response.body) {
-      throw new DownloadError('http', 'The video server sent no file.', { status });
-    }
 
+    a.validator.value = rangeValidator(response.headers) ?? a.validator.value;
     let plan: { start: number; total: number | null };
     try {
       plan = planBody(response, a.partSize);
     } catch (error) {
-      await discardBody(response);
+      discardBody(response);
       throw error;
     }
     if (plan.total !== null) {
       const existing = await findExisting(s.fs, s.dir, a.candidates, plan.total);
       if (existing) {
-        await discardBody(response);
+        discardBody(response);
         await s.fs.unlink(a.partPath).catch(() => undefined);
         return { path: existing, bytes: plan.total, reused: true };
       }
@@ -312,34 +314,33 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     try {
       file = await s.fs.openForWrite(a.partPath, plan.start > 0 ? 'append' : 'truncate');
     } catch (error) {
-      await discardBody(response);
+      discardBody(response);
       throw fileSystemError(error, s.dir, a.name);
     }
     let bytes = plan.start;
     a.meter.update(bytes, plan.total, true);
-    const reader = response.body.getReader();
+    const chunks = response.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     try {
       for (;;) {
         arm(s.idleTimeoutMs, 'data');
-        let chunk: Awaited<ReturnType<typeof reader.read>>;
+        let next: IteratorResult<Buffer>;
         try {
-          chunk = await reader.read();
+          next = await chunks.next();
         } catch (error) {
           return fail(error);
         }
-        if (chunk.done) break;
+        if (next.done) break;
         try {
-          await file.write(chunk.value);
+          await file.write(next.value);
         } catch (error) {
           throw fileSystemError(error, s.dir, a.name);
         }
-        bytes += chunk.value.byteLength;
+        bytes += next.value.byteLength;
         a.meter.update(bytes, plan.total);
       }
     } finally {
       clearTimeout(timer);
-      if (bytes !== plan.total) await reader.cancel().catch(() => undefined);
-      reader.releaseLock();
+      if (!response.body.complete) response.body.destroy();
     }
     if (plan.total !== null && bytes < plan.total) {
       throw new DownloadError(
@@ -407,11 +408,20 @@ export async function downloadVideo(
   let failures = 0;
   let startOvers = 0;
   const meter = createProgressMeter(s.onProgress, s.progressIntervalMs);
+  const validator = { value: null as string | null };
   for (;;) {
     if (s.signal?.aborted) throw abortedError();
     const partSize = await sizeOf(s.fs, partPath);
     try {
-      return await runAttempt(s, { url, partPath, partSize, candidates, name, meter });
+      return await runAttempt(s, {
+        url,
+        partPath,
+        partSize,
+        candidates,
+        name,
+        meter,
+        validator,
+      });
     } catch (error) {
       if (s.signal?.aborted) throw abortedError();
       if (error instanceof StartOver) {

@@ -2,6 +2,8 @@
 // be http(s) and the number of hops is bounded; the body is asked for without compression so
 // byte counts and ranges mean bytes of the file. No token is ever sent: result URLs are
 // public CDN links.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { DownloadError } from './download-error';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -9,7 +11,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export interface MediaResponse {
   status: number;
   headers: Headers;
-  body: ReadableStream<Uint8Array> | null;
+  /** A Node stream: reading it with `for await` pauses the socket while we write, so the
+   * body is never read faster than the disk takes it. */
+  body: IncomingMessage;
   /** The URL that answered, after redirects. */
   url: string;
 }
@@ -31,40 +35,66 @@ export function checkMediaUrl(raw: string, base?: string): URL {
   return url;
 }
 
-/** Drops a response body we will not read, so its connection is released. */
-export async function discardBody(response: { body: ReadableStream<Uint8Array> | null }) {
-  await response.body?.cancel().catch(() => undefined);
+/** Drops a response body we will not read, so its socket is not left half-read. */
+export function discardBody(response: { body: IncomingMessage }): void {
+  response.body.destroy();
 }
 
+function headersOf(message: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function get(url: URL, headers: Record<string, string>, signal: AbortSignal) {
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(url, { method: 'GET', headers, signal }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * GETs a result URL (from `rangeStart` when above 0), following up to `maxRedirects`
+ * redirects, each to http(s) only. The body is asked for uncompressed, so lengths and ranges
+ * count bytes of the file.
+ */
 export async function requestMedia(
   rawUrl: string,
-  opts: { rangeStart: number; signal: AbortSignal; maxRedirects: number },
+  opts: {
+    rangeStart: number;
+    /** ETag or Last-Modified of the file the `.part` came from: a changed file comes whole. */
+    ifRange?: string | null;
+    signal: AbortSignal;
+    maxRedirects: number;
+  },
 ): Promise<MediaResponse> {
   let url = checkMediaUrl(rawUrl);
   for (let hop = 0; ; hop++) {
-    const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-    if (opts.rangeStart > 0) headers.range = `bytes=${opts.rangeStart}-`;
-    const response = await fetch(url, {
-      method: 'GET',
-      headers,
-      redirect: 'manual',
-      signal: opts.signal,
-    });
-    if (!REDIRECTS.has(response.status)) {
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: response.body,
-        url: url.href,
-      };
+    const headers: Record<string, string> = {
+      'accept-encoding': 'identity',
+      'user-agent': 'PikaTray',
+    };
+    if (opts.rangeStart > 0) {
+      headers.range = `bytes=${opts.rangeStart}-`;
+      if (opts.ifRange) headers['if-range'] = opts.ifRange;
     }
-    await discardBody(response);
-    const location = response.headers.get('location');
+    const message = await get(url, headers, opts.signal);
+    const status = message.statusCode ?? 0;
+    if (!REDIRECTS.has(status)) {
+      return { status, headers: headersOf(message), body: message, url: url.href };
+    }
+    message.destroy();
+    const location = message.headers.location;
     if (!location) {
       throw new DownloadError(
         'http',
-        `The video server sent a redirect (HTTP ${response.status}) without saying where to.`,
-        { status: response.status },
+        `The video server sent a redirect (HTTP ${status}) without saying where to.`,
+        { status },
       );
     }
     if (hop >= opts.maxRedirects) {
@@ -88,6 +118,13 @@ export function parseContentRange(
     start: match[1] === undefined ? null : Number(match[1]),
     total: match[3] === undefined || match[3] === '*' ? null : Number(match[3]),
   };
+}
+
+/** A validator fit for If-Range: a strong ETag, else Last-Modified (weak ETags are refused). */
+export function rangeValidator(headers: Headers): string | null {
+  const etag = headers.get('etag');
+  if (etag && !etag.startsWith('W/')) return etag;
+  return headers.get('last-modified');
 }
 
 /** Content-Length as a number, or null when absent or not a plain integer. */

@@ -1,0 +1,470 @@
+// The downloader against the real fake Pika server (its media routes and faults) and a real
+// temporary folder. File-system failures are injected through the downloader's fs port.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakePika } from '../../../test/fake-server';
+import type { FakePika } from '../../../test/fake-server/types';
+import { finishedVideo, freshUrl, type FinishedVideo } from '../../../test/support/finished-video';
+import { DownloadError } from './download-error';
+import { downloadVideo, type DownloadOptions } from './download-video';
+import { nodeFs, type DownloadFs } from './fs-port';
+import type { DownloadProgress } from './progress-meter';
+
+// A garbage collector to call, so memory is measured live rather than as uncollected garbage.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+let fake: FakePika;
+let dir: string;
+
+const FAST: Partial<DownloadOptions> = {
+  backoff: { baseMs: 5, maxMs: 20 },
+  headersTimeoutMs: 3000,
+  idleTimeoutMs: 3000,
+  progressIntervalMs: 10,
+};
+
+beforeAll(async () => {
+  fake = await startFakePika();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(async () => {
+  fake.clearFaults();
+  dir = await mkdtemp(join(tmpdir(), 'pika-dl-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function mediaRequests(video: FinishedVideo) {
+  const path = new URL(video.url).pathname;
+  return fake.requests.filter((r) => r.path === path);
+}
+
+async function expectSaved(video: FinishedVideo, path: string) {
+  const saved = await readFile(path);
+  expect(saved.equals(fake.mediaBytes(video.videoId))).toBe(true);
+  expect((await readdir(dir)).filter((n) => n.endsWith('.part'))).toEqual([]);
+}
+
+function failingFs(overrides: Partial<DownloadFs>): DownloadFs {
+  return { ...nodeFs, ...overrides };
+}
+
+function errno(code: string): Error {
+  return Object.assign(new Error(`${code}: simulated`), { code });
+}
+
+describe('downloadVideo', () => {
+  it('saves the exact bytes under a prompt/seed/id name, reporting progress up to the total', async () => {
+    const video = await finishedVideo(fake, { prompt: 'Apple evaporates', mediaBytes: 300_000 });
+    const progress: DownloadProgress[] = [];
+    const result = await downloadVideo(video, {
+      ...FAST,
+      dir,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result.reused).toBe(false);
+    expect(result.bytes).toBe(300_000);
+    expect(result.path).toBe(
+      join(dir, `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`),
+    );
+    await expectSaved(video, result.path);
+    expect(progress.at(-1)).toMatchObject({ bytes: 300_000, total: 300_000 });
+    const counts = progress.map((p) => p.bytes);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+
+  it('saves the real fixture video byte for byte', async () => {
+    const video = await finishedVideo(fake);
+    const result = await downloadVideo(video, { ...FAST, dir });
+    await expectSaved(video, result.path);
+  });
+
+  it('resumes with a Range request after the connection is reset mid-body', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 400_000 });
+    fake.fault({ kind: 'media-reset', afterBytes: 150_000, count: 1 });
+    const result = await downloadVideo(video, { ...FAST, dir });
+    await expectSaved(video, result.path);
+    const requests = mediaRequests(video);
+    expect(requests.length).toBe(2);
+    expect(requests[0]!.range).toBeUndefined();
+    // The client keeps what reached it before the reset (the kernel may drop a little).
+    expect(requests[1]!.range).toMatch(/^bytes=[1-9]\d*-$/);
+    expect(requests[1]!.status).toBe(206);
+  });
+
+  it('restarts cleanly when the server ignores Range, and still saves the right bytes', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 400_000 });
+    fake.fault({ kind: 'media-no-range' });
+    fake.fault({ kind: 'media-reset', afterBytes: 150_000, count: 1 });
+    const result = await downloadVideo(video, { ...FAST, dir });
+    await expectSaved(video, result.path);
+    const requests = mediaRequests(video);
+    expect(requests.length).toBe(2);
+    expect(requests[1]!.range).toMatch(/^bytes=\d+-$/);
+    expect(requests[1]!.status).toBe(200);
+  });
+
+  it('asks for a fresh URL once when the link has expired, then downloads', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 50_000 });
+    fake.fault({ kind: 'media-expired', status: 403, count: 1 });
+    const asked: string[] = [];
+    const result = await downloadVideo(video, {
+      ...FAST,
+      dir,
+      refreshUrl: async (taskId, videoId) => {
+        asked.push(`${taskId}/${videoId}`);
+        return freshUrl(fake, taskId, videoId);
+      },
+    });
+    await expectSaved(video, result.path);
+    expect(asked).toEqual([`${video.taskId}/${video.videoId}`]);
+  });
+
+  it.each([403, 404, 410] as const)(
+    'fails as expired when the link still answers %i after one refresh',
+    async (status) => {
+      const video = await finishedVideo(fake, { mediaBytes: 50_000 });
+      fake.fault({ kind: 'media-expired', status });
+      let asked = 0;
+      const error = await downloadVideo(video, {
+        ...FAST,
+        dir,
+        refreshUrl: async (taskId, videoId) => {
+          asked++;
+          return freshUrl(fake, taskId, videoId);
+        },
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DownloadError);
+      expect((error as DownloadError).kind).toBe('expired');
+      expect((error as DownloadError).message).toMatch(new RegExp(`expired \\(HTTP ${status}\\)`));
+      expect(asked).toBe(1);
+      expect(mediaRequests(video).length).toBe(2);
+      expect(await readdir(dir)).toEqual([]);
+    },
+  );
+
+  it('completes from a slow server, reporting a rate', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 120_000 });
+    fake.fault({ kind: 'media-slow', bytesPerSecond: 400_000 });
+    const progress: DownloadProgress[] = [];
+    const started = Date.now();
+    const result = await downloadVideo(video, {
+      ...FAST,
+      dir,
+      progressIntervalMs: 50,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    await expectSaved(video, result.path);
+    const rates = progress.map((p) => p.rate).filter((r): r is number => r !== null);
+    expect(rates.length).toBeGreaterThan(0);
+    // Loose: the measured rate is of the order the server allowed, not the local disk speed.
+    expect(Math.max(...rates)).toBeLessThan(4_000_000);
+  });
+
+  it('cancelled mid-download leaves only a .part, which the next run resumes', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 300_000 });
+    fake.fault({ kind: 'media-slow', bytesPerSecond: 300_000 });
+    const controller = new AbortController();
+    const error = await downloadVideo(video, {
+      ...FAST,
+      dir,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.bytes > 50_000) controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect((error as DownloadError).kind).toBe('aborted');
+    const left = await readdir(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/\.mp4\.part$/);
+    fake.clearFaults();
+    const result = await downloadVideo(video, { ...FAST, dir });
+    await expectSaved(video, result.path);
+    expect(mediaRequests(video).at(-1)!.range).toMatch(/^bytes=[1-9]\d*-$/);
+  });
+
+  it('resumes a .part left by an earlier run (a crash) with Range', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 200_000 });
+    const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
+    await writeFile(join(dir, `${name}.part`), fake.mediaBytes(video.videoId).subarray(0, 77_777));
+    const result = await downloadVideo(video, { ...FAST, dir });
+    await expectSaved(video, result.path);
+    expect(mediaRequests(video).map((r) => r.range)).toEqual(['bytes=77777-']);
+  });
+
+  it('downloading the same video twice keeps one file', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 60_000 });
+    const first = await downloadVideo(video, { ...FAST, dir });
+    const second = await downloadVideo(video, { ...FAST, dir });
+    expect(second).toEqual({ path: first.path, bytes: 60_000, reused: true });
+    expect(await readdir(dir)).toHaveLength(1);
+    // With the tracker's record of the earlier download, not even a request is made.
+    const before = mediaRequests(video).length;
+    const third = await downloadVideo(video, { ...FAST, dir, previous: first });
+    expect(third.reused).toBe(true);
+    expect(mediaRequests(video).length).toBe(before);
+  });
+
+  it('never overwrites a different file with the same name: the new one gets " (2)"', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 60_000 });
+    const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
+    await writeFile(join(dir, name), 'not the video');
+    const result = await downloadVideo(video, { ...FAST, dir });
+    expect(result.path).toBe(join(dir, name.replace(/\.mp4$/, ' (2).mp4')));
+    expect(await readFile(join(dir, name), 'utf8')).toBe('not the video');
+    await expectSaved(video, result.path);
+  });
+
+  it('also picks a free name on file systems without hard links', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 30_000 });
+    const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
+    await writeFile(join(dir, name), 'x');
+    const fs = failingFs({
+      link: async () => {
+        throw errno('EPERM');
+      },
+    });
+    const result = await downloadVideo(video, { ...FAST, dir, fs });
+    expect(result.path).toBe(join(dir, name.replace(/\.mp4$/, ' (2).mp4')));
+    await expectSaved(video, result.path);
+  });
+
+  it('fails clearly when the disk fills up, and keeps what was written for later', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 300_000 });
+    let written = 0;
+    const fs = failingFs({
+      async openForWrite(path, mode) {
+        const file = await nodeFs.openForWrite(path, mode);
+        return {
+          ...file,
+          async write(chunk) {
+            if (written + chunk.byteLength > 100_000) throw errno('ENOSPC');
+            written += chunk.byteLength;
+            await file.write(chunk);
+          },
+        };
+      },
+    });
+    const error = await downloadVideo(video, { ...FAST, dir, fs }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as DownloadError).kind).toBe('disk-full');
+    expect((error as DownloadError).needsUser).toBe(true);
+    expect((error as DownloadError).message).toContain('The disk is full');
+    expect((error as DownloadError).message).toContain(dir);
+    // Not retried: one request only.
+    expect(mediaRequests(video).length).toBe(1);
+    expect((await readdir(dir)).every((n) => n.endsWith('.part'))).toBe(true);
+  });
+
+  it('fails clearly when the folder is not writable', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 30_000 });
+    const fs = failingFs({
+      openForWrite: async () => {
+        throw errno('EACCES');
+      },
+    });
+    const error = (await downloadVideo(video, { ...FAST, dir, fs }).catch(
+      (e: unknown) => e,
+    )) as DownloadError;
+    expect(error.kind).toBe('not-writable');
+    expect(error.message).toBe(
+      `Cannot write to the download folder ${dir} (permission denied). Choose a folder you can write to.`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('fails clearly, without a request, when the folder is missing', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 30_000 });
+    const missing = join(dir, 'gone');
+    const error = (await downloadVideo(video, { ...FAST, dir: missing }).catch(
+      (e: unknown) => e,
+    )) as DownloadError;
+    expect(error.kind).toBe('folder-missing');
+    expect(error.message).toContain(`The download folder ${missing} does not exist`);
+    expect(mediaRequests(video)).toEqual([]);
+  });
+
+  it('refuses non-http links without fetching', async () => {
+    const base = { taskId: 't', videoId: 'v-0000-1111', prompt: 'x', seed: 1 };
+    for (const url of ['file:///etc/passwd', 'ftp://example.com/a.mp4', 'not a url']) {
+      const error = (await downloadVideo({ ...base, url }, { ...FAST, dir }).catch(
+        (e: unknown) => e,
+      )) as DownloadError;
+      expect(error.kind).toBe('bad-url');
+    }
+  });
+
+  it('keeps memory flat on a large file behind a slow disk: one chunk in flight', async () => {
+    const size = 48 * 1024 * 1024;
+    const video = await finishedVideo(fake, { mediaBytes: size });
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let maxChunk = 0;
+    const fs = failingFs({
+      async openForWrite(path, mode) {
+        const file = await nodeFs.openForWrite(path, mode);
+        return {
+          ...file,
+          async write(chunk) {
+            inFlight++;
+            maxInFlight = Math.max(maxInFlight, inFlight);
+            maxChunk = Math.max(maxChunk, chunk.byteLength);
+            try {
+              // A disk slower than the network: a downloader that kept reading would pile up.
+              await new Promise((resolve) => setTimeout(resolve, 1));
+              await file.write(chunk);
+            } finally {
+              inFlight--;
+            }
+          },
+        };
+      },
+    });
+    const used = () => {
+      gc();
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    const baseline = used();
+    let peak = baseline;
+    let lastSample = 0;
+    const result = await downloadVideo(video, {
+      ...FAST,
+      dir,
+      fs,
+      onProgress: () => {
+        if (performance.now() - lastSample < 100) return;
+        lastSample = performance.now();
+        peak = Math.max(peak, used());
+      },
+    });
+    expect(result.bytes).toBe(size);
+    expect(maxInFlight).toBe(1);
+    expect(maxChunk).toBeLessThanOrEqual(1024 * 1024);
+    // Live memory (after collection, fake server included: it runs in this process) stays
+    // well under the file's size; a body buffered whole would hold all 48 MB at the end.
+    expect(peak - baseline).toBeLessThan(size / 2);
+    const saved = await readFile(result.path);
+    expect(saved.equals(fake.mediaBytes(video.videoId))).toBe(true);
+  });
+});
+
+describe('a hand-made CDN (redirects, busy and stalled answers the fake server does not give)', () => {
+  let cdn: Server;
+  let base: string;
+  let target = '';
+  const hits = new Map<string, number>();
+
+  beforeAll(async () => {
+    // A real server standing in for CDN behaviour the fake Pika server does not imitate.
+    cdn = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const hit = (hits.get(url.pathname) ?? 0) + 1;
+      hits.set(url.pathname, hit);
+      const hops = Number(url.searchParams.get('hops') ?? 0);
+      switch (url.pathname) {
+        case '/loop':
+          res.writeHead(302, { location: `/loop?hops=${hops + 1}` }).end();
+          return;
+        case '/to-file':
+          res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+          return;
+        case '/busy':
+          // Busy twice (once with Retry-After), then the real file.
+          if (hit === 1) res.writeHead(503, { 'retry-after': '0' }).end('busy');
+          else if (hit === 2) res.writeHead(502).end('bad gateway');
+          else res.writeHead(307, { location: target }).end();
+          return;
+        case '/always-busy':
+          res.writeHead(503).end('busy');
+          return;
+        case '/stall':
+          // Announces 1000 bytes, sends 10 and then nothing: only an idle timeout ends it.
+          res.writeHead(200, { 'content-length': '1000' });
+          res.write(Buffer.alloc(10, 1));
+          return;
+        default:
+          res.writeHead(307, { location: target }).end();
+      }
+    });
+    await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+    const address = cdn.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    cdn.closeAllConnections();
+    await new Promise((resolve) => cdn.close(resolve));
+  });
+  beforeEach(() => hits.clear());
+
+  it('follows a redirect to the media URL', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 40_000 });
+    target = video.url;
+    const result = await downloadVideo({ ...video, url: `${base}/go` }, { ...FAST, dir });
+    await expectSaved(video, result.path);
+  });
+
+  it('refuses a redirect to a non-http scheme and a redirect loop', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 40_000 });
+    const toFile = (await downloadVideo(
+      { ...video, url: `${base}/to-file` },
+      { ...FAST, dir },
+    ).catch((e: unknown) => e)) as DownloadError;
+    expect(toFile.kind).toBe('bad-url');
+    const loop = (await downloadVideo(
+      { ...video, url: `${base}/loop` },
+      { ...FAST, dir, maxRedirects: 3 },
+    ).catch((e: unknown) => e)) as DownloadError;
+    expect(loop.kind).toBe('bad-url');
+    expect(loop.message).toContain('more than 3 times');
+    expect(hits.get('/loop')).toBe(4);
+  });
+
+  it('retries 5xx answers with backoff, then downloads', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 40_000 });
+    target = video.url;
+    const result = await downloadVideo({ ...video, url: `${base}/busy` }, { ...FAST, dir });
+    await expectSaved(video, result.path);
+    expect(hits.get('/busy')).toBe(3);
+  });
+
+  it('gives up on a server that stays busy after a bounded number of tries', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 40_000 });
+    const error = (await downloadVideo(
+      { ...video, url: `${base}/always-busy` },
+      { ...FAST, dir, retries: 3 },
+    ).catch((e: unknown) => e)) as DownloadError;
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(503);
+    expect(error.message).toBe(
+      'The download failed after 4 attempts: The video server answered HTTP 503.',
+    );
+    expect(hits.get('/always-busy')).toBe(4);
+  });
+
+  it('times out a body that stops arriving, retries a bounded number of times, keeps the .part', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 40_000 });
+    const error = (await downloadVideo(
+      { ...video, url: `${base}/stall` },
+      { ...FAST, dir, idleTimeoutMs: 100, retries: 2 },
+    ).catch((e: unknown) => e)) as DownloadError;
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(
+      /failed after 3 attempts: The video server did not send data in time/,
+    );
+    expect(hits.get('/stall')).toBe(3);
+    const left = await readdir(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/\.part$/);
+  });
+});
