@@ -55,6 +55,8 @@ beforeAll(async () => {
       'never',
       `-c.electronDist=${electronDist}`,
       `-c.directories.output=${out}`,
+      // Saves what the AppImage/deb targets would write as .desktop file (see the hook).
+      '-c.afterPack=./test/packaging/linux-integration-hook.mjs',
     ],
     {
       cwd: ROOT,
@@ -186,5 +188,28 @@ describe('packaged app (electron-builder --linux dir)', () => {
       ON,
       ON,
     ]);
+  });
+
+  it('gives AppImage/deb a desktop entry with the scheme handler, window class and icon set', async () => {
+    const preview = JSON.parse(
+      await readFile(path.join(appDir, 'linux-integration.json'), 'utf8'),
+    ) as { desktopEntry: string; desktopFileName: string; icons: { file: string; size: number }[] };
+    const lines = preview.desktopEntry.split('\n');
+    expect(lines[0]).toBe('[Desktop Entry]');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Name=Pika Tray',
+        'Type=Application',
+        'Exec="/opt/Pika Tray/pika-tray" %U',
+        `Icon=${LINUX_APP_NAME}`,
+        `StartupWMClass=${LINUX_APP_NAME}`,
+        'MimeType=x-scheme-handler/pika-tray;',
+        'Categories=AudioVideo;Video;',
+        'Comment=Track Pika video generations from the system tray',
+      ]),
+    );
+    // Installed as pika-tray.desktop, matching Electron's app_id from desktopName.
+    expect(preview.desktopFileName).toBe(LINUX_APP_NAME);
+    expect(preview.icons.map((i) => i.size)).toEqual([16, 32, 48, 64, 128, 256, 512, 1024]);
   });
 });
