@@ -36,8 +36,8 @@ export interface TrackerOptions {
   onStoreError?: (error: unknown) => void;
 }
 
-/** The tracker, plus a probe for tests: is any timer (poll or write) pending? */
-export type Tracker = TaskTracker & { hasPendingTimer(): boolean };
+/** The tracker, plus a probe for tests: is a timer pending (a poll's, a write's, or either)? */
+export type Tracker = TaskTracker & { hasPendingTimer(kind?: 'poll' | 'write'): boolean };
 
 /** Answers of "no such task" in a row before a task is given up as unknown. */
 export const UNKNOWN_TASK_LIMIT = 3;
@@ -125,6 +125,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     budget,
     run: (id) => poll(id),
     priority: (id) => tasks.get(id)?.progress ?? -1,
+    agingMs: settings.capMs,
   });
 
   const runtime = (id: string): Runtime => {
@@ -422,6 +423,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       settings = resolvePollSettings(patch, settings);
       budget.setLimit(settings.budget);
       scheduler.setMaxInFlight(settings.maxInFlight);
+      scheduler.setAgingMs(settings.capMs);
       // A lowered cap applies now, not after the next long wait.
       const latest = now() + settings.capMs;
       for (const task of tasks.values()) {
@@ -431,7 +433,11 @@ export function createTracker(options: TrackerOptions): Tracker {
       scheduler.kick();
     },
     status: currentStatus,
-    hasPendingTimer: () => scheduler.hasPendingTimer() || writer.hasPendingTimer(),
+    hasPendingTimer(kind) {
+      if (kind === 'poll') return scheduler.hasPendingTimer();
+      if (kind === 'write') return writer.hasPendingTimer();
+      return scheduler.hasPendingTimer() || writer.hasPendingTimer();
+    },
     async close() {
       if (closed) return;
       closed = true;

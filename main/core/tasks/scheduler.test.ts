@@ -15,6 +15,7 @@ function harness(patch: Partial<SchedulerOptions> = {}, progress: Record<string,
         started.push({ id, at: Date.now(), finish: resolve });
       }),
     priority: (id) => progress[id] ?? -1,
+    agingMs: 60_000,
     ...patch,
   });
   return { scheduler, started };
@@ -64,6 +65,18 @@ describe('scheduler', () => {
     await waitFor(() => started.length === 4, 'the rest');
     expect(started.map((s) => s.id)).toEqual(['high', 'mid', 'low', 'none']);
     expect((started[2] as { at: number }).at - at).toBeGreaterThanOrEqual(145);
+  });
+
+  it('lets a long-waiting task overtake busier ones (no starvation under a tight budget)', async () => {
+    const { scheduler, started } = harness(
+      { budget: createRateBudget({ max: 1, windowMs: 30 }), agingMs: 100 },
+      { old: 0, busy: 90 },
+    );
+    const at = Date.now();
+    scheduler.schedule('old', at - 150); // overdue by 150 ms: +150 points
+    scheduler.schedule('busy', at);
+    await waitFor(() => started.length === 1, 'the first poll');
+    expect(started[0]?.id).toBe('old');
   });
 
   it('launches nothing while paused or held, and holds no timer while paused', async () => {

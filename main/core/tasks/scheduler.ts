@@ -10,8 +10,11 @@ export interface SchedulerOptions {
   budget: RateBudget;
   /** Performs one poll; must not reject (a rejection is treated as a finished poll). */
   run: (taskId: string) => Promise<void>;
-  /** Higher goes first among due tasks (progress: nearest to finishing first). */
+  /** Higher goes first among due tasks (progress: nearest to finishing first), 0-100. */
   priority: (taskId: string) => number;
+  /** Waiting this long past its due time is worth 100 priority points, so no task starves
+   * behind busier ones when the budget is tight. */
+  agingMs: number;
 }
 
 export interface Scheduler {
@@ -26,6 +29,7 @@ export interface Scheduler {
   /** Global hold (e.g. after a 429): nothing is launched before `until`. */
   holdUntil(until: number): void;
   setMaxInFlight(max: number): void;
+  setAgingMs(ms: number): void;
   /** Re-evaluates now (after limits or the budget changed). */
   kick(): void;
   hasPendingTimer(): boolean;
@@ -35,6 +39,7 @@ export interface Scheduler {
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { now, budget, run, priority } = options;
+  let agingMs = Math.max(1, options.agingMs);
   let maxInFlight = options.maxInFlight;
   const due = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
@@ -95,7 +100,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       else nextAt = Math.min(nextAt, at);
     }
     if (ready.length > 0) {
-      ready.sort(([a, atA], [b, atB]) => priority(b) - priority(a) || atA - atB);
+      const score = new Map(
+        ready.map(([id, at]) => [id, priority(id) + (100 * (t - at)) / agingMs]),
+      );
+      ready.sort(
+        ([a, atA], [b, atB]) => (score.get(b) as number) - (score.get(a) as number) || atA - atB,
+      );
       for (const [id] of ready) {
         // A full house is woken by the next poll that returns: no timer needed.
         if (inFlight.size >= maxInFlight) return;
@@ -129,6 +139,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     setMaxInFlight(max) {
       maxInFlight = max;
       requestPump();
+    },
+    setAgingMs(ms) {
+      agingMs = Math.max(1, ms);
     },
     kick: requestPump,
     hasPendingTimer: () => timer !== null,

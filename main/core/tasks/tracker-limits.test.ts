@@ -1,0 +1,126 @@
+// The tracker's manners toward the gateway: requests in flight and requests per window.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FeedSource } from '../api/types';
+import { waitFor } from './test-wait';
+import { elapse, startKit, type Kit } from './tracker-test-kit';
+
+let kit: Kit | undefined;
+afterEach(async () => {
+  await kit?.close();
+  kit = undefined;
+});
+
+/** The most requests that started inside any window of `windowMs`. */
+function busiestWindow(times: readonly number[], windowMs: number): number {
+  times = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < times.length; j++) {
+    while ((times[j] as number) - (times[i] as number) >= windowMs) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}
+
+describe('tracker limits (real client, fake server)', () => {
+  it('never has more than maxInFlight requests open, and uses them all', async () => {
+    let open = 0;
+    let most = 0;
+    // Measures the real client; it answers exactly as the client does.
+    const measure = (client: FeedSource): FeedSource => ({
+      async getTask(id, opts) {
+        open++;
+        most = Math.max(most, open);
+        try {
+          return await client.getTask(id, opts);
+        } finally {
+          open--;
+        }
+      },
+    });
+    kit = await startKit({
+      wrap: measure,
+      timeoutMs: 120,
+      settings: { maxInFlight: 2, floorMs: 10, capMs: 40 },
+    });
+    const { fake, tracker } = kit;
+    const ids = Array.from({ length: 6 }, () => fake.addTask({ queuedMs: 0, runMs: 5_000 }));
+    fake.fault({ kind: 'hang', count: 6 }); // each hangs until the client's 120 ms timeout
+    tracker.add(ids);
+    await waitFor(() => kit!.named('error').length >= 6, 'six timed-out requests', 5_000);
+    expect(most).toBe(2);
+    expect(kit.named('error').every((e) => e.name === 'error' && e.kind === 'network')).toBe(true);
+    await waitFor(
+      () => ids.every((id) => tracker.get(id)?.state === 'running'),
+      'all running after the hangs',
+    );
+    expect(most).toBe(2);
+  });
+
+  it('keeps to the request budget, so the gateway never has to say 429', async () => {
+    const windowMs = 400;
+    const sentAt: number[] = [];
+    kit = await startKit({
+      wrap: (client) => ({
+        getTask(id, opts) {
+          sentAt.push(Date.now());
+          return client.getTask(id, opts);
+        },
+      }),
+      // The gateway counts in fixed 400 ms windows, where 5 per sliding 400 ms can make up to
+      // 10; so it allows 10, and would refuse much more: 6 eager tasks alone want ~100.
+      fake: { rateLimit: { max: 10, windowMs } },
+      settings: { floorMs: 5, capMs: 20, budget: { max: 5, windowMs } },
+    });
+    const { fake, tracker } = kit;
+    const ids = Array.from({ length: 6 }, () => fake.addTask({ queuedMs: 0, runMs: 5_000 }));
+    // Warm the connections first, so cold-start latency does not bunch up the arrivals.
+    await Promise.all(ids.slice(0, 4).map((id) => kit!.client.getTask(id)));
+    await elapse(windowMs);
+    const t0 = Date.now();
+    tracker.add(ids);
+    await elapse(1_300);
+    const sent = kit.feedRequests().filter((r) => r.at >= t0);
+    // Eager tasks (5 ms floor, 6 of them) would send far more: the budget held them back.
+    expect(sent.length).toBeGreaterThanOrEqual(12);
+    expect(sent.length).toBeLessThanOrEqual(5 * Math.ceil(1_300 / windowMs) + 5);
+    // Counted when sent (what the budget governs): never more than 5 in any 400 ms, less a few
+    // ms between the budget's clock reading and the call reaching the client.
+    expect(busiestWindow(sentAt, windowMs - 15)).toBeLessThanOrEqual(5);
+    // Counted when answered, as a gateway would, allowing 60 ms for connection latency.
+    expect(
+      busiestWindow(
+        sent.map((r) => r.at),
+        windowMs - 60,
+      ),
+    ).toBeLessThanOrEqual(5);
+    expect(sent.filter((r) => r.status === 429)).toHaveLength(0);
+    // Every task got its turn.
+    for (const id of ids) expect(sent.filter((r) => r.path.endsWith(id)).length).toBeGreaterThan(1);
+  });
+
+  it('pause() stops all polling with no timer held; resume() and pollAllNow() pick up again', async () => {
+    kit = await startKit({ settings: { floorMs: 10, capMs: 40 } });
+    const { fake, tracker } = kit;
+    const id = fake.addTask({ queuedMs: 0, runMs: 5_000 });
+    tracker.add([id]);
+    await waitFor(() => tracker.get(id)?.state === 'running', 'running');
+    tracker.pause();
+    expect(tracker.status().paused).toBe(true);
+    await waitFor(() => tracker.hasPendingTimer('poll') === false, 'no poll timer while paused');
+    await elapse(20); // a poll already in flight may land
+    const asked = kit.feedRequests(id).length;
+    await elapse(120);
+    expect(kit.feedRequests(id)).toHaveLength(asked);
+    tracker.resume();
+    expect(tracker.status().paused).toBe(false);
+    await waitFor(() => kit!.feedRequests(id).length > asked, 'polling after resume');
+    // pollAllNow asks at once, even when the next poll was far away.
+    tracker.updateSettings({ floorMs: 5_000, capMs: 10_000 });
+    const before = kit.feedRequests(id).length;
+    await elapse(60);
+    const quiet = kit.feedRequests(id).length;
+    expect(quiet - before).toBeLessThanOrEqual(1);
+    tracker.pollAllNow();
+    await waitFor(() => kit!.feedRequests(id).length > quiet, 'the wake-up poll', 1_000);
+  });
+});
