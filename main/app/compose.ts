@@ -7,6 +7,7 @@ import { createTracker, pollSettingsFrom, type Tracker } from '../core/tasks/cre
 import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
 import type { Settings } from '../core/settings';
+import { createDownloadsService } from './downloads/downloads-service';
 import { createOnlineWatch, type OnlineWatch } from './online-watch';
 import { createPauseControl } from './pause-control';
 import type {
@@ -34,8 +35,11 @@ export interface PlatformPorts {
   dialog: DialogPort;
   window: WindowPort;
   loginItem: LoginItemPort;
-  /** Built once the services exist (the downloader needs the tracker and settings). */
+  /** Replaces the real downloader (built once the services exist); rarely needed. */
   downloads?: (services: Omit<AppServices, 'downloads'>) => DownloadsPort;
+  /** Downloader tuning (tests shorten retries and timeouts). */
+  downloadTuning?: Parameters<typeof createDownloadsService>[0]['tuning'];
+  log?: (message: string) => void;
   /** The OS's view of connectivity (Electron: net.isOnline). */
   isOnline(): boolean;
   /** How often to re-check connectivity while offline. */
@@ -55,10 +59,6 @@ export interface ComposedApp {
   onStatusChanged(listener: () => void): () => void;
   close(): Promise<void>;
 }
-
-const noDownloads: DownloadsPort = {
-  start: () => Promise.reject(new Error('Downloading is not available in this build.')),
-};
 
 export function composeApp(ports: PlatformPorts): ComposedApp {
   const settings = createSettingsPort({
@@ -143,9 +143,18 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       storeRecoveredFrom: () => ports.taskStore.recoveredFrom,
     },
   };
+  const realDownloads = ports.downloads
+    ? null
+    : createDownloadsService({
+        tracker,
+        settings,
+        client,
+        ...(ports.downloadTuning ? { tuning: ports.downloadTuning } : {}),
+        ...(ports.log ? { log: ports.log } : {}),
+      });
   const services: AppServices = {
     ...partial,
-    downloads: ports.downloads ? ports.downloads(partial) : noDownloads,
+    downloads: ports.downloads ? ports.downloads(partial) : realDownloads!,
   };
 
   return {
@@ -162,6 +171,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       tracker.off('changed', onChanged);
       tracker.off('error', onError);
       online.close();
+      realDownloads?.close();
       await tracker.close();
     },
   };

@@ -47,6 +47,7 @@ export interface NodeServicesOptions {
   /** What the OS reports after launch at login is set. Default: what was asked. */
   loginItemAnswer?: (enabled: boolean) => boolean;
   downloads?: PlatformPorts['downloads'];
+  downloadTuning?: PlatformPorts['downloadTuning'];
 }
 
 export interface NodeServices extends ComposedApp {
@@ -102,6 +103,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     loginItem,
     isOnline: options.isOnline ?? (() => true),
     ...(options.downloads ? { downloads: options.downloads } : {}),
+    ...(options.downloadTuning ? { downloadTuning: options.downloadTuning } : {}),
     ...(options.pollOverrides ? { pollOverrides: options.pollOverrides } : {}),
     ...(options.clientTimeoutMs !== undefined ? { clientTimeoutMs: options.clientTimeoutMs } : {}),
   });

@@ -46,6 +46,8 @@ function start(options: Partial<NodeServicesOptions> = {}): NodeServices {
     token: TOKEN,
     pollOverrides: { firstPollMs: 5, floorMs: 20, capMs: 60 },
     clientTimeoutMs: 500,
+    // Downloads have their own tests; here they would race the records set by hand.
+    settings: { autoDownload: false },
     ...options,
   });
   const feed = createTaskFeed({
@@ -268,9 +270,9 @@ describe('settings, polling and app handlers', () => {
     const services = start({ loginItemAnswer: () => false });
     await expect(call('settings:update', { pollFloorSec: 1 })).rejects.toThrow(/between 2 and 600/);
     await expect(call('settings:update', { downloadDir: 'relative' })).rejects.toThrow(/absolute/);
-    const view = await call('settings:update', { autoDownload: false, pollFloorSec: 3 });
+    const view = await call('settings:update', { autoDownload: true, pollFloorSec: 3 });
     expect(view.settings).toMatchObject({
-      autoDownload: false,
+      autoDownload: true,
       pollFloorSec: 3,
       baseUrl: fake.url,
     });
