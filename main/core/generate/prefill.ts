@@ -6,7 +6,7 @@ import { emptyForm, type GenerateForm } from './generate-form';
 export type PrefillMode = 'again' | 'extend';
 
 /** The video an "Extend" would continue: the chosen one, else the task's first finished one. */
-export function extendableUrl(task: TrackedTask, videoId?: string): string | null {
+export function extendableUrl(task: Pick<TrackedTask, 'videos'>, videoId?: string): string | null {
   const videos = videoId ? task.videos.filter((v) => v.id === videoId) : task.videos;
   return videos.find((v) => v.state === 'finished' && v.resultUrl)?.resultUrl ?? null;
 }

@@ -1,0 +1,156 @@
+// `pika-tray generate "<prompt>" [options] [--watch]`: builds the body with the same rules as
+// the app's "New video" form, sends it ONCE (each call is billed; nothing here retries), and
+// prints the new task id on stdout so scripts can capture it. When no answer comes, the
+// outcome is unknown: say so plainly and exit 1, so nobody resends blindly.
+import type { PikaClient } from '../../core/api/client';
+import { buildGenerateRequest } from '../../core/generate/build-request';
+import {
+  fieldFromServer,
+  type FieldErrors,
+  type GenerateField,
+} from '../../core/generate/generate-form';
+import { generateFailureOf } from '../../core/generate/generate-outcome';
+import { imageFromUrl } from '../../core/generate/image-input';
+import { extendableUrl } from '../../core/generate/prefill';
+import { parseGenerateArgs, GENERATE_HELP, type GenerateArgs } from './generate-args';
+import { imageFromFile } from './image-file';
+
+export const EXIT_OK = 0;
+/** Refused, not sent, or unknown outcome. */
+export const EXIT_FAILED = 1;
+/** Bad arguments: nothing was sent. */
+export const EXIT_USAGE = 2;
+
+export interface GenerateDeps {
+  /** Built from the shared options once the arguments are known to be valid. */
+  client: (shared: GenerateArgs['shared']) => PikaClient;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Follows a task until it ends; resolves to the exit code. Absent: --watch is refused. */
+  watch?: (taskId: string, shared: GenerateArgs['shared']) => Promise<number>;
+}
+
+/** The command-line option each form field comes from, for messages. */
+const OPTION_OF: Record<GenerateField, string> = {
+  promptText: 'prompt',
+  model: '--model',
+  pikaffect: '--effect',
+  aspectRatio: '--aspect',
+  frameRate: '--frame-rate',
+  motion: '--motion',
+  guidanceScale: '--guidance',
+  negativePrompt: '--negative',
+  image: '--image',
+  video: '--extend',
+};
+
+const isUrl = (text: string) => /^https?:\/\//i.test(text.trim());
+
+export async function runGenerate(
+  argv: string[],
+  deps: GenerateDeps,
+  sharedOptions: Parameters<typeof parseGenerateArgs>[1] = {},
+): Promise<number> {
+  const parsed = parseGenerateArgs(argv, sharedOptions);
+  if (parsed.ok === 'help') {
+    deps.out(GENERATE_HELP.trimEnd());
+    return EXIT_OK;
+  }
+  if (!parsed.ok) {
+    deps.err(`pika-tray generate: ${parsed.error}`);
+    deps.err('Run "pika-tray generate --help" for the options.');
+    return EXIT_USAGE;
+  }
+  const args = parsed.args;
+  if (args.watch && !deps.watch) {
+    deps.err(
+      'pika-tray generate: --watch is not available in this build; run "pika-tray watch <id>".',
+    );
+    return EXIT_USAGE;
+  }
+  if (args.image !== null && args.extend !== null) {
+    deps.err('pika-tray generate: --image and --extend cannot be used together.');
+    return EXIT_USAGE;
+  }
+
+  let client: PikaClient;
+  try {
+    client = deps.client(args.shared);
+  } catch (err) {
+    deps.err(`pika-tray generate: ${err instanceof Error ? err.message : String(err)}`);
+    return EXIT_USAGE;
+  }
+
+  const form = args.form;
+  if (args.image !== null) {
+    const image = isUrl(args.image) ? imageFromUrl(args.image) : await imageFromFile(args.image);
+    if (!image.ok) {
+      deps.err(`pika-tray generate: --image: ${image.error}`);
+      return EXIT_USAGE;
+    }
+    form.image = image.value;
+  }
+  if (args.extend !== null) {
+    if (isUrl(args.extend)) {
+      form.extendVideo = args.extend.trim();
+    } else {
+      // A task id: extend its finished video. Reading the feed is free, so it may fail loudly.
+      try {
+        const task = await client.getTask(args.extend.trim());
+        const url = extendableUrl(task);
+        if (url === null) {
+          deps.err(`pika-tray generate: --extend: task ${task.id} has no finished video yet.`);
+          return EXIT_FAILED;
+        }
+        form.extendVideo = url;
+      } catch (err) {
+        deps.err(
+          `pika-tray generate: --extend: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        return EXIT_FAILED;
+      }
+    }
+  }
+
+  const built = buildGenerateRequest(form);
+  if (!built.ok) {
+    reportFieldErrors(built.errors, deps.err);
+    return EXIT_USAGE;
+  }
+
+  let id: string;
+  try {
+    ({ id } = await client.generate(built.request));
+  } catch (error) {
+    const failure = generateFailureOf(error);
+    if (failure.outcome === 'rejected') {
+      const field = fieldFromServer(failure.field);
+      deps.err(
+        `pika-tray generate: refused${field ? ` (${OPTION_OF[field]})` : ''}: ${failure.message}`,
+      );
+      deps.err('Nothing was started.');
+    } else if (failure.outcome === 'not-sent') {
+      deps.err(`pika-tray generate: ${failure.message}`);
+    } else {
+      deps.err('pika-tray generate: unknown outcome — check before resending.');
+      deps.err(
+        'No answer came, so the video may or may not have started (and been billed). ' +
+          'Look at your Pika tasks before running this again.',
+      );
+      if (error instanceof Error) deps.err(`(${error.message})`);
+    }
+    return EXIT_FAILED;
+  }
+
+  deps.out(args.json ? JSON.stringify({ id }) : id);
+  if (args.watch && deps.watch) return deps.watch(id, args.shared);
+  if (!args.json) deps.err(`Started. Follow it with: pika-tray watch ${id}`);
+  return EXIT_OK;
+}
+
+function reportFieldErrors(errors: FieldErrors, err: (line: string) => void): void {
+  err('pika-tray generate: nothing was sent:');
+  for (const [field, message] of Object.entries(errors) as [GenerateField, string][]) {
+    err(`  ${OPTION_OF[field]}: ${message}`);
+  }
+}
