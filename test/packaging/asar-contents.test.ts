@@ -1,4 +1,4 @@
-// Packs the real app with electron-builder (`--linux dir`, offline, with a stand-in Electron
+// Packs the real app with electron-builder (`--linux dir tar.gz`, offline, with a stand-in Electron
 // folder) and inspects what would ship: the asar holds the built entries and the production
 // dependencies, and nothing else; the tray images sit in resources/tray; node-notifier's
 // helpers are unpacked; the fuses are flipped in the packaged binary.
@@ -26,10 +26,12 @@ const BUILT_ENTRIES = [
 ];
 
 let tmp: string;
+let out: string;
 let appDir: string;
 let asarFile: string;
 let files: string[];
 const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
   main: string;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -42,7 +44,7 @@ beforeAll(async () => {
   }
   tmp = await mkdtemp(path.join(os.tmpdir(), 'pika-pack-'));
   const electronDist = await createStandInElectron(path.join(tmp, 'electron'));
-  const out = path.join(tmp, 'release');
+  out = path.join(tmp, 'release');
   // `timeout` as well as execFile's own: a download attempt would otherwise retry ~45 s.
   await run(
     'timeout',
@@ -51,6 +53,7 @@ beforeAll(async () => {
       path.join(ROOT, 'node_modules/.bin/electron-builder'),
       '--linux',
       'dir',
+      'tar.gz',
       '--publish',
       'never',
       `-c.electronDist=${electronDist}`,
@@ -61,7 +64,11 @@ beforeAll(async () => {
     {
       cwd: ROOT,
       timeout: 70_000,
-      env: { ...process.env, ELECTRON_BUILDER_7ZIP_PATH: '/usr/bin/7zz', CI: 'true' },
+      env: {
+        ...process.env,
+        ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7zz',
+        CI: 'true',
+      },
       maxBuffer: 16 * 1024 * 1024,
     },
   );
@@ -192,7 +199,7 @@ describe('packaged app (electron-builder --linux dir)', () => {
 
   it('gives AppImage/deb a desktop entry with the scheme handler, window class and icon set', async () => {
     const preview = JSON.parse(
-      await readFile(path.join(appDir, 'linux-integration.json'), 'utf8'),
+      await readFile(path.join(out, 'linux-integration.json'), 'utf8'),
     ) as { desktopEntry: string; desktopFileName: string; icons: { file: string; size: number }[] };
     const lines = preview.desktopEntry.split('\n');
     expect(lines[0]).toBe('[Desktop Entry]');
@@ -211,5 +218,20 @@ describe('packaged app (electron-builder --linux dir)', () => {
     // Installed as pika-tray.desktop, matching Electron's app_id from desktopName.
     expect(preview.desktopFileName).toBe(LINUX_APP_NAME);
     expect(preview.icons.map((i) => i.size)).toEqual([16, 32, 48, 64, 128, 256, 512, 1024]);
+  });
+
+  it('builds the Linux tar.gz with the executable, the app archive and the tray images', async () => {
+    const tarball = path.join(out, `pika-tray-${pkg.version}.tar.gz`);
+    const { stdout } = await run('tar', ['-tzf', tarball], { maxBuffer: 16 * 1024 * 1024 });
+    const entries = stdout.split('\n');
+    const top = `pika-tray-${pkg.version}`;
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        `${top}/${LINUX_APP_NAME}`,
+        `${top}/resources/app.asar`,
+        `${top}/resources/tray/idle-light.png`,
+        `${top}/resources/tray/workingTemplate@2x.png`,
+      ]),
+    );
   });
 });

@@ -1,7 +1,7 @@
 // electron-builder afterPack hook used only by test/packaging/asar-contents.test.ts: the
 // offline `--linux dir` build makes no .desktop file, so this asks electron-builder's own
 // Linux helper what the AppImage/deb targets would write (desktop entry, file name, icon
-// set) and saves it next to the packed app for the test to read.
+// set) and saves it in the output folder (not inside the app) for the test to read.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
@@ -14,7 +14,7 @@ export default async function previewLinuxIntegration(context) {
     icons: (await helper.icons).map((icon) => ({ file: icon.file, size: icon.size })),
   };
   await writeFile(
-    path.join(context.appOutDir, 'linux-integration.json'),
+    path.join(context.outDir, 'linux-integration.json'),
     JSON.stringify(preview, null, 2),
   );
 }
