@@ -164,7 +164,7 @@ describe('packaged app (electron-builder --linux dir)', () => {
     expect(await readdir(path.join(vendor, 'snoreToast'))).not.toContain('snoretoast-x64.exe');
   });
 
-  it('ships every tray image where trayIconPath looks for it in the packaged app', () => {
+  it('ships every tray image where trayIconPath looks for it, and the app icon, outside the asar', () => {
     const resources = path.join(appDir, 'resources');
     for (const state of TRAY_STATES) {
       for (const variant of TRAY_VARIANTS) {
@@ -177,6 +177,8 @@ describe('packaged app (electron-builder --linux dir)', () => {
       path.basename(o.file),
     );
     expect(trayOutputs.every((f) => existsSync(path.join(resources, 'tray', f)))).toBe(true);
+    // The app icon main/app/index.ts loads from process.resourcesPath when packaged.
+    expect(existsSync(path.join(resources, 'icon.png'))).toBe(true);
     // Only the PNGs, not the SVG sources.
     expect(existsSync(path.join(resources, 'tray', 'idle.svg'))).toBe(false);
   });

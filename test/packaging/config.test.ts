@@ -115,7 +115,10 @@ describe('electron-builder.yml', () => {
     ]) {
       await expect(access(path.join(ROOT, String(file))), String(file)).resolves.toBeUndefined();
     }
-    expect(config.extraResources).toEqual([{ from: 'build/tray', to: 'tray', filter: ['*.png'] }]);
+    expect(config.extraResources).toEqual([
+      { from: 'build/tray', to: 'tray', filter: ['*.png'] },
+      { from: 'build/icon.png', to: 'icon.png' },
+    ]);
     expect(config.asarUnpack).toEqual(['node_modules/node-notifier/vendor/**']);
   });
 
