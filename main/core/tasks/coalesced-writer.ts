@@ -10,7 +10,8 @@ export interface CoalescedWriter {
   /** Writes now, pending or not. */
   writeNow(): void;
   hasPendingTimer(): boolean;
-  cancel(): void;
+  /** Writes what is pending; from then on every change is written at once (no timers). */
+  close(): void;
 }
 
 export function createCoalescedWriter(options: {
@@ -24,6 +25,7 @@ export function createCoalescedWriter(options: {
   let dirty = false;
   let lastWriteAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
 
   const clear = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -43,6 +45,7 @@ export function createCoalescedWriter(options: {
   return {
     markDirty() {
       dirty = true;
+      if (closed) return writeNow();
       if (timer !== null) return;
       const wait = Math.max(0, lastWriteAt + delayMs - now());
       timer = setTimeout(writeNow, wait);
@@ -52,6 +55,10 @@ export function createCoalescedWriter(options: {
     },
     writeNow,
     hasPendingTimer: () => timer !== null,
-    cancel: clear,
+    close() {
+      closed = true;
+      if (dirty) writeNow();
+      clear();
+    },
   };
 }

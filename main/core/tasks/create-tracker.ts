@@ -448,8 +448,7 @@ export function createTracker(options: TrackerOptions): Tracker {
         new Promise<void>((resolve) => (waitTimer = setTimeout(resolve, CLOSE_WAIT_MS))),
       ]);
       clearTimeout(waitTimer);
-      writer.flush();
-      writer.cancel();
+      writer.close();
       store.flush?.();
     },
   };

@@ -80,6 +80,12 @@ describe('mergeFeed', () => {
     expect(again.endedAt).toBe(9_000);
     expect(again.seen).toBe(true);
   });
+
+  it('a failed task found running again (re-check) is active and has nothing unseen', () => {
+    const failed: TrackedTask = { ...task, state: 'failed', endedAt: 5_000, seen: false };
+    const after = mergeFeed(failed, feed(), 6_000);
+    expect(after).toMatchObject({ state: 'running', endedAt: null, seen: true });
+  });
 });
 
 describe('what is written to disk', () => {

@@ -73,6 +73,7 @@ export function mergeFeed(task: TrackedTask, feed: FeedTask, at: number): Tracke
         : at
       : null,
     lastError: null,
-    seen: ended && task.state !== state ? false : task.seen,
+    // Unseen marks an ending the user has not looked at; a task running again has none.
+    seen: ended ? (task.state !== state ? false : task.seen) : true,
   };
 }

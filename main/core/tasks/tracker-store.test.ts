@@ -151,6 +151,12 @@ describe('tracker and its store', () => {
     await tracker.close();
     expect(saves.at(-1)?.tasks[0]?.state).toBe('finished');
     expect(tracker.hasPendingTimer()).toBe(false);
+    // A download settling after close (app shutting down) is written at once, with no timer.
+    const count = saves.length;
+    tracker.setDownload(ID, ID, { status: 'failed', message: 'Cancelled on quit.' });
+    expect(saves).toHaveLength(count + 1);
+    expect(tracker.hasPendingTimer()).toBe(false);
+    expect(() => tracker.add([ID2])).toThrow(/closed/);
   });
 
   it('keeps tasks in memory and writes them later when a write fails', async () => {
