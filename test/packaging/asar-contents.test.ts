@@ -4,6 +4,7 @@
 // helpers are unpacked; the fuses are flipped in the packaged binary.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await run(
     'timeout',
     [
-      '60',
+      '90',
       path.join(ROOT, 'node_modules/.bin/electron-builder'),
       '--linux',
       'dir',
@@ -63,7 +64,7 @@ beforeAll(async () => {
     ],
     {
       cwd: ROOT,
-      timeout: 70_000,
+      timeout: 100_000,
       env: {
         ...process.env,
         ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7zz',
@@ -235,5 +236,38 @@ describe('packaged app (electron-builder --linux dir)', () => {
         `${top}/resources/tray/workingTemplate@2x.png`,
       ]),
     );
+  });
+
+  it('resolves every import of the shipped main, CLI and preload code inside the package', () => {
+    const code = files.filter((f) => /^dist\/(main|preload)\/.*\.(js|cjs|mjs)$/.test(f));
+    expect(code.length).toBeGreaterThan(2);
+    const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of code) {
+      const text = extractFile(asarFile, file).toString('utf8');
+      for (const [, spec] of text.matchAll(specifier)) {
+        checked++;
+        if (spec!.startsWith('.')) {
+          const target = path.posix.join(path.posix.dirname(file), spec!);
+          if (!files.includes(target)) missing.push(`${file} -> ${spec}`);
+        } else if (
+          spec === 'electron' ||
+          spec!.startsWith('node:') ||
+          builtinModules.includes(spec!)
+        ) {
+          continue;
+        } else {
+          const name = spec!
+            .split('/')
+            .slice(0, spec!.startsWith('@') ? 2 : 1)
+            .join('/');
+          if (!files.includes(`node_modules/${name}/package.json`))
+            missing.push(`${file} -> ${spec}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
   });
 });
