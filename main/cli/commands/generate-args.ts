@@ -11,6 +11,8 @@ export interface GenerateArgs {
   extend: string | null;
   json: boolean;
   watch: boolean;
+  /** --timeout in ms: how long to wait for the answer before calling the outcome unknown. */
+  timeoutMs: number | null;
   /** Values of the shared options (--base-url, --token, ...), passed through untouched. */
   shared: Record<string, string | boolean | undefined>;
 }
@@ -27,6 +29,7 @@ export const GENERATE_OPTIONS = {
   extend: { type: 'string' },
   json: { type: 'boolean' },
   watch: { type: 'boolean' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -70,6 +73,16 @@ export function parseGenerateArgs(
   form.guidanceScale = str('guidance') ?? form.guidanceScale;
   form.negativePrompt = str('negative') ?? form.negativePrompt;
 
+  let timeoutMs: number | null = null;
+  const timeout = str('timeout');
+  if (timeout !== undefined) {
+    const seconds = Number(timeout);
+    if (!/^\d+(\.\d+)?$/.test(timeout.trim()) || seconds <= 0 || seconds > 600) {
+      return { ok: false, error: '--timeout must be a number of seconds above 0, at most 600.' };
+    }
+    timeoutMs = Math.round(seconds * 1000);
+  }
+
   const shared: GenerateArgs['shared'] = {};
   for (const key of Object.keys(sharedOptions)) shared[key] = v[key];
 
@@ -81,6 +94,7 @@ export function parseGenerateArgs(
       extend: str('extend') ?? null,
       json: v['json'] === true,
       watch: v['watch'] === true,
+      timeoutMs,
       shared,
     },
   };
@@ -106,4 +120,6 @@ Options:
   --extend TASK|URL        continue a finished video: its task id or its video URL
   --json                   print {"id": ...} as JSON
   --watch                  follow the new task until it ends
+  --timeout SECONDS        how long to wait for the server's answer (default 30); the
+                           request is not resent after it
 `;

@@ -37,16 +37,16 @@ afterAll(async () => {
 });
 beforeEach(() => server.clearFaults());
 
-function run(argv: string[], opts: { token?: string; timeoutMs?: number; baseUrl?: string } = {}) {
+function run(argv: string[], opts: { token?: string; baseUrl?: string } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const watched: string[] = [];
   const deps: GenerateDeps = {
-    client: () =>
+    client: (_shared, timeoutMs) =>
       createPikaClient({
         baseUrl: opts.baseUrl ?? server.url,
         getToken: () => opts.token ?? server.token,
-        timeoutMs: opts.timeoutMs ?? 5000,
+        timeoutMs: timeoutMs ?? 5000,
       }),
     out: (l) => out.push(l),
     err: (l) => err.push(l),
@@ -194,7 +194,7 @@ describe('pika-tray generate (in-process)', () => {
 
   it('a server that never answers: exactly one POST, exit 1, unknown outcome', async () => {
     server.fault({ kind: 'hang' });
-    const r = await run(['maybe billed'], { timeoutMs: 300 });
+    const r = await run(['maybe billed', '--timeout', '0.3']);
     expect(r.code).toBe(EXIT_FAILED);
     expect(r.err).toContain('unknown outcome — check before resending');
     expect(r.bodies).toHaveLength(1);
@@ -209,9 +209,9 @@ describe('pika-tray generate (in-process)', () => {
     expect(r.bodies).toHaveLength(1);
   });
 
-  it('a rejected token is a refusal: nothing started, token never printed', async () => {
+  it('a rejected token is a refusal (exit 3): nothing started, token never printed', async () => {
     const r = await run(['x'], { token: 'sk-wrong-secret' });
-    expect(r.code).toBe(EXIT_FAILED);
+    expect(r.code).toBe(3);
     expect(r.err).toMatch(/refused/);
     expect(r.err).toContain('Nothing was started.');
     expect(r.err).not.toContain('sk-wrong-secret');

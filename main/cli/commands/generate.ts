@@ -12,18 +12,22 @@ import {
 import { generateFailureOf } from '../../core/generate/generate-outcome';
 import { imageFromUrl } from '../../core/generate/image-input';
 import { extendableUrl } from '../../core/generate/prefill';
+import type { CliContext } from '../command';
+import { EXIT } from '../exit-codes';
+import { clientFrom, SHARED_HELP, SHARED_OPTIONS, UsageError } from '../options';
+import { COMMANDS } from './index';
 import { parseGenerateArgs, GENERATE_HELP, type GenerateArgs } from './generate-args';
 import { imageFromFile } from './image-file';
 
-export const EXIT_OK = 0;
+export const EXIT_OK = EXIT.ok;
 /** Refused, not sent, or unknown outcome. */
-export const EXIT_FAILED = 1;
+export const EXIT_FAILED = EXIT.failed;
 /** Bad arguments: nothing was sent. */
-export const EXIT_USAGE = 2;
+export const EXIT_USAGE = EXIT.usage;
 
 export interface GenerateDeps {
   /** Built from the shared options once the arguments are known to be valid. */
-  client: (shared: GenerateArgs['shared']) => PikaClient;
+  client: (shared: GenerateArgs['shared'], timeoutMs: number | null) => PikaClient;
   out: (line: string) => void;
   err: (line: string) => void;
   /** Follows a task until it ends; resolves to the exit code. Absent: --watch is refused. */
@@ -53,7 +57,7 @@ export async function runGenerate(
 ): Promise<number> {
   const parsed = parseGenerateArgs(argv, sharedOptions);
   if (parsed.ok === 'help') {
-    deps.out(GENERATE_HELP.trimEnd());
+    deps.out(`${GENERATE_HELP}\n${SHARED_HELP}\n\n${EXIT_HELP}`);
     return EXIT_OK;
   }
   if (!parsed.ok) {
@@ -75,7 +79,7 @@ export async function runGenerate(
 
   let client: PikaClient;
   try {
-    client = deps.client(args.shared);
+    client = deps.client(args.shared, args.timeoutMs);
   } catch (err) {
     deps.err(`pika-tray generate: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT_USAGE;
@@ -129,6 +133,7 @@ export async function runGenerate(
         `pika-tray generate: refused${field ? ` (${OPTION_OF[field]})` : ''}: ${failure.message}`,
       );
       deps.err('Nothing was started.');
+      if (failure.kind === 'token-rejected' || failure.kind === 'forbidden') return EXIT.auth;
     } else if (failure.outcome === 'not-sent') {
       deps.err(`pika-tray generate: ${failure.message}`);
     } else {
@@ -146,6 +151,45 @@ export async function runGenerate(
   if (args.watch && deps.watch) return deps.watch(id, args.shared);
   if (!args.json) deps.err(`Started. Follow it with: pika-tray watch ${id}`);
   return EXIT_OK;
+}
+
+const EXIT_HELP = `Exit codes: 0 started, 1 refused or unknown outcome (check before resending),
+2 bad usage (nothing sent), 3 token rejected or account not allowed.`;
+
+/** The command table's entry point. */
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  return runGenerate(
+    argv,
+    {
+      client: (shared, timeoutMs) =>
+        timeoutMs === null ? ctx.client(shared) : clientFrom(shared, ctx.env, timeoutMs),
+      out: ctx.out,
+      err: ctx.err,
+      watch: watchThrough(ctx),
+    },
+    ctx.sharedOptions,
+  );
+}
+
+/** --watch: hands the id to the `watch` command when this build has one. */
+function watchThrough(ctx: CliContext): GenerateDeps['watch'] {
+  const entry = Object.hasOwn(COMMANDS, 'watch') ? COMMANDS['watch'] : undefined;
+  if (!entry) return undefined;
+  return async (taskId, shared) => {
+    const argv = [taskId];
+    for (const key of Object.keys(SHARED_OPTIONS)) {
+      const value = shared[key];
+      if (typeof value === 'string') argv.push(`--${key}`, value);
+    }
+    const watch = await entry.load();
+    try {
+      return await watch.run(argv, ctx);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      ctx.err(`pika-tray watch: ${err.message}`);
+      return EXIT.usage;
+    }
+  };
 }
 
 function reportFieldErrors(errors: FieldErrors, err: (line: string) => void): void {

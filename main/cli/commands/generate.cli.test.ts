@@ -1,0 +1,168 @@
+// `pika-tray generate` as a user runs it: a real child process through the real entry point,
+// against the fake Pika server. Checks what the server received, that a hanging server gets
+// exactly one POST, and the exit codes.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePika, type FakePika } from '../../../test/fake-server';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+// Every test has its own server, so they run side by side (each child spends ~1 s starting).
+const servers: FakePika[] = [];
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pika-generate-cli-'));
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function fakePika(): Promise<FakePika> {
+  const server = await startFakePika();
+  servers.push(server);
+  return server;
+}
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  bodies: unknown[];
+  server: FakePika;
+}
+
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  given?: FakePika,
+): Promise<Result> {
+  const server = given ?? (await fakePika());
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/index.ts', 'generate', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`pika-tray generate did not exit in 15 s\n${stderr}`));
+    }, 15_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr, bodies: [...server.generateBodies], server });
+    });
+  });
+}
+
+describe.concurrent('pika-tray generate (child process)', () => {
+  it('prints the task id the server created, and the body carries every option', async () => {
+    const r = await cli([
+      'a fox in the snow',
+      '--model',
+      '1.5',
+      '--effect',
+      'Levitate',
+      '--aspect',
+      '9:16',
+      '--frame-rate',
+      '16',
+      '--motion',
+      '2',
+      '--guidance',
+      '14',
+      '--negative',
+      'text, watermark',
+    ]);
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    expect(r.bodies).toEqual([
+      {
+        promptText: 'a fox in the snow',
+        model: '1.5',
+        pikaffect: 'Levitate',
+        options: {
+          aspectRatio: 9 / 16,
+          frameRate: 16,
+          camera: {},
+          parameters: { guidanceScale: 14, motion: 2, negativePrompt: 'text, watermark' },
+        },
+      },
+    ]);
+    // The id printed is a task the server knows.
+    const feed = await fetch(`${r.server.url}/pika/feed/${r.stdout.trim()}`, {
+      headers: { Authorization: `Bearer ${r.server.token}` },
+    });
+    expect(feed.status).toBe(200);
+  });
+
+  it('--image FILE --json', async () => {
+    const file = join(dir, 'start.png');
+    await writeFile(file, PNG);
+    const r = await cli(['animate', '--image', file, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ id: expect.any(String) });
+    expect(r.bodies).toHaveLength(1);
+    const body = r.bodies[0] as { image: string; options: object };
+    expect(body.image).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(body.options).not.toHaveProperty('aspectRatio');
+  });
+
+  it('--extend URL', async () => {
+    const r = await cli(['continue', '--extend', 'https://cdn.pika.art/v1/abc/video.mp4']);
+    expect(r.code).toBe(0);
+    expect(r.bodies[0]).toMatchObject({
+      video: 'https://cdn.pika.art/v1/abc/video.mp4',
+      options: { extend: true },
+    });
+  });
+
+  it('a hanging server: exactly one POST, exit 1, "unknown outcome — check before resending"', async () => {
+    const server = await fakePika();
+    server.fault({ kind: 'hang' });
+    const r = await cli(['maybe billed', '--timeout', '2'], {}, server);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('unknown outcome — check before resending');
+    expect(r.bodies).toEqual([expect.objectContaining({ promptText: 'maybe billed' })]);
+  });
+
+  it('bad options: exit 2 and nothing sent', async () => {
+    const r = await cli(['x', '--motion', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--motion: Motion must be a whole number from 0 to 4.');
+    expect(r.bodies).toEqual([]);
+  });
+
+  it('no token: exit 2 and nothing sent', async () => {
+    const r = await cli(['x'], { PIKA_TOKEN: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PIKA_TOKEN');
+    expect(r.bodies).toEqual([]);
+  });
+
+  it('a rejected token: exit 3, and the token appears nowhere in the output', async () => {
+    const r = await cli(['x'], { PIKA_TOKEN: 'sk-not-the-right-one' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('refused');
+    expect(r.stderr + r.stdout).not.toContain('sk-not-the-right-one');
+  });
+});
