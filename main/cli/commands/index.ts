@@ -1,0 +1,11 @@
+// The command table: adding a command is one line here plus its module exporting
+// `run(argv, ctx)` (see ../command.ts). Modules load on demand, so each command starts fast.
+import type { CommandEntry } from '../command';
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  get: { summary: 'Ask the API once about a task and print it', load: () => import('./get') },
+  generate: {
+    summary: 'Start one video generation (billed) and print its task id',
+    load: () => import('./generate'),
+  },
+};

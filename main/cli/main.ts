@@ -1,0 +1,68 @@
+// The command line's dispatcher: picks the command, gives it a context, turns what escapes
+// into a message and an exit code. Everything written to stderr passes a token scrubber.
+import { redact } from '../core/api/classify';
+import type { CliContext } from './command';
+import { COMMANDS } from './commands/index';
+import { EXIT } from './exit-codes';
+import { SHARED_HELP, SHARED_OPTIONS, UsageError, clientFrom, tokenIn } from './options';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const list = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+    .join('\n');
+  return `Usage: pika-tray <command> [options]
+
+Commands:
+${list}
+
+${SHARED_HELP}
+
+Run "pika-tray <command> --help" for a command's options.`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const tokens = tokenIn(argv, io.env);
+  const scrub = (text: string): string => tokens.reduce((acc, t) => redact(acc, t), text);
+  const ctx: CliContext = {
+    out: (line) => io.stdout(`${line}\n`),
+    err: (line) => io.stderr(`${scrub(line)}\n`),
+    env: io.env,
+    sharedOptions: SHARED_OPTIONS,
+    client: (shared) => clientFrom(shared, io.env),
+  };
+
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? ctx.err : ctx.out)(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    ctx.err(
+      `pika-tray: unknown command "${scrub(name)}". Commands: ${Object.keys(COMMANDS).join(', ')}.`,
+    );
+    ctx.err('Run "pika-tray --help" for usage.');
+    return EXIT.usage;
+  }
+  try {
+    const command = await entry.load();
+    return await command.run(rest, ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      ctx.err(`pika-tray ${name}: ${err.message}`);
+      ctx.err(`Run "pika-tray ${name} --help" for usage.`);
+      return EXIT.usage;
+    }
+    ctx.err(
+      `pika-tray ${name}: unexpected error: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return EXIT.failed;
+  }
+}
