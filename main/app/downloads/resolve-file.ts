@@ -1,60 +1,84 @@
 // Finds a downloaded video on disk for open / reveal / drag-out, and refuses anything that
 // is not a regular file inside the download folder once symlinks are resolved: the path
 // comes from stored state, which a bad write or a hand edit could have pointed anywhere.
-import { realpath, stat } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import type { VideoRef } from '../../../preload/contract';
 
 export type ResolvedFile = { ok: true; path: string } | { ok: false; message: string };
 
-/** True when `child` is `parent` itself or below it (both already real paths). */
+/** True when `child` lies below `parent` (both already real paths); `parent` itself is not. */
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+type Lookup = ResolvedFile;
+
+/** The checks that need no disk: known task and video, download finished. */
+function recordedPath(tracker: Pick<TaskTracker, 'get'>, ref: VideoRef): Lookup {
+  const task = tracker.get(ref.taskId);
+  if (!task) return { ok: false, message: 'That task is no longer in the list.' };
+  if (!task.videos.some((v) => v.id === ref.videoId)) {
+    return { ok: false, message: 'That video is not part of this task.' };
+  }
+  const download = task.downloads[ref.videoId];
+  if (!download || download.status === 'failed') {
+    return { ok: false, message: 'The video has not been downloaded yet.' };
+  }
+  if (download.status === 'downloading') {
+    return { ok: false, message: 'The video is still downloading.' };
+  }
+  return { ok: true, path: download.path };
 }
 
 export function createFileResolver(deps: {
   tracker: Pick<TaskTracker, 'get'>;
   downloadDir(): string;
 }): (ref: VideoRef) => Promise<ResolvedFile> {
-  return async (ref) => {
-    const task = deps.tracker.get(ref.taskId);
-    if (!task) return { ok: false, message: 'That task is no longer in the list.' };
-    if (!task.videos.some((v) => v.id === ref.videoId)) {
-      return { ok: false, message: 'That video is not part of this task.' };
-    }
-    const download = task.downloads[ref.videoId];
-    if (!download || download.status === 'failed') {
-      return { ok: false, message: 'The video has not been downloaded yet.' };
-    }
-    if (download.status === 'downloading') {
-      return { ok: false, message: 'The video is still downloading.' };
-    }
-    let real: string;
-    let folder: string;
-    try {
-      real = await realpath(download.path);
-    } catch {
-      return {
-        ok: false,
-        message: 'The downloaded file is gone (moved or deleted). Download it again.',
-      };
-    }
-    try {
-      folder = await realpath(deps.downloadDir());
-    } catch {
-      return { ok: false, message: 'The download folder does not exist any more.' };
-    }
-    if (!isInside(folder, real)) {
-      return {
-        ok: false,
-        message: 'The file is outside the download folder, so Pika Tray will not open it.',
-      };
-    }
-    const info = await stat(real).catch(() => null);
-    if (!info?.isFile())
-      return { ok: false, message: 'The downloaded file is not a regular file.' };
-    return { ok: true, path: real };
-  };
+  // A few metadata calls on one file: the synchronous version is cheap enough here.
+  return async (ref) => resolveFileSync(deps.tracker, deps.downloadDir(), ref);
+}
+
+/**
+ * Resolves synchronously: a drag must start while the mouse button is still down, so
+ * there is no time to wait for the event loop.
+ */
+export function resolveFileSync(
+  tracker: Pick<TaskTracker, 'get'>,
+  downloadDir: string,
+  ref: VideoRef,
+): ResolvedFile {
+  const recorded = recordedPath(tracker, ref);
+  if (!recorded.ok) return recorded;
+  let real: string;
+  let folder: string;
+  try {
+    real = realpathSync(recorded.path);
+  } catch {
+    return {
+      ok: false,
+      message: 'The downloaded file is gone (moved or deleted). Download it again.',
+    };
+  }
+  try {
+    folder = realpathSync(downloadDir);
+  } catch {
+    return { ok: false, message: 'The download folder does not exist any more.' };
+  }
+  if (!isInside(folder, real)) {
+    return {
+      ok: false,
+      message: 'The file is outside the download folder, so Pika Tray will not open it.',
+    };
+  }
+  let isFile = false;
+  try {
+    isFile = statSync(real).isFile();
+  } catch {
+    // treated as not a file
+  }
+  if (!isFile) return { ok: false, message: 'The downloaded file is not a regular file.' };
+  return { ok: true, path: real };
 }

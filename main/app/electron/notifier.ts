@@ -1,0 +1,36 @@
+// Desktop notifications through Electron. Shown notifications are kept referenced until
+// closed: a notification object that is garbage-collected loses its click handler.
+import { Notification } from 'electron';
+import type { Notifier } from '../notify/notify-wiring';
+
+export function electronNotifier(options: {
+  icon?: string;
+  log?: (message: string) => void;
+}): Notifier {
+  const live = new Set<Notification>();
+  return {
+    show(request, onClick) {
+      if (!Notification.isSupported()) {
+        options.log?.('Notifications are not supported on this system.');
+        return;
+      }
+      const notification = new Notification({
+        title: request.title,
+        body: request.body,
+        ...(options.icon ? { icon: options.icon } : {}),
+      });
+      live.add(notification);
+      const forget = () => live.delete(notification);
+      notification.on('click', () => {
+        forget();
+        onClick();
+      });
+      notification.on('close', forget);
+      notification.on('failed', (_event, error) => {
+        forget();
+        options.log?.(`A notification could not be shown: ${error}`);
+      });
+      notification.show();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { AddTasksResult, TrackedTask } from '../../preload/contract';
+import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
+
+describe('task input from the command line', () => {
+  it('takes --add values and pika-tray links, ignoring everything else', () => {
+    expect(taskInputFromArgv(['/opt/Pika Tray/pika-tray', '--add', 'abc-123456'])).toBe(
+      'abc-123456',
+    );
+    expect(taskInputFromArgv(['electron', '.', '--add=abc-123456,def-654321', '--hidden'])).toBe(
+      'abc-123456,def-654321',
+    );
+    expect(
+      taskInputFromArgv([
+        'C:\\Pika Tray.exe',
+        '--allow-file-access',
+        'pika-tray://task/abc-123456',
+      ]),
+    ).toBe('pika-tray://task/abc-123456');
+    expect(taskInputFromArgv(['app', 'PIKA-TRAY://task/x1y2z3', '--add', 'q-123456'])).toBe(
+      'PIKA-TRAY://task/x1y2z3\nq-123456',
+    );
+    expect(taskInputFromArgv(['app', '--add', '--inspect'])).toBeNull();
+    expect(taskInputFromArgv(['app', 'https://evil.example/', '--hidden'])).toBeNull();
+    expect(isAppLink('pika-tray://task/abc')).toBe(true);
+    expect(isAppLink('https://pika.art')).toBe(false);
+  });
+});
+
+describe('adding from outside', () => {
+  const task = { id: 'abc-123456' } as TrackedTask;
+  const run = async (result: AddTasksResult | Error) => {
+    const seen: string[] = [];
+    const add = createExternalAdd({
+      addTasks: () => {
+        if (result instanceof Error) throw result;
+        return result;
+      },
+      focus: (id) => seen.push(`focus ${id}`),
+      report: (message) => seen.push(`report ${message}`),
+    });
+    await add('text');
+    return seen;
+  };
+
+  it('opens the window on the first added or already tracked task', async () => {
+    expect(await run({ added: [task], duplicates: [], errors: [] })).toEqual(['focus abc-123456']);
+    expect(await run({ added: [], duplicates: ['d-123456'], errors: [] })).toEqual([
+      'focus d-123456',
+    ]);
+  });
+
+  it('says why when nothing could be added', async () => {
+    expect(
+      await run({
+        added: [],
+        duplicates: [],
+        errors: [{ input: 'x/y', message: 'A task id cannot contain slashes.' }],
+      }),
+    ).toEqual(['report Nothing was added: A task id cannot contain slashes.']);
+    expect(await run(new Error('boom'))).toEqual(['report The task could not be added: boom']);
+  });
+});

@@ -1,0 +1,57 @@
+// Task ids handed to the app from outside: `pika-tray --add <ids>` and `pika-tray://task/<id>`
+// links (argv on Windows and Linux, 'open-url' on macOS). They go through the same parsing
+// and checks as the add box, so nothing from outside reaches the tracker unchecked.
+import { URL_SCHEME } from '../core/app-id';
+import type { AddTasksResult } from '../../preload/contract';
+
+const LINK_PREFIX = `${URL_SCHEME}://`;
+
+/** The task text in a command line, or null when it holds none. Other arguments are ignored. */
+export function taskInputFromArgv(argv: readonly string[]): string | null {
+  const parts: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--add') {
+      const value = argv[i + 1];
+      if (value !== undefined && !value.startsWith('--')) {
+        parts.push(value);
+        i++;
+      }
+    } else if (arg.startsWith('--add=')) {
+      parts.push(arg.slice('--add='.length));
+    } else if (arg.toLowerCase().startsWith(LINK_PREFIX)) {
+      parts.push(arg);
+    }
+  }
+  return parts.length > 0 ? parts.join('\n') : null;
+}
+
+export function isAppLink(url: string): boolean {
+  return url.toLowerCase().startsWith(LINK_PREFIX);
+}
+
+/** Adds tasks given from outside and opens the window on the first one (or says why not). */
+export function createExternalAdd(deps: {
+  addTasks(text: string): Promise<AddTasksResult> | AddTasksResult;
+  /** Shows the window on a task (null: the task list). */
+  focus(taskId: string | null): void;
+  /** Tells the user something went wrong (nothing could be added). */
+  report(message: string): void;
+}): (text: string) => Promise<void> {
+  return async (text) => {
+    let result: AddTasksResult;
+    try {
+      result = await deps.addTasks(text);
+    } catch (error) {
+      deps.report(`The task could not be added: ${(error as Error).message}`);
+      return;
+    }
+    const first = result.added[0]?.id ?? result.duplicates[0] ?? null;
+    if (first !== null) {
+      deps.focus(first);
+      return;
+    }
+    const why = result.errors[0]?.message ?? 'No task id was found.';
+    deps.report(`Nothing was added: ${why}`);
+  };
+}

@@ -1,0 +1,41 @@
+// Feeds the tracker's endings to the core's notification policy and hands each request to
+// the platform's notifier (Electron's Notification in the app). A click opens the window on
+// the task, or on the list for a summary.
+import {
+  createNotificationPolicy,
+  type NotificationRequest,
+} from '../../core/notify/notification-policy';
+import type { TaskTracker } from '../../core/tasks/tracker-types';
+import type { SettingsPort } from '../services';
+
+export interface Notifier {
+  /** Shows one notification; `onClick` runs when the user clicks it. */
+  show(request: NotificationRequest, onClick: () => void): void;
+}
+
+export function connectNotifications(options: {
+  tracker: TaskTracker;
+  settings: Pick<SettingsPort, 'get'>;
+  notifier: Notifier;
+  /** Opens the window on a task (null: on the task list). */
+  open(taskId: string | null): void;
+  windowMs?: number;
+}): { flush(): void; close(): void } {
+  const policy = createNotificationPolicy({
+    enabled: () => options.settings.get().notifications,
+    ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
+  });
+  policy.onNotify((request) => options.notifier.show(request, () => options.open(request.taskId)));
+  const onFinished = policy.onFinished;
+  const onFailed = policy.onFailed;
+  options.tracker.on('finished', onFinished);
+  options.tracker.on('failed', onFailed);
+  return {
+    flush: () => policy.flush(),
+    close() {
+      options.tracker.off('finished', onFinished);
+      options.tracker.off('failed', onFailed);
+      policy.dispose();
+    },
+  };
+}

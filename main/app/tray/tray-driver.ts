@@ -1,0 +1,52 @@
+// Keeps the tray icon, tooltip and badge in step with the tasks and the app status, using
+// the core's tray state machine. Updates are coalesced (progress ticks are frequent) and
+// only applied when the tray would look different. No timer runs while nothing changes.
+import type { TaskTracker } from '../../core/tasks/tracker-types';
+import { sameTrayState, trayStateFrom, type TrayState } from '../../core/tray/tray-state';
+
+export interface TrayDriver {
+  /** Something outside the tracker changed (online): update soon. */
+  refresh(): void;
+  close(): void;
+}
+
+const EVENTS = ['added', 'changed', 'removed', 'status', 'finished', 'failed', 'stalled'] as const;
+
+export function createTrayDriver(options: {
+  tracker: TaskTracker;
+  online(): boolean;
+  apply(state: TrayState): void;
+  delayMs?: number;
+}): TrayDriver {
+  const { tracker } = options;
+  const delayMs = options.delayMs ?? 150;
+  let shown: TrayState | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const update = (): void => {
+    timer = null;
+    const status = tracker.status();
+    const next = trayStateFrom({
+      tasks: tracker.list(),
+      paused: status.paused,
+      tokenRejected: status.tokenRejected,
+      online: options.online(),
+    });
+    if (shown && sameTrayState(shown, next)) return;
+    shown = next;
+    options.apply(next);
+  };
+  const schedule = (): void => {
+    timer ??= setTimeout(update, delayMs);
+  };
+  for (const event of EVENTS) tracker.on(event, schedule);
+  update();
+  return {
+    refresh: schedule,
+    close() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      for (const event of EVENTS) tracker.off(event, schedule);
+    },
+  };
+}
