@@ -46,7 +46,9 @@ export type FakeFault = { count?: number; taskId?: string } & (
 
 export interface FakeRequestLog {
   method: string;
+  /** Path without the query string. */
   path: string;
+  /** Status sent; 0 for a request the 'hang' fault never answers (logged when it arrives). */
   status: number;
   /** Epoch ms when the answer started. */
   at: number;
