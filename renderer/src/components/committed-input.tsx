@@ -31,8 +31,12 @@ export function CommittedInput({
   const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
   const shown = draft && draft.base === value ? draft.text : value;
 
+  // A refused draft is not sent again on every blur, only once it has been edited.
+  const [sent, setSent] = useState<string | null>(null);
   const commit = () => {
-    if (shown !== value) onCommit(shown);
+    if (shown === value || shown === sent) return;
+    setSent(shown);
+    onCommit(shown);
   };
 
   return (
@@ -51,6 +55,7 @@ export function CommittedInput({
       aria-describedby={describedBy(id, !!hint, error)}
       onInput={(e) => {
         setDraft({ text: (e.currentTarget as HTMLInputElement).value, base: value });
+        setSent(null);
       }}
       onBlur={commit}
       onKeyDown={(e) => {
@@ -60,6 +65,7 @@ export function CommittedInput({
         } else if (e.key === 'Escape' && shown !== value) {
           e.preventDefault();
           setDraft(null);
+          setSent(null);
         }
       }}
     />

@@ -100,7 +100,9 @@ describe('settings: fields', () => {
         "Error invoking remote method 'settings:update': Error: Must be at least 1 second.",
     });
     renderSettings(bridge);
-    const floor = (await screen.findByLabelText('Check at most every (s)')) as HTMLInputElement;
+    const floor = (await screen.findByLabelText(
+      'Shortest poll interval (seconds)',
+    )) as HTMLInputElement;
     fireEvent.input(floor, { target: { value: '0' } });
     fireEvent.keyDown(floor, { key: 'Enter' });
     await screen.findByText('Must be at least 1 second.');
@@ -112,9 +114,7 @@ describe('settings: fields', () => {
   it('refuses a non-number without asking main', async () => {
     const bridge = createFakeBridge();
     renderSettings(bridge);
-    const stalled = (await screen.findByLabelText(
-      'Call a task stalled after (min)',
-    )) as HTMLInputElement;
+    const stalled = (await screen.findByLabelText('Stalled after (minutes)')) as HTMLInputElement;
     fireEvent.input(stalled, { target: { value: '' } });
     fireEvent.blur(stalled);
     await screen.findByText('Enter a number.');

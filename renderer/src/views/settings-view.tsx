@@ -35,9 +35,11 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
   }, [view === null, focusToken]);
 
   const update = async <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    setErrors((e) => ({ ...e, [key]: undefined }));
+    // The old error stays until the answer comes: clearing it first would shift the layout
+    // under a click that is on its way (a blur commits, then the click lands elsewhere).
     try {
       setView(await bridge.settings.update({ [key]: value } as Partial<Settings>));
+      setErrors((e) => ({ ...e, [key]: undefined }));
       setSaved(key);
     } catch (err) {
       setErrors((e) => ({ ...e, [key]: errorMessage(err) }));
@@ -147,7 +149,11 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
       <fieldset class="section">
         <legend class="section-title">Checking</legend>
         <div class="grid-2">
-          <Field id="pollFloorSec" label="Check at most every (s)" error={errors.pollFloorSec}>
+          <Field
+            id="pollFloorSec"
+            label="Shortest poll interval (seconds)"
+            error={errors.pollFloorSec}
+          >
             <CommittedInput
               id="pollFloorSec"
               type="number"
@@ -158,7 +164,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
               onCommit={(v) => updateNumber('pollFloorSec', v)}
             />
           </Field>
-          <Field id="pollCapSec" label="At least every (s)" error={errors.pollCapSec}>
+          <Field id="pollCapSec" label="Longest poll interval (seconds)" error={errors.pollCapSec}>
             <CommittedInput
               id="pollCapSec"
               type="number"
@@ -172,7 +178,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
         </div>
         <Field
           id="stalledAfterMin"
-          label="Call a task stalled after (min)"
+          label="Stalled after (minutes)"
           error={errors.stalledAfterMin}
           hint="Stalled tasks are still checked; they are only flagged."
         >

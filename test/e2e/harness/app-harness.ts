@@ -1,0 +1,168 @@
+// The whole app minus Electron: the built renderer and the real preload in Chromium, talking
+// through Playwright bindings to the REAL main-process router, handlers, task feed, tracker
+// and HTTP client, which poll the real fake Pika server. Only Electron's own objects (shell,
+// clipboard, dialog, window, drag) are stand-ins, recording what they were asked.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createFileResolver } from '../../../main/app/downloads/resolve-file';
+import { createSenderCheck } from '../../../main/app/ipc/trusted-sender';
+import type { IpcSenderInfo } from '../../../main/app/ipc/handler-types';
+import { createIpcRouter } from '../../../main/app/ipc/router';
+import { createTaskFeed } from '../../../main/app/ipc/task-feed';
+import {
+  createNodeServices,
+  type NodeServices,
+  type NodeServicesOptions,
+} from '../../../main/app/node-services';
+import { appStatusOf } from '../../../main/app/services';
+import type { EventChannels, VideoRef } from '../../../preload/contract';
+import { startFakePika, type FakePika, type FakePikaOptions } from '../../fake-server/index';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { ensureBuilt, RENDERER_DIR } from './ensure-build';
+import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript, SEND_BINDING } from './preload-shim';
+import { serveStatic, type StaticServer } from './static-server';
+
+export interface HarnessOptions {
+  fake?: FakePikaOptions;
+  /** Save this token before the window opens; null = first run without a token. */
+  token?: string | null;
+  services?: Partial<Omit<NodeServicesOptions, 'storeDir' | 'downloadDir' | 'baseUrl' | 'token'>>;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface Harness {
+  page: Page;
+  fake: FakePika;
+  app: NodeServices;
+  /** Drags main was asked to start, with the file it resolved. */
+  drags: { ref: VideoRef; path: string }[];
+  /** Channels the router refused (sender or argument checks). */
+  refused: string[];
+  /** Uncaught errors and console errors seen in the page. */
+  pageErrors: string[];
+  emit<C extends keyof EventChannels>(channel: C, payload: EventChannels[C]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  await ensureBuilt();
+  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await fn();
+  };
+  try {
+    const dir = await mkdtemp(join(tmpdir(), 'pika-e2e-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const fake = await startFakePika(options.fake);
+    cleanups.push(() => fake.close());
+    const web: StaticServer = await serveStatic(RENDERER_DIR);
+    cleanups.push(() => web.close());
+
+    const app = createNodeServices({
+      storeDir: join(dir, 'store'),
+      downloadDir: join(dir, 'downloads'),
+      baseUrl: fake.url,
+      ...(options.token === null ? {} : { token: options.token ?? fake.token }),
+      // Test-speed timing the user cannot set: first poll at once, short gaps.
+      pollOverrides: { firstPollMs: 20, floorMs: 150, capMs: 400 },
+      clientTimeoutMs: 3000,
+      ...options.services,
+    });
+    cleanups.push(() => app.close());
+
+    const browser: LaunchedBrowser = await launchChromium({
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    cleanups.push(() => browser.close());
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      // The CSP meta keeps frame-ancestors for parity with the header main sends; Chromium
+      // notes that a meta cannot enforce it, which is expected, not a fault.
+      if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) {
+        pageErrors.push(m.text());
+      }
+    });
+
+    // main -> renderer, in order: one evaluate at a time.
+    let delivery = Promise.resolve();
+    const emit = <C extends keyof EventChannels>(channel: C, payload: EventChannels[C]) => {
+      delivery = delivery
+        .then(() =>
+          page.evaluate(
+            ([fn, c, p]) =>
+              (globalThis as unknown as Record<string, (c: string, p: unknown) => void>)[fn]!(c, p),
+            [EMIT_FUNCTION, channel, payload] as const,
+          ),
+        )
+        .then(
+          () => undefined,
+          () => undefined, // the page is closing
+        );
+      return delivery;
+    };
+
+    const drags: Harness['drags'] = [];
+    const refused: string[] = [];
+    const resolveFile = createFileResolver({
+      tracker: app.tracker,
+      downloadDir: () => app.services.settings.get().downloadDir,
+    });
+    const router = createIpcRouter<IpcSenderInfo>({
+      handlers: app.handlers,
+      send: {
+        // Stands in for webContents.startDrag: resolve the file as main does, or refuse.
+        'drag:start': (_sender, ref) => {
+          void resolveFile(ref).then((file) => {
+            if (file.ok) drags.push({ ref, path: file.path });
+            else void emit('drag:refused', { ref, message: file.message });
+          });
+        },
+      },
+      isTrustedSender: createSenderCheck({
+        windowWebContentsId: () => 1,
+        renderer: { rendererDir: RENDERER_DIR, devServerUrl: web.origin },
+      }),
+      onRejected: (channel, reason) => refused.push(`${channel}: ${reason}`),
+    });
+    const feed = createTaskFeed({
+      tracker: app.tracker,
+      status: () => appStatusOf(app.services),
+      send: (channel, payload) => void emit(channel, payload),
+      flushMs: 30,
+    });
+    cleanups.push(() => feed.close());
+    const offStatus = app.onStatusChanged(() => feed.statusChanged());
+    cleanups.push(offStatus);
+
+    const senderOf = (
+      source: { frame: { url(): string }; page: Page },
+      frame: unknown,
+    ): IpcSenderInfo => ({
+      webContentsId: 1,
+      frameUrl: source.frame.url(),
+      isMainFrame: frame === source.page.mainFrame(),
+    });
+    await browser.context.exposeBinding(
+      INVOKE_BINDING,
+      (source, channel: string, args: unknown[]) =>
+        router.invoke(channel, senderOf(source, source.frame), args),
+    );
+    await browser.context.exposeBinding(
+      SEND_BINDING,
+      (source, channel: string, args: unknown[]) => {
+        router.send(channel, senderOf(source, source.frame), args);
+      },
+    );
+    await browser.context.addInitScript({ content: preloadInitScript() });
+    await page.goto(`${web.origin}/index.html`);
+
+    return { page, fake, app, drags, refused, pageErrors, emit, close: cleanup };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

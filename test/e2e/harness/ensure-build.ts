@@ -1,0 +1,47 @@
+// The end-to-end tests run the BUILT renderer and preload. `npm test` builds first; run on
+// their own, the tests build what is missing or older than its sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const RENDERER_DIR = join(ROOT, 'dist/renderer');
+export const PRELOAD_FILE = join(ROOT, 'dist/preload/index.cjs');
+
+function newest(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let max = info.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name === 'node_modules') continue;
+    max = Math.max(max, newest(join(path, name)));
+  }
+  return max;
+}
+
+function stale(output: string, sources: string[]): boolean {
+  if (!existsSync(output)) return true;
+  const built = statSync(output).mtimeMs;
+  return sources.some((s) => existsSync(s) && newest(s) > built);
+}
+
+export async function ensureBuilt(): Promise<void> {
+  const contract = join(ROOT, 'preload/contract.ts');
+  const targets = [
+    {
+      output: PRELOAD_FILE,
+      sources: [join(ROOT, 'preload'), join(ROOT, 'config/vite.preload.ts')],
+      config: 'config/vite.preload.ts',
+    },
+    {
+      output: join(RENDERER_DIR, 'index.html'),
+      sources: [join(ROOT, 'renderer'), contract, join(ROOT, 'config/vite.renderer.ts')],
+      config: 'config/vite.renderer.ts',
+    },
+  ];
+  for (const t of targets) {
+    if (!stale(t.output, t.sources)) continue;
+    // The configs resolve their paths from the repository root, where vitest runs.
+    await build({ configFile: join(ROOT, t.config), logLevel: 'warn', mode: 'production' });
+  }
+}
