@@ -61,11 +61,13 @@ function rawGet(url: string, headers: Record<string, string> = {}) {
 
 describe('feed route', () => {
   it('answers in the documented shape through the whole life of a task', async () => {
-    const id = fake.addTask({ queuedMs: 200, runMs: 200, prompt: '苹果蒸发' });
+    // Phases long enough that a loaded machine still sees each one.
+    const id = fake.addTask({ queuedMs: 800, runMs: 300, prompt: '苹果蒸发' });
     expect(await feedJson(id)).toEqual({ id, promptText: '苹果蒸发', videos: [] });
-    const queued = await until(async () =>
-      (await feedJson(id)).videos[0]?.['status'] === 'queued' ? feedJson(id) : undefined,
-    );
+    const queued = await until(async () => {
+      const a = await feedJson(id);
+      return a.videos[0]?.['status'] === 'queued' ? a : undefined;
+    });
     expect(queued.videos[0]).not.toHaveProperty('progress');
     const pending = await until(async () => {
       const a = await feedJson(id);

@@ -32,7 +32,8 @@ async function caught(p: Promise<unknown>): Promise<PikaApiError> {
 
 describe('getTask over loopback', () => {
   it('follows a task from queued (no videos) through running to finished', async () => {
-    const id = fake.addTask({ queuedMs: 200, runMs: 300, prompt: 'Apple evaporates' });
+    // Phases long enough that a loaded machine still sees each one.
+    const id = fake.addTask({ queuedMs: 800, runMs: 400, prompt: 'Apple evaporates' });
     const seen: FeedTask[] = [];
     const last = await until(
       async () => {
