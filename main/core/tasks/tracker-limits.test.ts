@@ -122,5 +122,10 @@ describe('tracker limits (real client, fake server)', () => {
     expect(quiet - before).toBeLessThanOrEqual(1);
     tracker.pollAllNow();
     await waitFor(() => kit!.feedRequests(id).length > quiet, 'the wake-up poll', 1_000);
+    // Its next poll is now 5 s or more away; lowering the cap brings it in at once.
+    await elapse(30);
+    const woke = kit.feedRequests(id).length;
+    tracker.updateSettings({ floorMs: 10, capMs: 40 });
+    await waitFor(() => kit!.feedRequests(id).length > woke, 'a poll within the new cap', 500);
   });
 });
