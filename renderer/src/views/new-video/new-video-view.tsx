@@ -140,9 +140,15 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
     void send(built.request);
   };
 
-  const framedBy = form.image ? 'image' : form.extendVideo !== null ? 'video' : null;
   const formError =
     state.phase === 'rejected' && !fieldFromServer(state.field ?? undefined) ? state.message : null;
+  // The outcome appears below the fields: bring it into view in a short popover.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (unknown || formError) outcomeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [unknown, formError]);
+
+  const framedBy = form.image ? 'image' : form.extendVideo !== null ? 'video' : null;
   const imageError = imageReadError ?? errors.image ?? null;
 
   return (
@@ -341,51 +347,53 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
           </details>
         </fieldset>
 
-        {formError ? (
-          <p class="nv-form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <div ref={outcomeRef} class="nv-outcome">
+          {formError ? (
+            <p class="nv-form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
 
-        {unknown ? (
-          <div class="nv-unknown" role="alert">
-            <p class="nv-unknown-title">Unknown outcome — check your tasks before resending</p>
-            <p class="nv-unknown-text">{state.message}</p>
-            <div class="row">
-              {onShowTasks ? (
-                <button type="button" class="btn btn-small" onClick={onShowTasks}>
-                  Check tasks
+          {unknown ? (
+            <div class="nv-unknown" role="alert">
+              <p class="nv-unknown-title">Unknown outcome — check your tasks before resending</p>
+              <p class="nv-unknown-text">{state.message}</p>
+              <div class="row">
+                {onShowTasks ? (
+                  <button type="button" class="btn btn-small" onClick={onShowTasks}>
+                    Check tasks
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  class="btn btn-small btn-danger"
+                  onClick={() => {
+                    // A deliberate resend: a fresh request id, so main sends a new POST.
+                    reset();
+                    submit(true);
+                  }}
+                >
+                  Send again anyway
                 </button>
-              ) : null}
-              <button
-                type="button"
-                class="btn btn-small btn-danger"
-                onClick={() => {
-                  // A deliberate resend: a fresh request id, so main sends a new POST.
-                  reset();
-                  submit(true);
-                }}
-              >
-                Send again anyway
-              </button>
-              <button type="button" class="btn btn-small btn-ghost" onClick={reset}>
-                Edit the form
-              </button>
+                <button type="button" class="btn btn-small btn-ghost" onClick={reset}>
+                  Edit the form
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <div class="nv-submit row">
-            <button
-              type="submit"
-              class="btn btn-primary"
-              disabled={sending}
-              aria-busy={sending ? true : undefined}
-            >
-              {sending ? 'Sending…' : form.extendVideo !== null ? 'Extend video' : 'Create video'}
-            </button>
-            <span class="field-hint">Each video is billed to your Pika account.</span>
-          </div>
-        )}
+          ) : (
+            <div class="nv-submit row">
+              <button
+                type="submit"
+                class="btn btn-primary"
+                disabled={sending}
+                aria-busy={sending ? true : undefined}
+              >
+                {sending ? 'Sending…' : form.extendVideo !== null ? 'Extend video' : 'Create video'}
+              </button>
+              <span class="field-hint">Each video is billed to your Pika account.</span>
+            </div>
+          )}
+        </div>
       </form>
     </section>
   );
