@@ -138,9 +138,12 @@ export function httpError(
     );
   }
   if (status >= 500) {
+    // A 503 may say when to come back; the rest of the time the caller backs off on its own.
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
     return make(
       'server',
       `The Pika API had a problem answering ${what(ctx)} (HTTP ${status}). It usually passes; try again shortly.`,
+      { retryAfterMs },
     );
   }
   if (status >= 400) {

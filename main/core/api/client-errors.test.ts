@@ -226,6 +226,20 @@ describe('server', () => {
     expect(html).toMatchObject({ kind: 'server', status: 502, serverMessage: '502 Bad Gateway' });
     expect(html.message).not.toMatch(/<|script/);
   });
+  it('a 503 with Retry-After carries the wait', async () => {
+    const err = await feedWith({
+      kind: 'http-status',
+      status: 503,
+      body: 'no available channel',
+      headers: { 'Retry-After': '4' },
+    });
+    expect(err).toMatchObject({
+      kind: 'server',
+      status: 503,
+      retryAfterMs: 4000,
+      serverMessage: 'no available channel',
+    });
+  });
   it('a burst of errors ends and the next request answers', async () => {
     fake.fault({ kind: 'server-error', status: 524, count: 3 });
     for (let i = 0; i < 3; i += 1) expect((await caught(client.getTask(taskId))).status).toBe(524);

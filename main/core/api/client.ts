@@ -69,7 +69,9 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
         headers: {
           Authorization: `Bearer ${token}`,
           Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          // As in the documented examples, GET included; some gateways route on it.
+          'Content-Type': 'application/json',
+          'User-Agent': 'PikaTray',
         },
         body,
         // The token must never follow a redirect to another host.
