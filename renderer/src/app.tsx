@@ -2,7 +2,7 @@
 // owns what crosses views: main's status, 'app:navigate' / 'app:focus-task', text dropped
 // on the window, Escape to hide, and the first run's trip to the token field.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { View } from '../../preload/contract';
+import type { TrackedTask, View } from '../../preload/contract';
 import { useBridge } from './bridge';
 import type { AddOutcome } from './components/add-box';
 import { Banners } from './components/banners';
@@ -14,7 +14,7 @@ import { useTaskStore } from './hooks/use-task-store';
 import { errorMessage } from './lib/format';
 import { droppedText } from './lib/dropped-text';
 import { recoveredSeen, rememberRecoveredSeen } from './lib/recovered-notice';
-import { NewVideoView } from './views/new-video/new-video-view';
+import { NewVideoView, type NewVideoPrefill } from './views/new-video/new-video-view';
 import { SettingsView } from './views/settings-view';
 import { TasksView, type FocusRequest } from './views/tasks-view';
 
@@ -27,6 +27,7 @@ export function App() {
   const [focusToken, setFocusToken] = useState(false);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [addOutcome, setAddOutcome] = useState<AddOutcome | null>(null);
+  const [prefill, setPrefill] = useState<NewVideoPrefill | null>(null);
   const [recoveredDismissed, setRecoveredDismissed] = useState(false);
   const [dropping, setDropping] = useState(false);
   const addInputRef = useRef<HTMLTextAreaElement>(null);
@@ -61,6 +62,13 @@ export function App() {
   }, [bridge, show]);
 
   const add = useCallback((text: string) => bridge.tasks.add(text), [bridge]);
+  const generateFrom = useCallback(
+    (task: TrackedTask, mode: 'again' | 'extend', videoId?: string) => {
+      setPrefill((p) => ({ task, mode, ...(videoId ? { videoId } : {}), seq: (p?.seq ?? 0) + 1 }));
+      setView('new');
+    },
+    [],
+  );
 
   // Text dropped anywhere on the window is added like pasted text.
   useEffect(() => {
@@ -143,10 +151,13 @@ export function App() {
           onAddOutcome={setAddOutcome}
           focus={focus}
           addInputRef={addInputRef}
+          onGenerateFrom={generateFrom}
         />
         {view === 'settings' ? <SettingsView focusToken={focusToken} /> : null}
         {view === 'new' ? (
           <NewVideoView
+            prefill={prefill}
+            onShowTasks={() => setView('tasks')}
             onCreated={(task) => {
               setView('tasks');
               setFocus((f) => ({ taskId: task.id, seq: (f?.seq ?? 0) + 1 }));

@@ -11,4 +11,6 @@ export interface CardActions {
   remove(task: TrackedTask): void;
   startDrag(task: TrackedTask, video: FeedVideo): void;
   openMenu(anchor: HTMLElement, items: MenuItem[]): void;
+  /** Opens "New video" started from this task: its prompt again, or extending a video. */
+  generateFrom(task: TrackedTask, mode: 'again' | 'extend', videoId?: string): void;
 }

@@ -66,6 +66,9 @@ function TaskCardImpl({ task, actions, now, highlighted }: Props) {
 
   const menuItems = () => [
     ...(single ? videoLinkItems(task, single, actions) : []),
+    ...(task.promptText
+      ? [{ label: 'New video from this prompt…', run: () => actions.generateFrom(task, 'again') }]
+      : []),
     { label: 'Copy task id', run: () => actions.copy(task.id, 'Task id') },
     { label: 'Check again now', run: () => actions.recheck(task) },
     { label: 'Remove from list', run: () => actions.remove(task), danger: true },

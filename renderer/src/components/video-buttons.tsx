@@ -19,6 +19,12 @@ export function videoLinkItems(
     const url = video.sharingUrl;
     items.push({ label: 'Copy share URL', run: () => actions.copy(url, 'Share URL') });
   }
+  if (video.state === 'finished' && video.resultUrl) {
+    items.push({
+      label: 'Extend this video…',
+      run: () => actions.generateFrom(task, 'extend', video.id),
+    });
+  }
   return items;
 }
 

@@ -12,6 +12,7 @@ export function useCardActions(
   notices: ReturnType<typeof useNotices>,
   remove: (task: TrackedTask) => void,
   openMenu: (anchor: HTMLElement, items: MenuItem[]) => void,
+  generateFrom: CardActions['generateFrom'],
 ): CardActions {
   const { show } = notices;
   return useMemo(() => {
@@ -45,6 +46,7 @@ export function useCardActions(
         bridge.tasks.startDrag(refOf(task, video));
       },
       openMenu,
+      generateFrom,
     } satisfies CardActions;
-  }, [bridge, show, remove, openMenu]);
+  }, [bridge, show, remove, openMenu, generateFrom]);
 }

@@ -211,6 +211,27 @@ describe('task list', () => {
     expect(screen.getByRole('radio', { name: /All/ }).textContent).toContain('3000');
   });
 
+  it('"New video from this prompt" and "Extend" open the New video view started from the task', async () => {
+    const t = finishedTask({ promptText: 'a paper boat on a pond' });
+    renderApp(createFakeBridge({ tasks: [t] }));
+    fireEvent.click(within(await cardOf(t.id)).getByRole('button', { name: 'More actions' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'New video from this prompt…' }));
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'New video' }).getAttribute('aria-selected')).toBe(
+        'true',
+      ),
+    );
+    await waitFor(() =>
+      expect((document.getElementById('nv-prompt') as HTMLTextAreaElement | null)?.value).toBe(
+        'a paper boat on a pond',
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Tasks' }));
+    fireEvent.click(within(await cardOf(t.id)).getByRole('button', { name: 'More actions' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Extend this video…' }));
+    await waitFor(() => expect(document.body.textContent).toContain(t.videos[0]!.resultUrl!));
+  });
+
   it('marks finished tasks seen once they are shown', async () => {
     const t = finishedTask({ seen: false });
     const bridge = createFakeBridge({ tasks: [t, makeTask()] });

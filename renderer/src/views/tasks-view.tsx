@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { AddTasksResult, TrackedTask } from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { AddBox, type AddOutcome } from '../components/add-box';
+import type { CardActions } from '../components/card-actions';
 import { FilterBar } from '../components/filter-bar';
 import { Menu, type MenuItem, type MenuState } from '../components/menu';
 import { TaskCard } from '../components/task-card';
@@ -41,6 +42,7 @@ export function TasksView({
   onAddOutcome,
   focus,
   addInputRef,
+  onGenerateFrom,
 }: {
   /** False while another view is shown (the view stays mounted, hidden). */
   active: boolean;
@@ -53,6 +55,7 @@ export function TasksView({
   onAddOutcome: (o: AddOutcome | null) => void;
   focus: FocusRequest | null;
   addInputRef: { current: HTMLTextAreaElement | null };
+  onGenerateFrom: CardActions['generateFrom'];
 }) {
   const bridge = useBridge();
   const notices = useNotices();
@@ -69,7 +72,7 @@ export function TasksView({
     [],
   );
   const closeMenu = useCallback(() => setMenu(null), []);
-  const actions = useCardActions(bridge, notices, remove, openMenu);
+  const actions = useCardActions(bridge, notices, remove, openMenu, onGenerateFrom);
 
   const visible = useMemo(
     () => filterTasks(tasks, filter, query, hidden),
