@@ -8,4 +8,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Start one video generation (billed) and print its task id',
     load: () => import('./generate'),
   },
+  watch: {
+    summary: 'Follow tasks until they end; notify; download',
+    load: () => import('./watch'),
+  },
 };

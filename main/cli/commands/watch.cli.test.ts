@@ -1,0 +1,206 @@
+// `pika-tray watch` as a user runs it: a real child process through the real entry point,
+// against the fake Pika server, with real downloads into a temporary folder. Checks exit
+// codes, the JSON lines, the saved bytes, and that Ctrl-C leaves only a resumable .part.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePika } from '../../../test/fake-server';
+import type { FakePika } from '../../../test/fake-server/types';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+// Small real durations: a task lives a few hundred ms; polls every 50-200 ms.
+const FAST = ['--interval', '0.05', '--max-interval', '0.2', '--no-notify'];
+
+const servers: FakePika[] = [];
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pika-watch-cli-'));
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await rm(root, { recursive: true, force: true });
+});
+
+async function fakePika(): Promise<FakePika> {
+  const server = await startFakePika();
+  servers.push(server);
+  return server;
+}
+
+async function folder(): Promise<string> {
+  return mkdtemp(join(root, 'dl-'));
+}
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  events: Record<string, unknown>[];
+}
+
+function start(server: FakePika, args: string[], env: Record<string, string> = {}) {
+  // No session bus: nothing here may reach a real notification daemon.
+  const { DBUS_SESSION_BUS_ADDRESS: _bus, ...parentEnv } = process.env;
+  return spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'watch', ...args], {
+    cwd: ROOT,
+    env: { ...parentEnv, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function collect(child: ChildProcess, onStdout?: (text: string) => void): Promise<Result> {
+  return new Promise((done, fail) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      onStdout?.(stdout);
+    });
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`pika-tray watch did not exit in 15 s\n${stdout}\n${stderr}`));
+    }, 15_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const events = stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      done({ code, stdout, stderr, events });
+    });
+  });
+}
+
+async function watch(server: FakePika, args: string[], env: Record<string, string> = {}) {
+  return collect(start(server, args, env));
+}
+
+const types = (r: Result, taskId?: string) =>
+  r.events.filter((e) => taskId === undefined || e.taskId === taskId).map((e) => e.type);
+
+describe.concurrent('pika-tray watch (child process)', () => {
+  it('follows a task to the end, saves its video and exits 0 (JSON lines)', async () => {
+    const server = await fakePika();
+    const dir = await folder();
+    const id = server.addTask({ prompt: 'Apple evaporates', queuedMs: 100, runMs: 300 });
+    const r = await watch(server, [id, '--json', '--download-dir', dir, ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const event of r.events) {
+      expect(typeof event.type).toBe('string');
+      expect(event.taskId).toBe(id);
+    }
+    // (Which updates appear depends on how fast the child starts; watch.test.ts checks them.)
+    expect(types(r).slice(-2)).toEqual(['finished', 'downloaded']);
+    const finished = r.events.find((e) => e.type === 'finished')!;
+    expect(finished.prompt).toBe('Apple evaporates');
+    const videos = finished.videos as { id: string }[];
+    const downloaded = r.events.find((e) => e.type === 'downloaded')!;
+    expect(downloaded.videoId).toBe(videos[0]!.id);
+    const saved = await readFile(downloaded.path as string);
+    expect(saved.equals(server.mediaBytes(videos[0]!.id))).toBe(true);
+    expect(downloaded.bytes).toBe(saved.length);
+    expect(await readdir(dir)).toEqual([(downloaded.path as string).slice(dir.length + 1)]);
+  });
+
+  it('exits 1 with a failed line when a generation fails, and follows several tasks', async () => {
+    const server = await fakePika();
+    const good = server.addTask({ prompt: 'ok', queuedMs: 0, runMs: 100 });
+    const bad = server.addTask({
+      prompt: 'bad',
+      queuedMs: 0,
+      runMs: 100,
+      outcome: 'error',
+      errorMessage: 'Content policy violation',
+    });
+    const r = await watch(server, [good, bad, '--json', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(types(r, good)).toContain('finished');
+    const failed = r.events.find((e) => e.type === 'failed' && e.taskId === bad)!;
+    expect(failed.error).toBe('Content policy violation');
+  });
+
+  it('exits 3 when the token is rejected, without printing it', async () => {
+    const server = await fakePika();
+    const id = server.addTask({ queuedMs: 0, runMs: 100 });
+    const token = 'sk-wrong-token-123456';
+    const r = await watch(server, [id, '--json', ...FAST], { PIKA_TOKEN: token });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/token/i);
+    expect(r.stdout + r.stderr).not.toContain(token);
+    expect(types(r)).toEqual(['failed']);
+  });
+
+  it('exits 2 for bad usage or configuration, before any request', async () => {
+    const server = await fakePika();
+    const badId = await watch(server, ['../etc/passwd', ...FAST]);
+    expect(badId.code).toBe(2);
+    expect(badId.stderr).toMatch(/^pika-tray watch: /);
+    const noToken = await watch(server, ['0f0e2c1a-aaaa-bbbb-cccc-000000000001', ...FAST], {
+      PIKA_TOKEN: '',
+    });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('PIKA_TOKEN');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('prints plain lines when the output is not a terminal', async () => {
+    const server = await fakePika();
+    const dir = await folder();
+    const id = server.addTask({ prompt: 'a red fox', queuedMs: 0, runMs: 200 });
+    const r = await watch(server, [id, '--download-dir', dir, ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.every((l) => l.startsWith(`${id}  `))).toBe(true);
+    expect(r.stdout).toContain('finished “a red fox”');
+    expect(lines.at(-1)).toMatch(new RegExp(`saved ${dir}/a-red-fox_seed\\d+_\\w{8}\\.mp4 \\(`));
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('Ctrl-C mid-download exits 130 leaving only a .part, which the next run resumes', async () => {
+    const server = await fakePika();
+    const dir = await folder();
+    const id = server.addTask({ queuedMs: 0, runMs: 50, mediaBytes: 2_000_000 });
+    server.fault({ kind: 'media-slow', bytesPerSecond: 400_000 });
+    const child = start(server, [id, '--json', '--download-dir', dir, ...FAST]);
+    let check: ReturnType<typeof setInterval> | undefined;
+    const first = await collect(child, (out) => {
+      // Once the task has finished, wait for some bytes on disk, then press Ctrl-C.
+      if (check || !out.includes('"finished"')) return;
+      check = setInterval(() => {
+        void readdir(dir).then(async (names) => {
+          const part = names.find((n) => n.endsWith('.part'));
+          if (!part || (await readFile(join(dir, part))).length < 100_000) return;
+          clearInterval(check);
+          child.kill('SIGINT');
+        });
+      }, 20);
+    });
+    clearInterval(check);
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain('interrupted');
+    const left = await readdir(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/\.mp4\.part$/);
+
+    server.clearFaults();
+    const second = await watch(server, [id, '--json', '--download-dir', dir, ...FAST]);
+    expect(second.code, second.stderr).toBe(0);
+    const media = server.requests.filter((q) => q.path.endsWith('.mp4'));
+    expect(media.map((q) => q.range)).toEqual([
+      undefined,
+      expect.stringMatching(/^bytes=[1-9]\d*-$/),
+    ]);
+    const downloaded = second.events.find((e) => e.type === 'downloaded')!;
+    const finished = first.events.find((e) => e.type === 'finished')!;
+    const videoId = (finished.videos as { id: string }[])[0]!.id;
+    expect((await readFile(downloaded.path as string)).equals(server.mediaBytes(videoId))).toBe(
+      true,
+    );
+    expect(await readdir(dir)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,324 @@
+// `pika-tray watch <task...>`: follows tasks with the app's own tracker (kept in memory, so
+// the app's saved list is never touched) until each has finished or failed, stalled, or the
+// --timeout passed; saves the videos with --download-dir; notifies the desktop.
+//
+// Exit codes: 0 all finished (and saved when asked), 1 a task failed/stalled/timed out or a
+// download failed, 2 bad usage or configuration, 3 token rejected, 130 interrupted (Ctrl-C;
+// partial downloads stay as `.part` files that the next run resumes).
+import { stat, access, constants } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import type { FeedSource } from '../../core/api/types';
+import { createDownloadQueue, type DownloadQueue } from '../../core/download';
+import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
+import { createTracker } from '../../core/tasks/create-tracker';
+import type { TrackedTask } from '../../core/tasks/model';
+import type { CliContext } from '../command';
+import { createMemoryStore } from '../memory-store';
+import { createNodeNotifier, type Notifier } from '../notifier';
+import {
+  DEFAULT_CAP_SEC,
+  DEFAULT_FLOOR_SEC,
+  DEFAULT_STALLED_SEC,
+  parseWatchArgs,
+  WATCH_HELP,
+  type WatchArgs,
+} from './watch-args';
+import {
+  createBarsView,
+  createJsonView,
+  createPlainView,
+  type Terminal,
+  type WatchView,
+} from './watch-view';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_TOKEN = 3;
+export const EXIT_INTERRUPTED = 130;
+
+export interface WatchDeps {
+  /** The feed client, built from the shared options (throws when the configuration is bad). */
+  client: (shared: WatchArgs['shared']) => FeedSource;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Present when stdout is a terminal: progress bars are redrawn in place through it. */
+  terminal?: Terminal | null;
+  /** Default: node-notifier, waiting at most PIKA_TRAY_NOTIFY_TIMEOUT_MS (default 5000). */
+  notifier?: Notifier;
+  /** Longest wait for notifications at the end. Default: PIKA_TRAY_NOTIFY_TIMEOUT_MS or 5 s. */
+  notifyTimeoutMs?: number;
+  /** Aborting it stops the watch as Ctrl-C does. SIGINT is handled too while watching. */
+  interrupt?: AbortSignal;
+}
+
+/** The watch options for a list of ids with every default (for `generate --watch`). */
+export function defaultWatchArgs(taskIds: string[], shared: WatchArgs['shared']): WatchArgs {
+  return {
+    taskIds,
+    downloadDir: null,
+    json: false,
+    notify: true,
+    timeoutMs: null,
+    floorMs: DEFAULT_FLOOR_SEC * 1000,
+    capMs: DEFAULT_CAP_SEC * 1000,
+    stalledAfterMs: DEFAULT_STALLED_SEC * 1000,
+    shared,
+  };
+}
+
+export async function runWatch(
+  argv: string[],
+  deps: WatchDeps,
+  sharedOptions: NonNullable<ParseArgsConfig['options']> = {},
+): Promise<number> {
+  const parsed = parseWatchArgs(argv, sharedOptions);
+  if (parsed.ok === 'help') {
+    deps.out(WATCH_HELP.trimEnd());
+    return EXIT_OK;
+  }
+  if (!parsed.ok) {
+    deps.err(`pika-tray watch: ${parsed.error}`);
+    deps.err('Run "pika-tray watch --help" for the options.');
+    return EXIT_USAGE;
+  }
+  return watchTasks(parsed.args, deps);
+}
+
+/** The command table's entry point: bars on a terminal, lines or JSON otherwise. */
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const stdout = process.stdout;
+  return runWatch(
+    argv,
+    {
+      client: (shared) => ctx.client(shared),
+      out: ctx.out,
+      err: ctx.err,
+      terminal: stdout.isTTY
+        ? { write: (text) => stdout.write(text), columns: () => stdout.columns || 80 }
+        : null,
+    },
+    ctx.sharedOptions,
+  );
+}
+
+/** Checks the download folder before anything is tracked; returns a message or null. */
+async function folderProblem(dir: string): Promise<string | null> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return `The download folder ${dir} is not a folder.`;
+    await access(dir, constants.W_OK);
+    return null;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') return `The download folder ${dir} does not exist. Create it first.`;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      return `Cannot write to the download folder ${dir} (permission denied).`;
+    }
+    return `The download folder ${dir} cannot be used: ${(error as Error).message}`;
+  }
+}
+
+function notifyTimeoutMs(): number {
+  const raw = Number(process.env.PIKA_TRAY_NOTIFY_TIMEOUT_MS);
+  return Number.isFinite(raw) && raw > 0 ? raw : 5_000;
+}
+
+type Outcome = 'ok' | 'failed' | 'stalled' | 'timeout';
+
+export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<number> {
+  const dir = args.downloadDir === null ? null : resolve(args.downloadDir);
+  if (dir !== null) {
+    const problem = await folderProblem(dir);
+    if (problem) {
+      deps.err(`pika-tray watch: ${problem}`);
+      return EXIT_USAGE;
+    }
+  }
+  let client: FeedSource;
+  try {
+    client = deps.client(args.shared);
+  } catch (error) {
+    deps.err(`pika-tray watch: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_USAGE;
+  }
+
+  const view: WatchView = args.json
+    ? createJsonView(deps.out)
+    : deps.terminal
+      ? createBarsView(deps.terminal)
+      : createPlainView(deps.out);
+  const tracker = createTracker({
+    source: client,
+    store: createMemoryStore(),
+    settings: {
+      firstPollMs: 0,
+      floorMs: args.floorMs,
+      capMs: args.capMs,
+      stalledAfterMs: args.stalledAfterMs,
+    },
+    onStoreError: () => undefined,
+  });
+
+  const timeoutMs = deps.notifyTimeoutMs ?? notifyTimeoutMs();
+  const notifier =
+    deps.notifier ??
+    createNodeNotifier({
+      timeoutMs,
+      onError: (why) => deps.err(`pika-tray watch: could not show a notification (${why}).`),
+    });
+  const sends: Promise<boolean>[] = [];
+  const policy = createNotificationPolicy({ enabled: () => args.notify, windowMs: 300 });
+  const disconnectPolicy = connectTracker(tracker, policy);
+  policy.onNotify((request) => sends.push(notifier.notify(request)));
+
+  const refreshUrl = async (taskId: string, videoId: string) => {
+    const task = await client.getTask(taskId);
+    return task.videos.find((v) => v.id === videoId)?.resultUrl ?? null;
+  };
+  const queue: DownloadQueue | null =
+    dir === null ? null : createDownloadQueue({ dir: () => dir, refreshUrl, concurrency: 2 });
+
+  const outcomes = new Map<string, Outcome>();
+  let finish!: (code: number) => void;
+  const done = new Promise<number>((res) => (finish = res));
+  let finished = false;
+  const end = (code: number) => {
+    if (finished) return;
+    finished = true;
+    finish(code);
+  };
+  const settle = (taskId: string, outcome: Outcome) => {
+    if (outcomes.has(taskId)) return;
+    outcomes.set(taskId, outcome);
+    if (outcomes.size === args.taskIds.length) {
+      end([...outcomes.values()].every((o) => o === 'ok') ? EXIT_OK : EXIT_FAILED);
+    }
+  };
+
+  const download = async (task: TrackedTask) => {
+    const videos = task.videos.filter((v) => v.state === 'finished' && v.resultUrl);
+    let allSaved = videos.length > 0;
+    await Promise.all(
+      videos.map(async (video) => {
+        const ref = {
+          taskId: task.id,
+          videoId: video.id,
+          url: video.resultUrl!,
+          prompt: task.promptText,
+          seed: video.seed,
+        };
+        const off = queue!.on('progress', (v, progress) => {
+          if (v.videoId === video.id) view.downloadProgress(task, video.id, progress);
+        });
+        try {
+          const result = await queue!.enqueue(ref);
+          view.downloaded(task, video.id, result);
+        } catch (error) {
+          allSaved = false;
+          if ((error as { kind?: string }).kind !== 'aborted') {
+            view.downloadFailed(task, video.id, (error as Error).message);
+          }
+        } finally {
+          off();
+        }
+      }),
+    );
+    settle(task.id, allSaved ? 'ok' : 'failed');
+  };
+
+  const lastRetry = new Map<string, string | null>();
+  tracker.on('changed', (task, keys) => {
+    if (finished) return;
+    if (keys.includes('state') || keys.includes('progress') || keys.includes('promptText')) {
+      if (task.state === 'queued' || task.state === 'running') view.update(task, null);
+    }
+  });
+  tracker.on('error', (taskId, error) => {
+    const task = tracker.get(taskId);
+    if (finished || !task || lastRetry.get(taskId) === error.message) return;
+    lastRetry.set(taskId, error.message);
+    if (error.kind !== 'token-rejected' && error.kind !== 'forbidden')
+      view.update(task, error.message);
+  });
+  tracker.on('finished', (task) => {
+    if (finished || outcomes.has(task.id)) return;
+    view.finished(task);
+    if (queue) void download(task);
+    else settle(task.id, 'ok');
+  });
+  tracker.on('failed', (task) => {
+    if (finished || outcomes.has(task.id)) return;
+    const reason =
+      task.videos.find((v) => v.state === 'failed' && v.error)?.error ??
+      task.lastError?.message ??
+      'The generation failed.';
+    view.failed(task, reason);
+    settle(task.id, 'failed');
+  });
+  tracker.on('stalled', (task) => {
+    if (finished || outcomes.has(task.id)) return;
+    view.stalled(task);
+    settle(task.id, 'stalled');
+  });
+  tracker.on('status', (status) => {
+    const blocked = status.blocked ?? null;
+    if (finished || (!status.tokenRejected && blocked === null)) return;
+    const tokenRejected = status.tokenRejected || blocked?.kind === 'token-rejected';
+    const message = blocked?.message ?? 'The API token was rejected.';
+    deps.err(`pika-tray watch: ${message}`);
+    for (const id of args.taskIds) {
+      const task = tracker.get(id);
+      if (task && !outcomes.has(id)) view.failed(task, message);
+    }
+    end(tokenRejected ? EXIT_TOKEN : EXIT_FAILED);
+  });
+
+  const interrupted = new AbortController();
+  const onSigint = () => interrupted.abort();
+  process.once('SIGINT', onSigint);
+  const onInterrupt = () => end(EXIT_INTERRUPTED);
+  interrupted.signal.addEventListener('abort', onInterrupt, { once: true });
+  deps.interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  if (deps.interrupt?.aborted) end(EXIT_INTERRUPTED);
+
+  const deadline =
+    args.timeoutMs === null
+      ? null
+      : setTimeout(() => {
+          for (const id of args.taskIds) {
+            const task = tracker.get(id);
+            if (task && !outcomes.has(id)) {
+              view.timeout(task);
+              outcomes.set(id, 'timeout');
+            }
+          }
+          end(EXIT_FAILED);
+        }, args.timeoutMs);
+
+  tracker.add(args.taskIds);
+  const code = await done;
+
+  // Wind down: stop polling and downloads (a cut download keeps its .part), then give the
+  // notifications a bounded moment.
+  if (deadline) clearTimeout(deadline);
+  process.removeListener('SIGINT', onSigint);
+  deps.interrupt?.removeEventListener('abort', onInterrupt);
+  if (code === EXIT_INTERRUPTED) {
+    deps.err('pika-tray watch: interrupted; partial downloads are kept and resume next time.');
+  }
+  queue?.cancelAll();
+  await Promise.race([queue?.idle(), wait(5_000)]);
+  await tracker.close();
+  if (code !== EXIT_INTERRUPTED) policy.flush();
+  disconnectPolicy();
+  policy.dispose();
+  view.close();
+  await Promise.race([Promise.allSettled(sends), wait(timeoutMs + 500)]);
+  return code;
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((res) => setTimeout(res, ms).unref());
+}
