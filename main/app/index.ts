@@ -1,10 +1,10 @@
 // The Electron main process: one instance, a tray icon, a popover window, and the services
 // behind the IPC router. Everything with logic lives in Electron-free modules (compose.ts,
 // handlers/, ipc/); this file only connects Electron's objects to them.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, ipcMain, nativeTheme, net, powerMonitor } from 'electron';
 import Store from 'electron-store';
-import { APP_ID, PRODUCT_NAME } from '../core/app-id';
+import { APP_ID, PRODUCT_NAME, URL_SCHEME } from '../core/app-id';
 import { openConfTaskStore, type ConfLike } from '../core/tasks/storage';
 import { defaultTrayVariant, trayIconPath } from '../core/tray-icons';
 import { composeApp, type ComposedApp } from './compose';
@@ -15,6 +15,12 @@ import { appDefaults, openSettingsStore, openVaultStorage } from './electron/set
 import { createAppTray, type AppTray } from './electron/tray';
 import { createPopoverWindow, type PopoverWindow } from './electron/window';
 import { hardenWebContents } from './electron/harden';
+import { dragIcon } from './electron/drag-icon';
+import { electronNotifier } from './electron/notifier';
+import { createDragStart } from './downloads/drag-out';
+import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
+import { connectNotifications } from './notify/notify-wiring';
+import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
 import type { SendHandlers } from './ipc/handler-types';
 import { createIpcRouter } from './ipc/router';
@@ -31,7 +37,11 @@ interface Running {
   popover: PopoverWindow;
   tray: AppTray;
   feed: TaskFeed;
-  unregisterIpc: () => void;
+  /** Adds tasks handed in from outside (--add, pika-tray:// links). */
+  addFromOutside(text: string): void;
+  /** Shows the window (second launch without tasks, dock click). */
+  reveal(): void;
+  stop(): void;
 }
 
 let running: Running | null = null;
@@ -93,16 +103,16 @@ function start(): Running {
   const { services, tracker } = composed;
 
   const send: SendHandlers<ElectronSender> = {
-    'drag:start': (sender, ref) => {
-      // Filled in with the drag-out resolver (issue 5); refuse clearly until then.
-      sender.contents.send('drag:refused', {
-        ref,
-        message: 'Dragging videos out is not available yet.',
-      });
-    },
+    'drag:start': createDragStart<ElectronSender>({
+      tracker,
+      downloadDir: () => services.settings.get().downloadDir,
+      start: (sender, file) => sender.contents.startDrag({ file, icon: dragIcon(where.appIcon) }),
+      refuse: (sender, info) => sender.contents.send('drag:refused', info),
+    }),
   };
+  const handlers = createInvokeHandlers(services);
   const router = createIpcRouter<ElectronSender>({
-    handlers: createInvokeHandlers(services),
+    handlers,
     send,
     isTrustedSender: createSenderCheck({
       windowWebContentsId: () => popover.webContentsId(),
@@ -142,6 +152,44 @@ function start(): Running {
     },
   });
   tracker.on('status', (status) => tray.setPaused(status.paused));
+  const trayDriver = createTrayDriver({
+    tracker,
+    online: () => services.status.online(),
+    apply: (state) => {
+      const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
+      tray.setImage(
+        trayIconPath(state.state, variant, process.resourcesPath, app.isPackaged, where.appRoot),
+      );
+      tray.setToolTip(state.tooltip);
+      tray.setBadge(state.badgeCount ?? 0);
+    },
+  });
+  composed.onStatusChanged(() => trayDriver.refresh());
+  nativeTheme.on('updated', () => trayDriver.refresh());
+
+  // Opens the window on one task (or on the list) and brings it to the front.
+  const openOn = (taskId: string | null): void => {
+    popover.show(tray.bounds());
+    if (taskId) popover.sendWhenLoaded('app:focus-task', taskId);
+    else popover.sendWhenLoaded('app:navigate', 'tasks');
+  };
+  const notifier = electronNotifier({ icon: where.appIcon, log });
+  const notifications = connectNotifications({
+    tracker,
+    settings: services.settings,
+    notifier,
+    open: openOn,
+  });
+  const addFromOutside = createExternalAdd({
+    addTasks: (text) => handlers['tasks:add'](text),
+    focus: openOn,
+    report: (message) => {
+      log(message);
+      notifier.show({ title: PRODUCT_NAME, body: message, taskId: null, kind: 'failed' }, () =>
+        openOn(null),
+      );
+    },
+  });
 
   // Sleep and screen lock stop polling; waking re-checks everything at once.
   powerMonitor.on('suspend', () => services.pauses.set('sleep', true));
@@ -151,7 +199,30 @@ function start(): Running {
 
   if (taskStore.recoveredFrom)
     log(`The task list was unreadable and was set aside at ${taskStore.recoveredFrom}`);
-  return { composed, popover, tray, feed, unregisterIpc };
+  return {
+    composed,
+    popover,
+    tray,
+    feed,
+    addFromOutside: (text) => void addFromOutside(text),
+    reveal: () => popover.show(tray.bounds()),
+    stop() {
+      notifications.flush();
+      notifications.close();
+      trayDriver.close();
+      feed.close();
+      unregisterIpc();
+    },
+  };
+}
+
+/** Registers pika-tray:// with the OS (in development, for this Electron + app folder). */
+function registerProtocol(): void {
+  const ok =
+    process.defaultApp && process.argv[1] !== undefined
+      ? app.setAsDefaultProtocolClient(URL_SCHEME, process.execPath, [resolve(process.argv[1])])
+      : app.setAsDefaultProtocolClient(URL_SCHEME);
+  if (!ok) log(`Could not register ${URL_SCHEME}:// links with the system.`);
 }
 
 function main(): void {
@@ -164,8 +235,21 @@ function main(): void {
   // A tray app: closing the window must not quit, and there is no dock icon.
   app.on('window-all-closed', () => {});
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
-  app.on('second-instance', () => {
-    if (running) running.popover.show(running.tray.bounds());
+  // Links and --add from outside may arrive before the services exist: keep them until then.
+  const early: string[] = [];
+  const fromOutside = (text: string): void => {
+    if (running) running.addFromOutside(text);
+    else early.push(text);
+  };
+  app.on('second-instance', (_event, argv) => {
+    const text = taskInputFromArgv(argv);
+    if (text !== null) fromOutside(text);
+    else running?.reveal();
+  });
+  // macOS hands links to the running app this way (also at launch, before 'ready').
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (isAppLink(url)) fromOutside(url);
   });
 
   let closing = false;
@@ -175,8 +259,7 @@ function main(): void {
     event.preventDefault();
     closing = true;
     const current = running;
-    current.feed.close();
-    current.unregisterIpc();
+    current.stop();
     void current.composed.close().finally(() => {
       running = null;
       current.tray.destroy();
@@ -186,10 +269,13 @@ function main(): void {
 
   void app.whenReady().then(() => {
     app.dock?.hide();
+    registerProtocol();
     running = start();
-    if (!startedAtLogin(process.argv, app) && !process.argv.includes(HIDDEN_ARG)) {
-      running.popover.show(running.tray.bounds());
-    }
+    const text = taskInputFromArgv(process.argv);
+    if (text !== null) early.push(text);
+    for (const pending of early.splice(0)) running.addFromOutside(pending);
+    const quiet = startedAtLogin(process.argv, app) || process.argv.includes(HIDDEN_ARG);
+    if (!quiet && text === null) running.reveal();
   });
 }
 

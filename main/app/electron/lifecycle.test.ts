@@ -13,6 +13,7 @@ const world = vi.hoisted(() => ({
   appEvents: new Map<string, ((...a: unknown[]) => void)[]>(),
   power: new Map<string, (() => void)[]>(),
   handles: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  ons: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
   calls: [] as string[],
   windows: [] as { webContents: { id: number; sent: [string, unknown][] }; visible: boolean }[],
   ready: null as null | (() => void),
@@ -22,7 +23,13 @@ vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
+  const { writeFileSync } = await import('node:fs');
   world.dir = mkdtempSync(`${tmpdir()}/pika-lifecycle-`);
+  // No request may leave this machine: point the app at a closed local port.
+  writeFileSync(
+    `${world.dir}/settings.json`,
+    JSON.stringify({ settings: { baseUrl: 'http://127.0.0.1:9' } }),
+  );
   const on =
     (map: Map<string, ((...a: never[]) => void)[]>) =>
     (name: string, fn: (...a: never[]) => void) => {
@@ -34,6 +41,7 @@ vi.mock('electron', async () => {
   const app = {
     requestSingleInstanceLock: () => (world.calls.push('requestSingleInstanceLock'), true),
     setAppUserModelId: (id: string) => void world.calls.push(`setAppUserModelId ${id}`),
+    setAsDefaultProtocolClient: (scheme: string) => (world.calls.push(`protocol ${scheme}`), true),
     quit: () => void world.calls.push('quit'),
     on: (name: string, fn: (...a: unknown[]) => void) => (
       on(world.appEvents as never)(name, fn as never),
@@ -56,7 +64,10 @@ vi.mock('electron', async () => {
   const ipcMain = {
     handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
       void world.handles.set(channel, fn),
-    on: () => ipcMain,
+    on: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => (
+      world.ons.set(channel, fn),
+      ipcMain
+    ),
     removeHandler: (channel: string) => void world.handles.delete(channel),
     removeAllListeners: () => ipcMain,
   };
@@ -69,6 +80,7 @@ vi.mock('electron', async () => {
       send(channel: string, payload: unknown) {
         this.sent.push([channel, payload]);
       },
+      isLoading: () => false,
       setWindowOpenHandler() {},
       isDevToolsOpened: () => false,
       session: {
@@ -94,7 +106,8 @@ vi.mock('electron', async () => {
     setToolTip() {}
     setContextMenu() {}
     popUpContextMenu() {}
-    setImage() {}
+    setImage = (image: string) => void world.calls.push(`tray.setImage ${image.split('/').pop()}`);
+    setTitle() {}
     destroy = () => void world.calls.push('tray.destroy');
     getBounds = () => ({ x: 0, y: 0, width: 0, height: 0 });
   }
@@ -105,7 +118,20 @@ vi.mock('electron', async () => {
     BrowserWindow,
     Tray,
     Menu: { buildFromTemplate: (t: unknown) => t },
-    nativeTheme: { shouldUseDarkColors: true },
+    nativeTheme: { shouldUseDarkColors: true, on: () => {} },
+    nativeImage: {
+      createFromPath: () => ({ isEmpty: () => true }),
+      createFromDataURL: (url: string) => ({ isEmpty: () => false, url }),
+    },
+    Notification: class extends EventEmitter {
+      static isSupported = () => true;
+      constructor(readonly options: { title: string; body: string }) {
+        super();
+      }
+      show() {
+        world.calls.push(`notify ${this.options.title}: ${this.options.body}`);
+      }
+    },
     net: { isOnline: () => true },
     screen: {
       getCursorScreenPoint: () => ({ x: 10, y: 10 }),
@@ -184,6 +210,49 @@ describe('main process lifecycle', () => {
     expect(await status()).toMatchObject({ paused: true });
     await world.handles.get('polling:resume')!(trustedEvent());
     expect(await status()).toMatchObject({ paused: false });
+  });
+
+  it('registers pika-tray:// links and shows the tray state', () => {
+    expect(world.calls).toContain('protocol pika-tray');
+    expect(world.calls).toContain('tray.setImage idle-light.png');
+  });
+
+  it('adds tasks from a second launch or a link and opens the window on them', async () => {
+    const sent = world.windows[0]!.webContents.sent;
+    const second = (argv: string[]) =>
+      world.appEvents.get('second-instance')!.forEach((fn) => fn({}, argv, '/'));
+    second(['/opt/pika-tray', '--add', 'task-from-argv-1']);
+    await vi.waitFor(() => expect(sent).toContainEqual(['app:focus-task', 'task-from-argv-1']));
+    const link = { preventDefault() {} };
+    world.appEvents.get('open-url')!.forEach((fn) => fn(link, 'pika-tray://task/task-from-link-2'));
+    await vi.waitFor(() => expect(sent).toContainEqual(['app:focus-task', 'task-from-link-2']));
+    const list = (await world.handles.get('tasks:list')!(trustedEvent())) as { id: string }[];
+    expect(list.map((t) => t.id).sort()).toEqual(['task-from-argv-1', 'task-from-link-2']);
+    // Text that holds no task id is refused with the add box's reason, as a notification.
+    second(['/opt/pika-tray', '--add', '../../etc/passwd']);
+    await vi.waitFor(() =>
+      expect(world.calls.some((c) => c.startsWith('notify Pika Tray: Nothing was added'))).toBe(
+        true,
+      ),
+    );
+    expect(((await world.handles.get('tasks:list')!(trustedEvent())) as unknown[]).length).toBe(2);
+  });
+
+  it('refuses a drag of a video that is not downloaded, telling the renderer why', () => {
+    const sent = world.windows[0]!.webContents.sent;
+    const event = trustedEvent();
+    Object.assign(event.sender, { send: (c: string, p: unknown) => sent.push([c, p]) });
+    world.ons.get('drag:start')!(event, {
+      taskId: 'task-from-argv-1',
+      videoId: 'task-from-argv-1',
+    });
+    expect(sent.at(-1)).toEqual([
+      'drag:refused',
+      {
+        ref: { taskId: 'task-from-argv-1', videoId: 'task-from-argv-1' },
+        message: expect.any(String),
+      },
+    ]);
   });
 
   it('stays alive when the window closes, and closes the services on quit', async () => {

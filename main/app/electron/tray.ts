@@ -16,6 +16,8 @@ export interface AppTray {
   setPaused(paused: boolean): void;
   setImage(image: NativeImage | string): void;
   setToolTip(text: string): void;
+  /** The unseen count next to the icon (macOS menu bar only; elsewhere the tooltip says it). */
+  setBadge(count: number): void;
   bounds(): Rect | null;
   destroy(): void;
 }
@@ -51,6 +53,9 @@ export function createAppTray(options: {
     },
     setImage: (image) => tray.setImage(image),
     setToolTip: (text) => tray.setToolTip(text),
+    setBadge: (count) => {
+      if (platform === 'darwin') tray.setTitle(count > 0 ? String(count) : '');
+    },
     bounds,
     destroy: () => tray.destroy(),
   };

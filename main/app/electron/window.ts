@@ -14,6 +14,8 @@ export interface PopoverWindow {
   show(trayBounds: Rect | null): void;
   hide(): void;
   toggle(trayBounds: Rect | null): void;
+  /** Sends an event to the renderer once its page has loaded (it may still be loading). */
+  sendWhenLoaded(channel: string, payload: unknown): void;
   /** Keeps the popover open while `work` runs (a folder dialog takes the focus). */
   keepOpenWhile<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -79,6 +81,12 @@ export function createPopoverWindow(options: {
     toggle(trayBounds) {
       if (win.isVisible()) win.hide();
       else show(trayBounds);
+    },
+    sendWhenLoaded(channel, payload) {
+      if (win.isDestroyed()) return;
+      if (contents.isLoading())
+        contents.once('did-finish-load', () => contents.send(channel, payload));
+      else contents.send(channel, payload);
     },
     async keepOpenWhile(work) {
       pinned++;
