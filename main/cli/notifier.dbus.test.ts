@@ -1,0 +1,100 @@
+// Real desktop notifications from `pika-tray watch`: the command runs as a child of a capture
+// server that owns org.freedesktop.Notifications on a private session bus, so node-notifier
+// -> notify-send -> D-Bus is exercised end to end and what arrives is checked.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePika } from '../../test/fake-server';
+import type { FakePika } from '../../test/fake-server/types';
+import type { CaptureResult } from '../../test/support/capture-notifications';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const hasTools = ['dbus-run-session', 'notify-send'].every(
+  (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0,
+);
+const FAST = ['--interval', '0.05', '--max-interval', '0.2'];
+
+let fake: FakePika;
+beforeAll(async () => {
+  fake = await startFakePika();
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+function captureWatch(args: string[], mode: '' | '--fail' = ''): Promise<CaptureResult> {
+  const capture = ['--import', 'tsx', 'test/support/capture-notifications.ts'];
+  const cli = [process.execPath, '--import', 'tsx', 'main/cli/index.ts', 'watch', ...args];
+  return new Promise((done, fail) => {
+    const child = spawn(
+      'dbus-run-session',
+      ['--', process.execPath, ...capture, ...(mode ? [mode] : []), '--', ...cli],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`capture did not end in 18 s\n${stdout}\n${stderr}`));
+    }, 18_000);
+    child.on('error', fail);
+    child.on('close', () => {
+      clearTimeout(timer);
+      const line = stdout.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return fail(new Error(`no capture result\n${stdout}\n${stderr}`));
+      done(JSON.parse(line) as CaptureResult);
+    });
+  });
+}
+
+describe.runIf(hasTools).concurrent('desktop notifications (real D-Bus)', () => {
+  it('a finished task shows "Video ready" with the prompt, shell characters intact', async () => {
+    const prompt = 'Apple "evaporates" $(touch /tmp/pika-pwned) `id` & stuff';
+    const id = fake.addTask({ prompt, queuedMs: 0, runMs: 100 });
+    const r = await captureWatch([id, ...FAST]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.notifications).toHaveLength(1);
+    const [n] = r.notifications;
+    expect(n!.summary).toBe('Video ready');
+    expect(n!.body).toBe(`“${prompt}”`);
+    expect(n!.appName).toBe('Pika Tray');
+    expect(existsSync('/tmp/pika-pwned')).toBe(false);
+  });
+
+  it('a failed task shows "Generation failed" with the prompt and the reason', async () => {
+    const id = fake.addTask({
+      prompt: 'A storm over the sea',
+      queuedMs: 0,
+      runMs: 100,
+      outcome: 'error',
+      errorMessage: 'Content policy violation',
+    });
+    const r = await captureWatch([id, ...FAST]);
+    expect(r.exitCode).toBe(1);
+    expect(r.notifications).toHaveLength(1);
+    expect(r.notifications[0]!.summary).toBe('Generation failed');
+    expect(r.notifications[0]!.body).toContain('“A storm over the sea”');
+    expect(r.notifications[0]!.body).toContain('Content policy violation');
+  });
+
+  it('--no-notify sends nothing; a refused notification does not fail the watch', async () => {
+    const quiet = fake.addTask({ queuedMs: 0, runMs: 100 });
+    const refused = fake.addTask({ queuedMs: 0, runMs: 100 });
+    const [a, b] = await Promise.all([
+      captureWatch([quiet, '--no-notify', ...FAST]),
+      captureWatch([refused, ...FAST], '--fail'),
+    ]);
+    expect(a.exitCode).toBe(0);
+    expect(a.notifications).toEqual([]);
+    expect(b.exitCode, b.stderr).toBe(0);
+    expect(b.notifications).toHaveLength(1);
+    expect(b.stderr).toContain('could not show a notification');
+  });
+});
