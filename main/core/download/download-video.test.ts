@@ -239,6 +239,29 @@ describe('downloadVideo', () => {
     await expectSaved(video, result.path);
   });
 
+  it('starts again when something else wrote into the .part meanwhile', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 100_000 });
+    let intruded = false;
+    const fs = failingFs({
+      async openForWrite(path, mode) {
+        const file = await nodeFs.openForWrite(path, mode);
+        return {
+          ...file,
+          async write(chunk) {
+            await file.write(chunk);
+            if (!intruded) {
+              intruded = true;
+              await file.write(Buffer.from('another writer'));
+            }
+          },
+        };
+      },
+    });
+    const result = await downloadVideo(video, { ...FAST, dir, fs });
+    await expectSaved(video, result.path);
+    expect(mediaRequests(video)).toHaveLength(2);
+  });
+
   it('fails clearly when the disk fills up, and keeps what was written for later', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 300_000 });
     let written = 0;

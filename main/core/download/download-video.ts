@@ -365,6 +365,15 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     } catch (error) {
       throw fileSystemError(error, s.dir, a.name);
     }
+    // The file on disk must hold exactly what we received: another process appending to the
+    // same `.part` (the app and the command line saving into one folder) would show here.
+    if ((await sizeOf(s.fs, a.partPath)) !== bytes) {
+      await s.fs.unlink(a.partPath).catch(() => undefined);
+      throw new DownloadError(
+        'size-mismatch',
+        'The partial file changed while downloading (is another download saving into the same folder?).',
+      );
+    }
     a.meter.update(bytes, plan.total ?? bytes, true);
     return await finish(s, a, bytes);
   } finally {
