@@ -1,70 +1,31 @@
-// The optional start image: drop a file, choose one, or paste a link. Shows what will be sent.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The optional start image: a dropped or chosen file (shown with its size), or a link.
+import { useRef } from 'preact/hooks';
 import { describedBy } from '../../components/field';
 import { formatMegabytes, type ImageInput } from './generate-model';
-import { readImageFile } from './read-image';
 
 export function ImageField({
   image,
   onImage,
+  onFile,
   error,
-  onError,
   disabled,
+  reading,
+  dropping,
 }: {
   image: ImageInput | null;
+  /** A typed link, or null to remove the image. */
   onImage: (image: ImageInput | null) => void;
+  /** A chosen file, to be read and checked by the view. */
+  onFile: (file: File) => void;
   /** The error to show (from reading a file, validation or the server). */
   error: string | null;
-  onError: (error: string | null) => void;
   disabled: boolean;
+  reading: boolean;
+  /** A file is being dragged over the view. */
+  dropping: boolean;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const [reading, setReading] = useState(false);
   const urlText = image?.kind === 'url' ? image.url : '';
-
-  const take = async (file: File | undefined) => {
-    if (!file || disabled) return;
-    setReading(true);
-    const read = await readImageFile(file);
-    setReading(false);
-    if (read.ok) {
-      onError(null);
-      onImage(read.image);
-    } else {
-      onError(read.error);
-    }
-  };
-
-  const dropRef = useRef<HTMLDivElement>(null);
-  // Listened to directly rather than through onDrop props: Preact maps those from `ondrop`
-  // properties, which some DOMs (happy-dom) lack, and the drop must never fall through.
-  useEffect(() => {
-    const zone = dropRef.current;
-    if (!zone) return;
-    const listeners = { dragover: onDragOver, dragleave: () => setOver(false), drop: onDrop };
-    for (const [name, fn] of Object.entries(listeners))
-      zone.addEventListener(name, fn as EventListener);
-    return () => {
-      for (const [name, fn] of Object.entries(listeners))
-        zone.removeEventListener(name, fn as EventListener);
-    };
-  });
-
-  const onDrop = (e: DragEvent) => {
-    // Handled here: the window's own drop handler would take the drop as task ids otherwise.
-    e.preventDefault();
-    e.stopPropagation();
-    setOver(false);
-    void take(e.dataTransfer?.files[0]);
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    e.stopPropagation();
-    e.dataTransfer.dropEffect = 'copy';
-    setOver(true);
-  };
 
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
@@ -81,21 +42,20 @@ export function ImageField({
             type="button"
             class="btn btn-small btn-ghost"
             disabled={disabled}
-            onClick={() => {
-              onImage(null);
-              onError(null);
-            }}
+            onClick={() => onImage(null)}
           >
             Remove image
           </button>
         </div>
       ) : (
-        <div
-          class={over ? 'nv-drop nv-drop-over' : 'nv-drop'}
-          data-testid="image-drop"
-          ref={dropRef}
-        >
-          <span>{reading ? 'Reading image…' : 'Drop a PNG, JPEG or WebP here, or'}</span>
+        <div class={dropping ? 'nv-drop nv-drop-over' : 'nv-drop'} data-testid="image-drop">
+          <span>
+            {reading
+              ? 'Reading image…'
+              : dropping
+                ? 'Drop the image to use it'
+                : 'Drop a PNG, JPEG or WebP here, or'}
+          </span>
           <button
             type="button"
             class="btn btn-small"
@@ -113,7 +73,9 @@ export function ImageField({
             tabIndex={-1}
             onChange={(e) => {
               const input = e.currentTarget;
-              void take(input.files?.[0]).finally(() => (input.value = ''));
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) onFile(file);
             }}
           />
         </div>
@@ -131,7 +93,6 @@ export function ImageField({
           disabled={disabled}
           onInput={(e) => {
             const text = e.currentTarget.value;
-            onError(null);
             onImage(text.trim() ? { kind: 'url', url: text } : null);
           }}
         />

@@ -209,6 +209,67 @@ describe('the request body, per option', () => {
   });
 });
 
+describe('prefill and drops', () => {
+  it('a new "Again" while the view is open replaces the form', () => {
+    const { bridge } = generateBridge();
+    const first = finishedTask({ promptText: 'first idea' });
+    const second = finishedTask({ promptText: 'second idea' });
+    const view = renderView(bridge, { prefill: { task: first, mode: 'again', seq: 1 } });
+    expect(prompt().value).toBe('first idea');
+    view.rerender(
+      <BridgeContext.Provider value={bridge}>
+        <NewVideoView onCreated={() => {}} prefill={{ task: second, mode: 'extend', seq: 2 }} />
+      </BridgeContext.Provider>,
+    );
+    expect(prompt().value).toBe('second idea');
+    expect(screen.getByText(second.videos[0]!.resultUrl!)).toBeTruthy();
+  });
+
+  it('a prefilled form the user edited survives leaving and coming back', () => {
+    const { bridge } = generateBridge();
+    const prefill = {
+      task: finishedTask({ promptText: 'from a task' }),
+      mode: 'again' as const,
+      seq: 1,
+    };
+    const first = renderView(bridge, { prefill });
+    type('Prompt', 'from a task, but at night');
+    first.unmount();
+    renderView(bridge, { prefill });
+    expect(prompt().value).toBe('from a task, but at night');
+  });
+
+  it('"Extend" on a task with no finished video says so and starts from its prompt', () => {
+    const { bridge } = generateBridge();
+    const task = makeTask({ id: 'running-task', promptText: 'still going' });
+    renderView(bridge, { prefill: { task, mode: 'extend', seq: 1 } });
+    expect(prompt().value).toBe('still going');
+    expect(
+      screen.getByText(
+        'Task running-task has no finished video to extend yet. Starting a new video from its prompt instead.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText('Make a new video instead')).toBeNull();
+  });
+
+  it('an image dropped anywhere on the view is used, and never reaches the window', async () => {
+    const { bridge, sent } = generateBridge();
+    renderView(bridge);
+    let reachedWindow = false;
+    const onWindowDrop = () => (reachedWindow = true);
+    window.addEventListener('drop', onWindowDrop);
+    type('Prompt', 'animate this');
+    fireEvent(prompt(), dropEvent(pngFile('on-the-prompt.png')));
+    await screen.findByText('on-the-prompt.png');
+    window.removeEventListener('drop', onWindowDrop);
+    expect(reachedWindow).toBe(false);
+    expect(prompt().value).toBe('animate this');
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.request.image).toMatch(/^data:image\/png;base64,/);
+  });
+});
+
 describe('sending once', () => {
   it('a double click sends once; the button is disabled until the answer', async () => {
     const { bridge, sent, answer } = generateBridge();

@@ -2,7 +2,7 @@
 // generation is billed, so a submit sends exactly once (one request id per attempt, button
 // disabled until the answer), nothing is retried on its own, and a lost answer is shown as
 // "unknown" with a deliberate "Send again anyway" rather than as an error to click past.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TrackedTask } from '../../../../preload/contract';
 import { useBridge } from '../../bridge';
 import { describedBy, Field } from '../../components/field';
@@ -21,6 +21,8 @@ import {
   type PrefillMode,
 } from './generate-model';
 import { ImageField } from './image-field';
+import { readImageFile } from './read-image';
+import { useFileDrop } from './use-file-drop';
 import { useGenerate } from './use-generate';
 import './new-video.css';
 
@@ -64,21 +66,36 @@ const INPUT_ID: Record<GenerateField, string> = {
   video: 'nv-extend-remove',
 };
 
+/** The form for "Again"/"Extend"; an Extend without a finished video falls back to Again. */
+function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | null } {
+  try {
+    return { form: prefillFrom(p.task, p.mode, p.videoId), note: null };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      form: prefillFrom(p.task, 'again'),
+      note: `${why} Starting a new video from its prompt instead.`,
+    };
+  }
+}
+
 const ADVANCED: GenerateField[] = ['frameRate', 'motion', 'guidanceScale', 'negativePrompt'];
 
 export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewProps) {
   const bridge = useBridge();
-  const [form, setFormState] = useState<GenerateForm>(() => {
-    if (prefill && prefill !== appliedPrefill) {
-      appliedPrefill = prefill;
-      return prefillFrom(prefill.task, prefill.mode, prefill.videoId);
-    }
-    return draft ?? emptyForm();
-  });
+  // A prefill is applied once (on mount or when a new one arrives); after that the draft rules.
+  const fresh = prefill && prefill !== appliedPrefill ? fromPrefill(prefill) : null;
+  if (fresh && prefill) {
+    appliedPrefill = prefill;
+    draft = fresh.form;
+  }
+  const [form, setFormState] = useState<GenerateForm>(() => draft ?? emptyForm());
+  const [prefillNote, setPrefillNote] = useState<string | null>(fresh?.note ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [imageReadError, setImageReadError] = useState<string | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const [reading, setReading] = useState(false);
+  const viewRef = useRef<HTMLElement>(null);
 
   const setForm = (next: GenerateForm) => {
     draft = next;
@@ -87,10 +104,11 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
 
   // A new "Again"/"Extend" while the view is open replaces the form.
   useEffect(() => {
-    if (!prefill || prefill === appliedPrefill) return;
-    appliedPrefill = prefill;
-    setForm(prefillFrom(prefill.task, prefill.mode, prefill.videoId));
+    if (!fresh) return;
+    setFormState(fresh.form);
+    setPrefillNote(fresh.note);
     setErrors({});
+    setImageReadError(null);
   }, [prefill]);
 
   const { state, send, reset } = useGenerate(bridge, (task) => {
@@ -109,6 +127,29 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
       reveal(field);
     }
   }, [state]);
+
+  // Always the latest form: a file finishes reading after renders that may have changed it.
+  const formNow = useRef(form);
+  formNow.current = form;
+
+  const takeImage = useCallback(async (file: File) => {
+    setReading(true);
+    const read = await readImageFile(file);
+    setReading(false);
+    if (!read.ok) {
+      setImageReadError(read.error);
+      return;
+    }
+    setImageReadError(null);
+    setErrors((e) => ({ ...e, image: undefined }));
+    setForm({ ...formNow.current, image: read.image });
+  }, []);
+
+  const dropping = useFileDrop(
+    viewRef,
+    form.extendVideo === null && !sending && !unknown && !reading,
+    takeImage,
+  );
 
   const update = <K extends keyof GenerateForm>(
     key: K,
@@ -152,12 +193,11 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
   const imageError = imageReadError ?? errors.image ?? null;
 
   return (
-    <section class="view-pad nv" aria-labelledby="new-title">
+    <section ref={viewRef} class="view-pad nv" aria-labelledby="new-title">
       <h1 id="new-title" class="view-title">
         New video
       </h1>
       <form
-        ref={formRef}
         class="nv-form"
         noValidate
         onSubmit={(e) => {
@@ -165,6 +205,11 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
           submit();
         }}
       >
+        {prefillNote ? (
+          <p class="nv-note" role="status">
+            {prefillNote}
+          </p>
+        ) : null}
         <fieldset class="nv-fields" disabled={sending || unknown}>
           {form.extendVideo !== null ? (
             <div class={errors.video ? 'nv-extend field-invalid' : 'nv-extend'}>
@@ -210,10 +255,15 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
           {form.extendVideo === null ? (
             <ImageField
               image={form.image}
-              onImage={(image) => update('image', image, 'image')}
+              onImage={(image) => {
+                setImageReadError(null);
+                update('image', image, 'image');
+              }}
+              onFile={takeImage}
               error={imageError}
-              onError={setImageReadError}
               disabled={sending || unknown}
+              reading={reading}
+              dropping={dropping}
             />
           ) : null}
 
