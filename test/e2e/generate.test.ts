@@ -68,7 +68,7 @@ describe('new video end to end', () => {
   });
 
   it('a server that never answers: one POST, then the unknown-outcome state', async () => {
-    h = await startHarness({ services: { clientTimeoutMs: 800 } });
+    h = await startHarness({ services: { clientTimeoutMs: 800 }, colorScheme: 'dark' });
     const { page, fake } = h;
     fake.fault({ kind: 'hang', count: 1 });
     await page.getByRole('tab', { name: 'New video' }).click();
@@ -81,7 +81,7 @@ describe('new video end to end', () => {
 
     await page.getByText('Unknown outcome — check your tasks before resending').waitFor(WAIT);
     expect(fake.generateBodies).toHaveLength(1);
-    await screenshot(page, 'new-video-unknown');
+    await screenshot(page, 'new-video-unknown-dark');
 
     // Only the deliberate resend sends again (and this time the server answers).
     await page.getByRole('button', { name: 'Send again anyway' }).click();
