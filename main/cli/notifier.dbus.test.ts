@@ -23,7 +23,11 @@ afterAll(async () => {
   await fake.close();
 });
 
-function captureWatch(args: string[], mode: '' | '--fail' = ''): Promise<CaptureResult> {
+function captureWatch(
+  args: string[],
+  mode: '' | '--fail' | '--hang' = '',
+  env: Record<string, string> = {},
+): Promise<CaptureResult> {
   const capture = ['--import', 'tsx', 'test/support/capture-notifications.ts'];
   const cli = [process.execPath, '--import', 'tsx', 'main/cli/index.ts', 'watch', ...args];
   return new Promise((done, fail) => {
@@ -32,7 +36,7 @@ function captureWatch(args: string[], mode: '' | '--fail' = ''): Promise<Capture
       ['--', process.execPath, ...capture, ...(mode ? [mode] : []), '--', ...cli],
       {
         cwd: ROOT,
-        env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token },
+        env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -96,5 +100,18 @@ describe.runIf(hasTools).concurrent('desktop notifications (real D-Bus)', () => 
     expect(b.exitCode, b.stderr).toBe(0);
     expect(b.notifications).toHaveLength(1);
     expect(b.stderr).toContain('could not show a notification');
+  });
+
+  it('a notification daemon that never answers does not hold the command open', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 100 });
+    const r = await captureWatch([id, '--json', ...FAST], '--hang', {
+      PIKA_TRAY_NOTIFY_TIMEOUT_MS: '300',
+    });
+    expect(r.exitCode).toBe(0);
+    expect(r.notifications).toHaveLength(1);
+    expect(r.stdout).toContain('"type":"finished"');
+    expect(r.stderr).toContain('did not answer within 300 ms');
+    // notify-send alone would wait 25 s for its D-Bus reply.
+    expect(r.elapsedMs).toBeLessThan(20_000);
   });
 });

@@ -14,6 +14,12 @@ export interface Notifier {
   notify(notification: DesktopNotification): Promise<boolean>;
 }
 
+export interface NodeNotifier extends Notifier {
+  /** True when a notification was given up on while its helper process (notify-send and
+   * the like) may still be running: that process would keep this one alive. */
+  stuck(): boolean;
+}
+
 export interface NodeNotifierOptions {
   /** Longest wait for the notifier to answer. Default 5 s. */
   timeoutMs?: number;
@@ -33,9 +39,11 @@ export function notificationText(text: string, max: number): string {
   return cut.startsWith('-') ? `\u2060${cut}` : cut;
 }
 
-export function createNodeNotifier(options: NodeNotifierOptions = {}): Notifier {
+export function createNodeNotifier(options: NodeNotifierOptions = {}): NodeNotifier {
   const timeoutMs = options.timeoutMs ?? 5_000;
+  let stuck = false;
   return {
+    stuck: () => stuck,
     notify({ title, body }) {
       return new Promise<boolean>((resolve) => {
         let settled = false;
@@ -46,10 +54,10 @@ export function createNodeNotifier(options: NodeNotifierOptions = {}): Notifier 
           if (!shown && why) options.onError?.(why);
           resolve(shown);
         };
-        const timer = setTimeout(
-          () => settle(false, `the notification service did not answer within ${timeoutMs} ms`),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => {
+          stuck = true;
+          settle(false, `the notification service did not answer within ${timeoutMs} ms`);
+        }, timeoutMs);
         try {
           notifier.notify(
             {

@@ -89,18 +89,30 @@ export async function runWatch(
 /** The command table's entry point: bars on a terminal, lines or JSON otherwise. */
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const stdout = process.stdout;
-  return runWatch(
+  const notifier = createNodeNotifier({
+    timeoutMs: notifyTimeoutMs(),
+    onError: (why) => ctx.err(`pika-tray watch: could not show a notification (${why}).`),
+  });
+  const code = await runWatch(
     argv,
     {
       client: (shared) => ctx.client(shared),
       out: ctx.out,
       err: ctx.err,
+      notifier,
       terminal: stdout.isTTY
         ? { write: (text) => stdout.write(text), columns: () => stdout.columns || 80 }
         : null,
     },
     ctx.sharedOptions,
   );
+  if (notifier.stuck()) {
+    // A notification helper that never answered (a hung notification daemon: notify-send
+    // waits 25 s for D-Bus) would hold the process open after everything is done. The timer
+    // is unref'd: it only fires if something else still keeps the process alive.
+    setTimeout(() => process.exit(), 1_000).unref();
+  }
+  return code;
 }
 
 /** Checks the download folder before anything is tracked; returns a message or null. */
