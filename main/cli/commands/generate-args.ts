@@ -13,6 +13,8 @@ export interface GenerateArgs {
   watch: boolean;
   /** --timeout in ms: how long to wait for the answer before calling the outcome unknown. */
   timeoutMs: number | null;
+  /** Options for `watch` (its own spelling), given with --watch; checked by watch itself. */
+  watchArgv: string[];
   /** Values of the shared options (--base-url, --token, ...), passed through untouched. */
   shared: Record<string, string | boolean | undefined>;
 }
@@ -30,6 +32,11 @@ export const GENERATE_OPTIONS = {
   json: { type: 'boolean' },
   watch: { type: 'boolean' },
   timeout: { type: 'string' },
+  // Passed on to `watch` with --watch:
+  'download-dir': { type: 'string' },
+  'no-notify': { type: 'boolean' },
+  interval: { type: 'string' },
+  'watch-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -83,6 +90,21 @@ export function parseGenerateArgs(
     timeoutMs = Math.round(seconds * 1000);
   }
 
+  const watchArgv: string[] = [];
+  const dir = str('download-dir');
+  if (dir !== undefined) watchArgv.push('--download-dir', dir);
+  if (v['no-notify'] === true) watchArgv.push('--no-notify');
+  const interval = str('interval');
+  if (interval !== undefined) watchArgv.push('--interval', interval);
+  const watchTimeout = str('watch-timeout');
+  if (watchTimeout !== undefined) watchArgv.push('--timeout', watchTimeout);
+  if (watchArgv.length > 0 && v['watch'] !== true) {
+    return {
+      ok: false,
+      error: '--download-dir, --no-notify, --interval and --watch-timeout only apply with --watch.',
+    };
+  }
+
   const shared: GenerateArgs['shared'] = {};
   for (const key of Object.keys(sharedOptions)) shared[key] = v[key];
 
@@ -95,6 +117,7 @@ export function parseGenerateArgs(
       json: v['json'] === true,
       watch: v['watch'] === true,
       timeoutMs,
+      watchArgv,
       shared,
     },
   };
@@ -119,7 +142,12 @@ Options:
   --image FILE|URL         start from an image: a PNG/JPEG/WebP file (up to 10 MB) or https URL
   --extend TASK|URL        continue a finished video: its task id or its video URL
   --json                   print {"id": ...} as JSON
-  --watch                  follow the new task until it ends
+  --watch                  follow the new task until it ends (as "pika-tray watch"); with
+                           --json its events follow the id as JSON lines
+    --download-dir DIR     with --watch: save the video in DIR
+    --no-notify            with --watch: no desktop notification
+    --interval SECONDS     with --watch: shortest gap between checks (default 5)
+    --watch-timeout SECONDS  with --watch: stop waiting after this long (exit 1)
   --timeout SECONDS        how long to wait for the server's answer (default 30); the
                            request is not resent after it
 `;

@@ -2,7 +2,7 @@
 // against the fake Pika server. Checks what the server received, that a hanging server gets
 // exactly one POST, and the exit codes.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,40 @@ describe.concurrent('pika-tray generate (child process)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('unknown outcome — check before resending');
     expect(r.bodies).toEqual([expect.objectContaining({ promptText: 'maybe billed' })]);
+  });
+
+  it('--watch follows the new task to its end and saves the video', async () => {
+    const server = await startFakePika({ generatedTask: { queuedMs: 100, runMs: 400 } });
+    servers.push(server);
+    const saveDir = await mkdtemp(join(dir, 'saved-'));
+    const r = await cli(
+      [
+        'a short one',
+        '--watch',
+        '--interval',
+        '0.1',
+        '--no-notify',
+        '--download-dir',
+        saveDir,
+        '--json',
+      ],
+      {},
+      server,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const id = lines[0]!['id'] as string;
+    expect(r.bodies).toHaveLength(1);
+    expect(lines.map((l) => l['type'])).toContain('finished');
+    const saved = lines.find((l) => l['type'] === 'downloaded');
+    expect(saved).toMatchObject({ taskId: id });
+    const files = await readdir(saveDir);
+    expect(files).toHaveLength(1);
+    expect(await readFile(join(saveDir, files[0]!))).toEqual(server.mediaBytes(id));
   });
 
   it('bad options: exit 2 and nothing sent', async () => {

@@ -50,8 +50,8 @@ function run(argv: string[], opts: { token?: string; baseUrl?: string } = {}) {
       }),
     out: (l) => out.push(l),
     err: (l) => err.push(l),
-    watch: async (id) => {
-      watched.push(id);
+    watch: async (id, args) => {
+      watched.push(id, ...args.watchArgv);
       return EXIT_OK;
     },
   };
@@ -224,9 +224,16 @@ describe('pika-tray generate (in-process)', () => {
     expect(r.err).not.toContain('unknown outcome');
   });
 
-  it('--watch hands the new id to the watcher', async () => {
-    const r = await run(['x', '--watch']);
+  it('--watch hands the new id to the watcher, with the watch options', async () => {
+    const r = await run(['x', '--watch', '--download-dir', dir, '--no-notify', '--interval', '1']);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.watched).toEqual([r.out[0]]);
+    expect(r.watched).toEqual([r.out[0], '--download-dir', dir, '--no-notify', '--interval', '1']);
+  });
+
+  it('watch options without --watch are refused before anything is sent', async () => {
+    const r = await run(['x', '--download-dir', dir]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.err).toContain('only apply with --watch');
+    expect(r.bodies).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ export interface GenerateDeps {
   out: (line: string) => void;
   err: (line: string) => void;
   /** Follows a task until it ends; resolves to the exit code. Absent: --watch is refused. */
-  watch?: (taskId: string, shared: GenerateArgs['shared']) => Promise<number>;
+  watch?: (taskId: string, args: GenerateArgs) => Promise<number>;
 }
 
 /** The command-line option each form field comes from, for messages. */
@@ -148,7 +148,7 @@ export async function runGenerate(
   }
 
   deps.out(args.json ? JSON.stringify({ id }) : id);
-  if (args.watch && deps.watch) return deps.watch(id, args.shared);
+  if (args.watch && deps.watch) return deps.watch(id, args);
   if (!args.json) deps.err(`Started. Follow it with: pika-tray watch ${id}`);
   return EXIT_OK;
 }
@@ -175,10 +175,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 function watchThrough(ctx: CliContext): GenerateDeps['watch'] {
   const entry = Object.hasOwn(COMMANDS, 'watch') ? COMMANDS['watch'] : undefined;
   if (!entry) return undefined;
-  return async (taskId, shared) => {
-    const argv = [taskId];
+  return async (taskId, args) => {
+    const argv = [taskId, ...args.watchArgv];
+    if (args.json) argv.push('--json');
     for (const key of Object.keys(SHARED_OPTIONS)) {
-      const value = shared[key];
+      const value = args.shared[key];
       if (typeof value === 'string') argv.push(`--${key}`, value);
     }
     const watch = await entry.load();
