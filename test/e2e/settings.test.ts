@@ -1,7 +1,7 @@
 // Settings and the token through the real handlers: values are validated and saved by main,
 // the token goes in and never comes back, and a token the server refuses shows as such.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness/app-harness';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
 import { activeElementId } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
@@ -10,6 +10,7 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+afterAll(() => stopBrowser());
 
 const WAIT = { timeout: 10_000 };
 

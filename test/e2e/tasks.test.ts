@@ -1,7 +1,7 @@
 // A task's whole walk through the real app: pasted in the window, polled by the real tracker
 // against the fake Pika server, progress and the end pushed back to the page.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness/app-harness';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
 import { bodyBackground } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
@@ -10,6 +10,7 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+afterAll(() => stopBrowser());
 
 const WAIT = { timeout: 10_000 };
 

@@ -2,14 +2,14 @@
 // through Playwright bindings to the REAL main-process router, handlers, task feed, tracker
 // and HTTP client, which poll the real fake Pika server. Only Electron's own objects (shell,
 // clipboard, dialog, window, drag) are stand-ins, recording what they were asked.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { createFileResolver } from '../../../main/app/downloads/resolve-file';
 import { createSenderCheck } from '../../../main/app/ipc/trusted-sender';
 import type { IpcSenderInfo } from '../../../main/app/ipc/handler-types';
-import { createIpcRouter } from '../../../main/app/ipc/router';
+import { createIpcRouter, type IpcRouter } from '../../../main/app/ipc/router';
 import { createTaskFeed } from '../../../main/app/ipc/task-feed';
 import {
   createNodeServices,
@@ -30,6 +30,8 @@ export interface HarnessOptions {
   token?: string | null;
   services?: Partial<Omit<NodeServicesOptions, 'storeDir' | 'downloadDir' | 'baseUrl' | 'token'>>;
   colorScheme?: 'light' | 'dark';
+  /** Runs before the services open the store folder (e.g. to leave a corrupt tasks.json). */
+  seedStore?: (storeDir: string) => void | Promise<void>;
 }
 
 export interface Harness {
@@ -46,6 +48,49 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+// One Chromium (with its fresh profile) serves every test of a file; each test gets its own
+// page, services and fake server. Bindings find the test's router by the calling page.
+let shared: Promise<LaunchedBrowser> | null = null;
+const routes = new Map<Page, IpcRouter<IpcSenderInfo>>();
+
+function senderOf(source: { frame: Frame; page: Page }): IpcSenderInfo {
+  return {
+    webContentsId: 1,
+    frameUrl: source.frame.url(),
+    isMainFrame: source.frame === source.page.mainFrame(),
+  };
+}
+
+function routerFor(page: Page): IpcRouter<IpcSenderInfo> {
+  const router = routes.get(page);
+  if (!router) throw new Error('This page has no app behind it (its test has ended).');
+  return router;
+}
+
+async function sharedContext(): Promise<BrowserContext> {
+  shared ??= (async () => {
+    const browser = await launchChromium({});
+    const { context } = browser;
+    await context.exposeBinding(INVOKE_BINDING, (source, channel: string, args: unknown[]) =>
+      routerFor(source.page).invoke(channel, senderOf(source), args),
+    );
+    await context.exposeBinding(SEND_BINDING, (source, channel: string, args: unknown[]) => {
+      routerFor(source.page).send(channel, senderOf(source), args);
+    });
+    await context.addInitScript({ content: preloadInitScript() });
+    return browser;
+  })();
+  return (await shared).context;
+}
+
+/** Closes the file's Chromium; call it from afterAll. */
+export async function stopBrowser(): Promise<void> {
+  const browser = shared;
+  shared = null;
+  routes.clear();
+  if (browser) await (await browser).close();
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   await ensureBuilt();
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -60,8 +105,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const web: StaticServer = await serveStatic(RENDERER_DIR);
     cleanups.push(() => web.close());
 
+    const storeDir = join(dir, 'store');
+    await mkdir(storeDir, { recursive: true });
+    await options.seedStore?.(storeDir);
     const app = createNodeServices({
-      storeDir: join(dir, 'store'),
+      storeDir,
       downloadDir: join(dir, 'downloads'),
       baseUrl: fake.url,
       ...(options.token === null ? {} : { token: options.token ?? fake.token }),
@@ -72,11 +120,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     cleanups.push(() => app.close());
 
-    const browser: LaunchedBrowser = await launchChromium({
-      colorScheme: options.colorScheme ?? 'light',
+    const context = await sharedContext();
+    const page = await context.newPage();
+    cleanups.push(() => {
+      routes.delete(page);
+      return page.close().catch(() => undefined);
     });
-    cleanups.push(() => browser.close());
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
@@ -138,26 +188,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const offStatus = app.onStatusChanged(() => feed.statusChanged());
     cleanups.push(offStatus);
 
-    const senderOf = (
-      source: { frame: { url(): string }; page: Page },
-      frame: unknown,
-    ): IpcSenderInfo => ({
-      webContentsId: 1,
-      frameUrl: source.frame.url(),
-      isMainFrame: frame === source.page.mainFrame(),
-    });
-    await browser.context.exposeBinding(
-      INVOKE_BINDING,
-      (source, channel: string, args: unknown[]) =>
-        router.invoke(channel, senderOf(source, source.frame), args),
-    );
-    await browser.context.exposeBinding(
-      SEND_BINDING,
-      (source, channel: string, args: unknown[]) => {
-        router.send(channel, senderOf(source, source.frame), args);
-      },
-    );
-    await browser.context.addInitScript({ content: preloadInitScript() });
+    routes.set(page, router);
     await page.goto(`${web.origin}/index.html`);
 
     return { page, fake, app, drags, refused, pageErrors, emit, close: cleanup };

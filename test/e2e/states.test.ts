@@ -1,0 +1,122 @@
+// App-wide states and main's pushes, through the real services: a task list that had to be
+// set aside, offline, navigation and focus requests from main, a long list, the keyboard.
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
+import { activeElementId } from './harness/page-probes';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+afterAll(() => stopBrowser());
+
+const WAIT = { timeout: 10_000 };
+
+describe('app states end to end', () => {
+  it('an unreadable task list is set aside and told once, even after a reload', async () => {
+    h = await startHarness({
+      seedStore: (dir) => writeFile(join(dir, 'tasks.json'), '{"tasks": [ this is not json'),
+    });
+    const { page } = h;
+    const recovered = h.app.services.status.storeRecoveredFrom();
+    expect(recovered).toBeTruthy();
+    await page.getByText('Your saved task list could not be read.', { exact: false }).waitFor(WAIT);
+    await page.getByText(recovered!).waitFor(WAIT);
+    await page.locator('.banner').getByRole('button', { name: 'OK' }).click();
+    await expect.poll(() => page.getByText(recovered!).count(), WAIT).toBe(0);
+    await page.reload();
+    await page.getByText('No tasks yet').waitFor(WAIT);
+    expect(await page.getByText(recovered!).count()).toBe(0);
+  });
+
+  it('offline: a poll fails at the network and the system says offline', async () => {
+    h = await startHarness({ services: { isOnline: () => false } });
+    const { page, app } = h;
+    await page.getByText('No tasks yet').waitFor(WAIT);
+    // Nothing listens on port 9: the poll fails at the network level.
+    app.services.settings.update({ baseUrl: 'http://127.0.0.1:9' });
+    const box = page.getByLabel('Task ids to add');
+    await box.fill(randomUUID());
+    await box.press('Enter');
+    await page.getByText(/^Offline\./).waitFor(WAIT);
+  });
+
+  it("main's 'app:navigate' and 'app:focus-task' switch view and point at the task", async () => {
+    h = await startHarness();
+    const { page, fake } = h;
+    const ids = [0, 1, 2, 3, 4, 5].map((i) =>
+      fake.addTask({ prompt: `task number ${i}`, queuedMs: 0, runMs: 100 }),
+    );
+    const box = page.getByLabel('Task ids to add');
+    await box.fill(ids.join(' '));
+    await box.press('Enter');
+    await page.getByText('Added 6 tasks').waitFor(WAIT);
+    await page.getByRole('radio', { name: /Active/ }).click();
+
+    await h.emit('app:navigate', 'settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor(WAIT);
+    // The oldest task: at the bottom, hidden by the Active filter once finished.
+    const target = ids[0]!;
+    await expect.poll(() => h!.app.tracker.get(target)?.state, WAIT).toBe('finished');
+    await h.emit('app:focus-task', target);
+    const card = page.locator(`[data-task-id="${target}"]`);
+    await card.waitFor(WAIT);
+    expect(await card.getAttribute('class')).toContain('card-highlight');
+    expect(await card.isVisible()).toBe(true);
+    expect(await page.getByRole('radio', { name: /All/ }).getAttribute('aria-checked')).toBe(
+      'true',
+    );
+  });
+
+  it('thousands of tasks: only a window is in the page, and scrolling reaches the end', async () => {
+    h = await startHarness();
+    const { page, app } = h;
+    await page.getByText('No tasks yet').waitFor(WAIT);
+    // Nothing here exists on the server: keep polling off so only the list is measured.
+    app.services.pauses.set('user', true);
+    const ids = Array.from({ length: 3000 }, () => randomUUID());
+    app.tracker.add(ids);
+    await expect
+      .poll(() => page.getByRole('radio', { name: /All/ }).textContent(), WAIT)
+      .toContain('3000');
+    expect(await page.locator('.card').count()).toBeLessThan(40);
+
+    // Newest first, ties by id: the last card is the oldest, largest id among equals.
+    const last = [...app.tracker.list()].sort(
+      (a, b) => b.addedAt - a.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )[ids.length - 1]!.id;
+    const list = page.getByRole('list', { name: 'Tasks' });
+    await list.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await page.locator(`[data-task-id="${last}"]`).waitFor(WAIT);
+    expect(await page.locator('.card').count()).toBeLessThan(40);
+  });
+
+  it('is usable from the keyboard: tabs, add box, Enter', async () => {
+    h = await startHarness();
+    const { page, fake } = h;
+    await page.getByText('No tasks yet').waitFor(WAIT);
+    await page.keyboard.press('Tab');
+    expect(await activeElementId(page)).toBe('tab-tasks');
+    await page.keyboard.press('ArrowRight');
+    expect(await activeElementId(page)).toBe('tab-new');
+    await page.keyboard.press('ArrowRight');
+    expect(await activeElementId(page)).toBe('tab-settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor(WAIT);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await activeElementId(page)).toBe('tab-tasks');
+    // Tab order: the tab bar, Pause, then the add box.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const id = fake.addTask({ prompt: 'typed in', queuedMs: 0, runMs: 100 });
+    await page.keyboard.type(id);
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-task-id="${id}"] .badge-finished`).waitFor(WAIT);
+  });
+});
