@@ -176,6 +176,34 @@ describe('tracker faults (real client, fake server)', () => {
     expect(tracker.hasPendingTimer('poll')).toBe(false);
   });
 
+  it('a re-check of a finished task rides out transient errors; a forgotten task stays finished', async () => {
+    kit = await startKit();
+    const { fake, tracker } = kit;
+    const id = fake.addTask({ queuedMs: 0, runMs: 20 });
+    const finished = nextEvent(tracker, 'finished', id);
+    tracker.add([id]);
+    await finished;
+    const asked = kit.feedRequests(id).length;
+    fake.fault({ kind: 'server-error', status: 502, count: 2, taskId: id });
+    tracker.recheck(id);
+    await waitFor(() => kit!.feedRequests(id).length === asked + 3, 'two errors, then an answer');
+    await waitFor(() => tracker.get(id)?.lastError === null, 'the answer');
+    // The gateway forgets old tasks: that does not make a finished task failed.
+    fake.fault({ kind: 'task-not-exist', taskId: id });
+    for (let i = 0; i < 3; i++) {
+      const before = kit.feedRequests(id).length;
+      tracker.recheck(id);
+      await waitFor(() => kit!.feedRequests(id).length === before + 1, 're-check');
+    }
+    await waitFor(
+      () => tracker.get(id)?.lastError?.kind === 'unknown-task',
+      'the unknown answer recorded',
+    );
+    expect(tracker.get(id)?.state).toBe('finished');
+    expect(kit.named('failed')).toHaveLength(0);
+    expect(kit.named('finished')).toHaveLength(1);
+  });
+
   it('keeps its state through transient oddities (unknown status, empty videos, finished without URL)', async () => {
     kit = await startKit();
     const { fake, tracker } = kit;
