@@ -110,6 +110,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       }
     }),
     tokenState.onChange(statusChanged),
+    pauses.onChange(statusChanged),
   );
   const onTrackerStatus = (): void => tokenState.refresh();
   const onChanged = (task: { lastError: unknown }, keys: readonly string[]): void => {

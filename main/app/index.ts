@@ -17,6 +17,7 @@ import { createPopoverWindow, type PopoverWindow } from './electron/window';
 import { hardenWebContents } from './electron/harden';
 import { dragIcon } from './electron/drag-icon';
 import { electronNotifier } from './electron/notifier';
+import { connectPowerEvents } from './electron/power';
 import { createDragStart } from './downloads/drag-out';
 import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
@@ -151,10 +152,11 @@ function start(): Running {
       quit: () => app.quit(),
     },
   });
-  tracker.on('status', (status) => tray.setPaused(status.paused));
+  composed.onStatusChanged(() => tray.setPaused(services.pauses.has('user')));
   const trayDriver = createTrayDriver({
     tracker,
     online: () => services.status.online(),
+    paused: () => services.pauses.has('user'),
     apply: (state) => {
       const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
       tray.setImage(
@@ -191,11 +193,7 @@ function start(): Running {
     },
   });
 
-  // Sleep and screen lock stop polling; waking re-checks everything at once.
-  powerMonitor.on('suspend', () => services.pauses.set('sleep', true));
-  powerMonitor.on('lock-screen', () => services.pauses.set('sleep', true));
-  powerMonitor.on('resume', () => services.pauses.set('sleep', false));
-  powerMonitor.on('unlock-screen', () => services.pauses.set('sleep', false));
+  connectPowerEvents(powerMonitor, services.pauses);
 
   if (taskStore.recoveredFrom)
     log(`The task list was unreadable and was set aside at ${taskStore.recoveredFrom}`);

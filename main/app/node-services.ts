@@ -44,6 +44,8 @@ export interface NodeServicesOptions {
   pollOverrides?: Partial<PollSettings>;
   clientTimeoutMs?: number;
   isOnline?: () => boolean;
+  /** How often connectivity is re-checked while offline. */
+  onlineRecheckMs?: number;
   /** What the OS reports after launch at login is set. Default: what was asked. */
   loginItemAnswer?: (enabled: boolean) => boolean;
   downloads?: PlatformPorts['downloads'];
@@ -102,6 +104,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     window,
     loginItem,
     isOnline: options.isOnline ?? (() => true),
+    ...(options.onlineRecheckMs !== undefined ? { onlineRecheckMs: options.onlineRecheckMs } : {}),
     ...(options.downloads ? { downloads: options.downloads } : {}),
     ...(options.downloadTuning ? { downloadTuning: options.downloadTuning } : {}),
     ...(options.pollOverrides ? { pollOverrides: options.pollOverrides } : {}),

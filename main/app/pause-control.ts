@@ -8,15 +8,19 @@ export type PauseReason = 'user' | 'sleep' | 'offline';
 export interface PauseControl {
   set(reason: PauseReason, paused: boolean): void;
   has(reason: PauseReason): boolean;
+  /** Called whenever the set of reasons changes. */
+  onChange(listener: () => void): () => void;
 }
 
 export function createPauseControl(
   tracker: Pick<TaskTracker, 'pause' | 'resume' | 'pollAllNow'>,
 ): PauseControl {
   const reasons = new Set<PauseReason>();
+  const listeners = new Set<() => void>();
   return {
     set(reason, paused) {
       const before = reasons.size;
+      if (paused === reasons.has(reason)) return;
       if (paused) reasons.add(reason);
       else reasons.delete(reason);
       if (before === 0 && reasons.size > 0) tracker.pause();
@@ -25,7 +29,12 @@ export function createPauseControl(
         // Back from sleep or offline: whatever finished meanwhile should show now.
         if (reason !== 'user') tracker.pollAllNow();
       }
+      for (const listener of listeners) listener();
     },
     has: (reason) => reasons.has(reason),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -96,7 +96,9 @@ export interface AppServices {
 export function appStatusOf(services: AppServices): AppStatus {
   const tracker = services.tracker.status();
   return {
-    paused: tracker.paused,
+    // The user's pause: polling stopped by sleep or a lost connection shows as `online`
+    // (or not at all), so "Resume" in the UI always means something.
+    paused: services.pauses.has('user'),
     online: services.status.online(),
     tokenState: services.tokenState.get(),
     activeCount: tracker.activeCount,

@@ -198,12 +198,18 @@ describe('main process lifecycle', () => {
     );
   });
 
-  it('pauses polling on sleep or lock and resumes on wake, keeping a user pause', async () => {
+  it('listens for sleep and wake, and reports the user pause', async () => {
+    expect([...world.power.keys()].sort()).toEqual([
+      'lock-screen',
+      'resume',
+      'suspend',
+      'unlock-screen',
+    ]);
     const fire = (name: string) => world.power.get(name)!.forEach((fn) => fn());
     fire('suspend');
-    expect(await status()).toMatchObject({ paused: true });
-    fire('resume');
+    // Sleeping is not the user's pause: the renderer's Resume button stays meaningful.
     expect(await status()).toMatchObject({ paused: false });
+    fire('resume');
     await world.handles.get('polling:pause')!(trustedEvent());
     fire('lock-screen');
     fire('unlock-screen');

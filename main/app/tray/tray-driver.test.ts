@@ -47,10 +47,12 @@ describe('tray driver', () => {
   it('shows the state at once, then follows changes, skipping ones that look the same', async () => {
     const fake = fakeTracker();
     let online = true;
+    let paused = false;
     const applied: TrayState[] = [];
     const driver = createTrayDriver({
       tracker: fake.tracker,
       online: () => online,
+      paused: () => paused,
       apply: (s) => applied.push(s),
       delayMs: 5,
     });
@@ -73,6 +75,10 @@ describe('tray driver', () => {
     await expect.poll(() => applied.at(-1)!.error, { timeout: 2000 }).toBe('offline');
     fake.set([task('b')], { tokenRejected: true });
     await expect.poll(() => applied.at(-1)!.error, { timeout: 2000 }).toBe('token-rejected');
+    fake.set([task('b')], { tokenRejected: false });
+    paused = true;
+    driver.refresh();
+    await expect.poll(() => applied.at(-1)!.state, { timeout: 2000 }).toBe('paused');
     driver.close();
     expect(fake.emitter.listenerCount('changed')).toBe(0);
   });

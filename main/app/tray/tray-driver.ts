@@ -15,6 +15,8 @@ const EVENTS = ['added', 'changed', 'removed', 'status', 'finished', 'failed', '
 export function createTrayDriver(options: {
   tracker: TaskTracker;
   online(): boolean;
+  /** Paused by the user (a pause for sleep or offline is not shown as paused). */
+  paused(): boolean;
   apply(state: TrayState): void;
   delayMs?: number;
 }): TrayDriver {
@@ -28,7 +30,7 @@ export function createTrayDriver(options: {
     const status = tracker.status();
     const next = trayStateFrom({
       tasks: tracker.list(),
-      paused: status.paused,
+      paused: options.paused(),
       tokenRejected: status.tokenRejected,
       online: options.online(),
     });
