@@ -126,15 +126,6 @@ describe.concurrent('pika-tray generate (child process)', () => {
     expect(body.options).not.toHaveProperty('aspectRatio');
   });
 
-  it('--extend URL', async () => {
-    const r = await cli(['continue', '--extend', 'https://cdn.pika.art/v1/abc/video.mp4']);
-    expect(r.code).toBe(0);
-    expect(r.bodies[0]).toMatchObject({
-      video: 'https://cdn.pika.art/v1/abc/video.mp4',
-      options: { extend: true },
-    });
-  });
-
   it('a hanging server: exactly one POST, exit 1, "unknown outcome — check before resending"', async () => {
     const server = await fakePika();
     server.fault({ kind: 'hang' });
