@@ -97,6 +97,21 @@ describe('app states end to end', () => {
     expect(await page.locator('.card').count()).toBeLessThan(40);
   });
 
+  it('text dropped onto the window is added', async () => {
+    h = await startHarness();
+    const { page, fake } = h;
+    await page.getByText('No tasks yet').waitFor(WAIT);
+    const id = fake.addTask({ prompt: 'dropped in', queuedMs: 0, runMs: 100 });
+    const data = await page.evaluateHandle(
+      `(() => { const d = new DataTransfer(); d.setData('text/plain', ${JSON.stringify(`see ${fake.url}/pika/feed/${id}`)}); return d; })()`,
+    );
+    await page.locator('.empty').dispatchEvent('dragover', { dataTransfer: data });
+    await page.getByText('Drop to add tasks').waitFor(WAIT);
+    await page.locator('.empty').dispatchEvent('drop', { dataTransfer: data });
+    await page.locator(`[data-task-id="${id}"] .badge-finished`).waitFor(WAIT);
+    expect(await page.getByText('Drop to add tasks').count()).toBe(0);
+  });
+
   it('is usable from the keyboard: tabs, add box, Enter', async () => {
     h = await startHarness();
     const { page, fake } = h;
