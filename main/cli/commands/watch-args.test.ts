@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { SHARED_OPTIONS } from '../options';
+import { parseWatchArgs } from './watch-args';
+import { fitColumns, formatBytes } from './watch-view';
+
+const ID = '0f0e2c1a-aaaa-bbbb-cccc-000000000001';
+const ID2 = '0f0e2c1a-aaaa-bbbb-cccc-000000000002';
+
+function ok(argv: string[]) {
+  const r = parseWatchArgs(argv, SHARED_OPTIONS);
+  if (r.ok !== true) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r.args;
+}
+
+function error(argv: string[]): string {
+  const r = parseWatchArgs(argv, SHARED_OPTIONS);
+  if (r.ok !== false) throw new Error(`expected an error, got ${JSON.stringify(r)}`);
+  return r.error;
+}
+
+describe('parseWatchArgs', () => {
+  it('has defaults fit for the real API', () => {
+    expect(ok([ID])).toEqual({
+      taskIds: [ID],
+      downloadDir: null,
+      json: false,
+      notify: true,
+      timeoutMs: null,
+      floorMs: 5_000,
+      capMs: 60_000,
+      stalledAfterMs: 3_600_000,
+      shared: { 'base-url': undefined, token: undefined, help: undefined },
+    });
+  });
+
+  it('takes ids, feed links and feed answers, each once', () => {
+    const args = ok([
+      ID,
+      `https://api.gpt.ge/pika/feed/${ID2}`,
+      JSON.stringify({ id: ID }),
+      '--json',
+    ]);
+    expect(args.taskIds).toEqual([ID, ID2]);
+    expect(args.json).toBe(true);
+  });
+
+  it('reads seconds into milliseconds and keeps the shared options for the client', () => {
+    const args = ok([
+      ID,
+      '--timeout',
+      '90',
+      '--interval',
+      '0.5',
+      '--max-interval',
+      '2',
+      '--stalled-after',
+      '600',
+      '--no-notify',
+      '--download-dir',
+      'videos',
+      '--base-url',
+      'http://127.0.0.1:9',
+    ]);
+    expect(args).toMatchObject({
+      timeoutMs: 90_000,
+      floorMs: 500,
+      capMs: 2_000,
+      stalledAfterMs: 600_000,
+      notify: false,
+      downloadDir: 'videos',
+    });
+    expect(args.shared['base-url']).toBe('http://127.0.0.1:9');
+  });
+
+  it('raises the cap to a longer interval when only the interval is given', () => {
+    expect(ok([ID, '--interval', '120'])).toMatchObject({ floorMs: 120_000, capMs: 120_000 });
+  });
+
+  it('refuses what it cannot use, saying which option', () => {
+    expect(error([])).toMatch(/at least one task id/);
+    expect(error([ID, '--timeout', '-1'])).toMatch(/--timeout/);
+    expect(error([ID, '--interval', 'fast'])).toMatch(/--interval takes a number of seconds/);
+    expect(error([ID, '--interval', '5', '--max-interval', '1'])).toMatch(/--max-interval/);
+    expect(error([ID, '--download-dir', ''])).toMatch(/--download-dir/);
+    expect(error(['ab'])).toMatch(/"ab": A task id has at least 6 characters/);
+    expect(error([ID, '--what'])).toMatch(/--what/);
+  });
+
+  it('answers --help', () => {
+    expect(parseWatchArgs(['--help'], SHARED_OPTIONS)).toEqual({ ok: 'help' });
+  });
+});
+
+describe('view helpers', () => {
+  it('formatBytes uses decimal units with one decimal below 100', () => {
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(1_500)).toBe('1.5 kB');
+    expect(formatBytes(3_000_000)).toBe('3.0 MB');
+    expect(formatBytes(250_000_000)).toBe('250 MB');
+    expect(formatBytes(2_000_000_000_000)).toBe('2.0 TB');
+  });
+
+  it('fitColumns counts wide characters as two columns', () => {
+    expect(fitColumns('abcdef', 4)).toBe('abcd');
+    expect(fitColumns('日本語です', 5)).toBe('日本');
+    expect(fitColumns('a🍎b', 3)).toBe('a🍎');
+  });
+});
