@@ -30,6 +30,8 @@ export interface PlatformPorts {
   secretStorage: SecretStorage;
   cipher: TokenCipher;
   taskStore: TaskStore & { readonly recoveredFrom: string | null };
+  /** The settings file was unreadable and set aside here (the user is told, like for tasks). */
+  settingsRecoveredFrom?: string | null;
   shell: ShellPort;
   clipboard: ClipboardPort;
   dialog: DialogPort;
@@ -141,7 +143,8 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     loginItem: ports.loginItem,
     status: {
       online: () => online.online(),
-      storeRecoveredFrom: () => ports.taskStore.recoveredFrom,
+      storeRecoveredFrom: () =>
+        ports.taskStore.recoveredFrom ?? ports.settingsRecoveredFrom ?? null,
     },
   };
   const realDownloads = ports.downloads

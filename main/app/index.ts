@@ -2,7 +2,7 @@
 // behind the IPC router. Everything with logic lives in Electron-free modules (compose.ts,
 // handlers/, ipc/); this file only connects Electron's objects to them.
 import { join, resolve } from 'node:path';
-import { app, ipcMain, nativeTheme, net, powerMonitor } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, net, powerMonitor } from 'electron';
 import Store from 'electron-store';
 import { APP_ID, PRODUCT_NAME, URL_SCHEME } from '../core/app-id';
 import { openConfTaskStore, type ConfLike } from '../core/tasks/storage';
@@ -87,6 +87,7 @@ function start(): Running {
     secretStorage: openVaultStorage(),
     cipher: safeStorageCipher(),
     taskStore,
+    settingsRecoveredFrom: settingsFile.recoveredFrom,
     shell: electronShell,
     clipboard: electronClipboard,
     dialog: electronDialog(
@@ -147,7 +148,7 @@ function start(): Running {
       },
       openSettings: () => {
         popover.show(tray.bounds());
-        popover.window.webContents.send('app:navigate', 'settings');
+        popover.sendWhenLoaded('app:navigate', 'settings');
       },
       quit: () => app.quit(),
     },
@@ -268,7 +269,16 @@ function main(): void {
   void app.whenReady().then(() => {
     app.dock?.hide();
     registerProtocol();
-    running = start();
+    try {
+      running = start();
+    } catch (error) {
+      // Without its stores or window the app cannot work: say why instead of vanishing.
+      const why = error instanceof Error ? error.message : String(error);
+      log(`Could not start: ${why}`);
+      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, why);
+      app.exit(1);
+      return;
+    }
     const text = taskInputFromArgv(process.argv);
     if (text !== null) early.push(text);
     for (const pending of early.splice(0)) running.addFromOutside(pending);

@@ -145,7 +145,10 @@ vi.mock('electron', async () => {
     },
     shell: { openExternal: async () => {}, openPath: async () => '', showItemInFolder() {} },
     clipboard: { writeText() {} },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showErrorBox: (title: string) => void world.calls.push(`errorBox ${title}`),
+    },
   } satisfies Partial<Record<keyof typeof ElectronModule, unknown>>;
   return { ...electron, default: electron };
 });
