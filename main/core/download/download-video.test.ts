@@ -202,6 +202,16 @@ describe('downloadVideo', () => {
     expect(mediaRequests(video).map((r) => r.range)).toEqual(['bytes=77777-']);
   });
 
+  it('places a .part that already holds the whole file (crash before the rename)', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 50_000 });
+    const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
+    await writeFile(join(dir, `${name}.part`), fake.mediaBytes(video.videoId));
+    const result = await downloadVideo(video, { ...FAST, dir });
+    expect(result).toEqual({ path: join(dir, name), bytes: 50_000, reused: false });
+    await expectSaved(video, result.path);
+    expect(mediaRequests(video).map((r) => [r.range, r.status])).toEqual([['bytes=50000-', 416]]);
+  });
+
   it('downloading the same video twice keeps one file', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 60_000 });
     const first = await downloadVideo(video, { ...FAST, dir });

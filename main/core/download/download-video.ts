@@ -281,6 +281,11 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       const range = parseContentRange(response.headers.get('content-range'));
       // The `.part` already holds the whole file (the crash came after the last byte).
       if (a.partSize > 0 && range?.total === a.partSize) {
+        const existing = await findExisting(s.fs, s.dir, a.candidates, a.partSize);
+        if (existing) {
+          await s.fs.unlink(a.partPath).catch(() => undefined);
+          return { path: existing, bytes: a.partSize, reused: true };
+        }
         return await finish(s, a, a.partSize);
       }
       if (a.partSize > 0) throw new StartOver();
