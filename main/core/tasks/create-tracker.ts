@@ -9,6 +9,7 @@ import { createCoalescedWriter } from './coalesced-writer';
 import { changedKeys, mergeFeed, needsWrite } from './merge-feed';
 import { isEnded, type TaskError, type TrackedTask, type VideoDownload } from './model';
 import { nextPollDelay } from './poll-interval';
+import { addSample, emptyTrack, predictedFinish, type ProgressTrack } from './progress-eta';
 import { resolvePollSettings } from './poll-settings';
 import { createRateBudget } from './rate-budget';
 import { createScheduler } from './scheduler';
@@ -84,6 +85,7 @@ function failureOf(error: unknown): PollFailure {
 
 interface Runtime {
   unchangedPolls: number;
+  progress: ProgressTrack;
   errorStreak: number;
   unknownStreak: number;
   /** A re-check of an ended task is under way (transient errors are retried a few times). */
@@ -133,6 +135,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     if (!rt) {
       rt = {
         unchangedPolls: 0,
+        progress: emptyTrack(),
         errorStreak: 0,
         unknownStreak: 0,
         recheck: false,
@@ -177,10 +180,12 @@ export function createTracker(options: TrackerOptions): Tracker {
   };
 
   const scheduleNext = (task: TrackedTask, rt: Runtime): void => {
+    const finishAt = predictedFinish(rt.progress);
     const delay = nextPollDelay({
       state: task.state,
       progress: task.progress,
       unchangedPolls: rt.unchangedPolls,
+      msToFinish: finishAt === null ? null : finishAt - now(),
       floorMs: settings.floorMs,
       capMs: settings.capMs,
     });
@@ -200,6 +205,8 @@ export function createTracker(options: TrackerOptions): Tracker {
       after.state = 'stalled';
     const news = after.state !== before.state || after.progress !== before.progress;
     rt.unchangedPolls = news ? 0 : rt.unchangedPolls + 1;
+    rt.progress =
+      after.state === 'running' ? addSample(rt.progress, at, after.progress) : emptyTrack();
     commit(before, after);
     announceEnding(before, after);
     if (isEnded(after.state)) scheduler.cancel(after.id);

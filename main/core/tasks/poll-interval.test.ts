@@ -45,3 +45,25 @@ describe('nextPollDelay', () => {
     expect(delay({ floorMs: 10_000, capMs: 2_000 })).toBe(10_000);
   });
 });
+
+describe('nextPollDelay with a predicted finish', () => {
+  it('asks halfway while far from the end, and just after the end when near', () => {
+    expect(delay({ msToFinish: 40_000 })).toBe(20_000);
+    const near = delay({ msToFinish: 8_000 });
+    expect(near).toBeGreaterThan(8_000);
+    expect(near).toBeLessThan(8_500);
+  });
+
+  it('still keeps to the floor and the cap', () => {
+    expect(delay({ msToFinish: 1_000 })).toBe(5_000);
+    expect(delay({ msToFinish: -3_000 })).toBe(5_000);
+    expect(delay({ msToFinish: 10 * 60_000 })).toBe(60_000);
+  });
+
+  it('falls back to the plain rule when progress stopped moving or the task is queued', () => {
+    expect(delay({ msToFinish: 8_000, unchangedPolls: 2 })).toBe(delay({ unchangedPolls: 2 }));
+    expect(delay({ state: 'queued', progress: null, msToFinish: 8_000 })).toBe(
+      delay({ state: 'queued', progress: null }),
+    );
+  });
+});

@@ -11,7 +11,12 @@ export interface IntervalInput {
   unchangedPolls: number;
   floorMs: number;
   capMs: number;
+  /** Milliseconds until the task is predicted to finish (progress-eta), or null. */
+  msToFinish?: number | null;
 }
+
+/** How far past the predicted end the deciding poll lands, as a share of the wait. */
+const LANDING_MARGIN = 0.02;
 
 /** Growth per poll without news: 1.5x, so a stuck task reaches the cap after a few polls. */
 const STUCK_GROWTH = 1.5;
@@ -20,6 +25,19 @@ export function nextPollDelay(input: IntervalInput): number {
   const { floorMs, capMs } = input;
   const cap = Math.max(floorMs, capMs);
   if (input.state === 'stalled') return cap;
+  const eta = input.msToFinish;
+  if (
+    input.state === 'running' &&
+    eta != null &&
+    Number.isFinite(eta) &&
+    input.unchangedPolls < 2
+  ) {
+    // Far from the end: ask halfway there, which sharpens the prediction. Near it: ask just
+    // after the predicted end, so the finished video is noticed within moments.
+    const remaining = Math.max(0, eta);
+    const delay = remaining > 2 * floorMs ? remaining / 2 : remaining * (1 + LANDING_MARGIN) + 50;
+    return Math.round(Math.min(cap, Math.max(floorMs, delay)));
+  }
   let base: number;
   if (input.state === 'queued') {
     base = floorMs * 4;
