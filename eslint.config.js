@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -24,7 +27,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'main/core runs without Electron; use a port.' }],
           patterns: [
             { group: ['electron-store'], message: 'main/core runs without Electron.' },
-            { group: ['**/app/**', '**/cli/**'], message: 'Arrows point one way: app and cli use core.' },
+            {
+              group: ['**/app/**', '**/cli/**'],
+              message: 'Arrows point one way: app and cli use core.',
+            },
           ],
         },
       ],
@@ -38,7 +44,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.pika.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through window.pika.' },
+          ],
           patterns: [{ group: ['**/main/**'], message: 'Import only the IPC contract types.' }],
         },
       ],

@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/**/*.test.ts', 'config/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'main/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'test/**/*.test.ts',
+            'config/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['test/e2e/**'],
           testTimeout: 20_000,
         },
