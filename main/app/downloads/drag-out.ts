@@ -7,8 +7,8 @@ import { resolveFileSync } from './resolve-file';
 export function createDragStart<S>(deps: {
   tracker: Pick<TaskTracker, 'get'>;
   downloadDir(): string;
-  /** Starts the OS drag of `file` from the sender's window. */
-  start(sender: S, file: string): void;
+  /** Starts the OS drag of `file` (the video `ref` names) from the sender's window. */
+  start(sender: S, file: string, ref: VideoRef): void;
   refuse(sender: S, info: EventChannels['drag:refused']): void;
 }): (sender: S, ref: VideoRef) => void {
   return (sender, ref) => {
@@ -18,7 +18,7 @@ export function createDragStart<S>(deps: {
       return;
     }
     try {
-      deps.start(sender, file.path);
+      deps.start(sender, file.path, ref);
     } catch (error) {
       deps.refuse(sender, {
         ref,

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { createFileResolver } from '../../../main/app/downloads/resolve-file';
+import { createDragStart } from '../../../main/app/downloads/drag-out';
 import { createSenderCheck } from '../../../main/app/ipc/trusted-sender';
 import type { IpcSenderInfo } from '../../../main/app/ipc/handler-types';
 import { createIpcRouter, type IpcRouter } from '../../../main/app/ipc/router';
@@ -157,20 +157,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
     const drags: Harness['drags'] = [];
     const refused: string[] = [];
-    const resolveFile = createFileResolver({
-      tracker: app.tracker,
-      downloadDir: () => app.services.settings.get().downloadDir,
-    });
     const router = createIpcRouter<IpcSenderInfo>({
       handlers: app.handlers,
       send: {
-        // Stands in for webContents.startDrag: resolve the file as main does, or refuse.
-        'drag:start': (_sender, ref) => {
-          void resolveFile(ref).then((file) => {
-            if (file.ok) drags.push({ ref, path: file.path });
-            else void emit('drag:refused', { ref, message: file.message });
-          });
-        },
+        // main's own drag handler; only webContents.startDrag is a stand-in that records.
+        'drag:start': createDragStart<IpcSenderInfo>({
+          tracker: app.tracker,
+          downloadDir: () => app.services.settings.get().downloadDir,
+          start: (_sender, path, ref) => drags.push({ ref, path }),
+          refuse: (_sender, info) => void emit('drag:refused', info),
+        }),
       },
       isTrustedSender: createSenderCheck({
         windowWebContentsId: () => 1,
