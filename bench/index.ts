@@ -5,10 +5,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { log, type BenchResult } from './lib/report';
+import { runDownload } from './download';
 import { runPolling } from './polling';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   polling: runPolling,
+  download: runDownload,
 };
 
 async function main(): Promise<void> {

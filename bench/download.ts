@@ -1,0 +1,182 @@
+// `download`: a 200 MB video from the fake server (its own process), our downloader (its own
+// process) vs `curl -s -o` on the same URL, alternated three times; then a download cut at
+// 50 % by the server and resumed, counting the bytes fetched to finish.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWorker } from './lib/child';
+import {
+  atLeast,
+  atMost,
+  below,
+  log,
+  printTargets,
+  ratio,
+  table,
+  type BenchResult,
+} from './lib/report';
+import { percentile, round } from './lib/stats';
+
+const SIZE = 200 * 1024 * 1024;
+const ROUNDS = 3;
+const MB = 1024 * 1024;
+
+interface Downloaded {
+  bytes: number;
+  seconds: number;
+  rssBeforeMb: number;
+  sampledPeakMb: number;
+  peakRssMb: number;
+}
+
+function curl(url: string, file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('curl', ['-s', '-o', file, url], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`curl exited ${code}`)),
+    );
+  });
+}
+
+async function resultUrl(url: string, token: string, taskId: string): Promise<string> {
+  const res = await fetch(`${url}/pika/feed/${taskId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as { videos: { resultUrl: string }[] };
+  return body.videos[0]?.resultUrl ?? '';
+}
+
+export async function runDownload(): Promise<BenchResult> {
+  log('download: 200 MB, our downloader vs curl, best of 3 each (alternated)');
+  const server = startWorker('workers/fake-server.ts');
+  const dir = await mkdtemp(join(tmpdir(), 'pika-bench-dl-'));
+  try {
+    const { url, token } = await server.request<{ url: string; token: string }>({
+      type: 'start',
+    });
+    const [taskId] = await server.request<string[]>({
+      type: 'add',
+      specs: [{ queuedMs: 0, runMs: 0, mediaBytes: SIZE, prompt: 'bench download' }],
+    });
+    const video = {
+      taskId: taskId as string,
+      videoId: taskId as string,
+      url: await resultUrl(url, token, taskId as string),
+      prompt: 'bench download',
+      seed: 1,
+    };
+    const curlSeconds: number[] = [];
+    const ours: Downloaded[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      curlSeconds.push(await curl(video.url, join(dir, `curl-${i}.mp4`)));
+      await rm(join(dir, `curl-${i}.mp4`));
+      // A fresh process each round: its peak RSS belongs to this one download.
+      const worker = startWorker('workers/downloader.ts');
+      try {
+        await worker.request({ type: 'ping' });
+        const runDir = await mkdtemp(join(dir, 'ours-'));
+        ours.push(await worker.request<Downloaded>({ type: 'download', video, dir: runDir }));
+        await rm(runDir, { recursive: true });
+      } finally {
+        await worker.stop();
+      }
+    }
+    const curlBest = Math.min(...curlSeconds);
+    const oursBest = Math.min(...ours.map((o) => o.seconds));
+    const curlMBps = SIZE / MB / curlBest;
+    const oursMBps = SIZE / MB / oursBest;
+    const growth = Math.max(
+      ...ours.map((o) => Math.max(o.peakRssMb, o.sampledPeakMb) - o.rssBeforeMb),
+    );
+
+    // Interrupted at 50 %: the server cuts the body, the downloader resumes with a Range.
+    const cutAt = SIZE / 2;
+    await server.request({
+      type: 'fault',
+      fault: { kind: 'media-reset', afterBytes: cutAt, count: 1, taskId },
+    });
+    const worker = startWorker('workers/downloader.ts');
+    let resumeFrom = Number.NaN;
+    let mediaRequests = 0;
+    try {
+      await worker.request({ type: 'ping' });
+      const runDir = await mkdtemp(join(dir, 'cut-'));
+      const before = (
+        await server.request<{ path: string }[]>({
+          type: 'requests',
+          full: true,
+          pathPrefix: '/cdn/',
+        })
+      ).length;
+      await worker.request<Downloaded>({ type: 'download', video, dir: runDir });
+      const log2 = (
+        await server.request<{ path: string; range?: string; status: number }[]>({
+          type: 'requests',
+          full: true,
+          pathPrefix: '/cdn/',
+        })
+      ).slice(before);
+      mediaRequests = log2.length;
+      const resumed = log2.find((r) => r.range !== undefined);
+      resumeFrom = resumed ? Number(/^bytes=(\d+)-/.exec(resumed.range ?? '')?.[1]) : 0;
+    } finally {
+      await worker.stop();
+    }
+    const fetchedToFinish = SIZE - resumeFrom;
+    const remainingAtCut = SIZE - cutAt;
+
+    const figures = {
+      sizeMb: SIZE / MB,
+      curlMBps: round(curlMBps, 1),
+      oursMBps: round(oursMBps, 1),
+      throughputRatio: ratio(oursMBps, curlMBps),
+      curlSecondsEach: curlSeconds.map((s) => round(s, 2)),
+      oursSecondsEach: ours.map((o) => round(o.seconds, 2)),
+      oursSecondsMedian: round(
+        percentile(
+          ours.map((o) => o.seconds),
+          50,
+        ),
+        2,
+      ),
+      peakRssGrowthMb: round(growth, 1),
+      // RSS sampled at each progress report (every 250 ms), minus RSS before: the steady part.
+      sampledRssGrowthMb: round(Math.max(...ours.map((o) => o.sampledPeakMb - o.rssBeforeMb)), 1),
+      rssBeforeMb: round(Math.min(...ours.map((o) => o.rssBeforeMb)), 1),
+      interrupted: {
+        cutAtMb: round(cutAt / MB, 1),
+        mediaRequests,
+        resumedFromMb: round(resumeFrom / MB, 2),
+        fetchedToFinishMb: round(fetchedToFinish / MB, 2),
+        remainingAtCutMb: round(remainingAtCut / MB, 2),
+      },
+    };
+    table([
+      ['', 'curl', 'ours', 'ours/curl'],
+      ['MB/s (best of 3)', figures.curlMBps, figures.oursMBps, figures.throughputRatio],
+      ['peak RSS growth MB', '-', figures.peakRssGrowthMb, '-'],
+      ['after cut at 50 %: MB fetched to finish', '-', figures.interrupted.fetchedToFinishMb, '-'],
+    ]);
+    const targets = [
+      atLeast('download: throughput ours / curl', figures.throughputRatio, 0.9),
+      below('download: peak RSS growth', growth, 30, ' MB'),
+      atMost(
+        'download: bytes fetched to finish after a cut at 50 %',
+        fetchedToFinish / MB,
+        remainingAtCut / MB + 1,
+        ' MB',
+      ),
+    ];
+    printTargets(targets);
+    return { figures, targets };
+  } finally {
+    await server.request({ type: 'close' }).catch(() => undefined);
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
