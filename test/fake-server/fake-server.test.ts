@@ -61,8 +61,9 @@ function rawGet(url: string, headers: Record<string, string> = {}) {
 
 describe('feed route', () => {
   it('answers in the documented shape through the whole life of a task', async () => {
-    // Phases long enough that a loaded machine still sees each one.
-    const id = fake.addTask({ queuedMs: 800, runMs: 300, prompt: '苹果蒸发' });
+    // Phases long enough that a loaded machine still sees each one: the first answer must
+    // come within the empty-videos first half of the queue (1 s).
+    const id = fake.addTask({ queuedMs: 2000, runMs: 300, prompt: '苹果蒸发' });
     expect(await feedJson(id)).toEqual({ id, promptText: '苹果蒸发', videos: [] });
     const queued = await until(async () => {
       const a = await feedJson(id);

@@ -32,8 +32,9 @@ async function caught(p: Promise<unknown>): Promise<PikaApiError> {
 
 describe('getTask over loopback', () => {
   it('follows a task from queued (no videos) through running to finished', async () => {
-    // Phases long enough that a loaded machine still sees each one.
-    const id = fake.addTask({ queuedMs: 800, runMs: 400, prompt: 'Apple evaporates' });
+    // Phases long enough that a loaded machine still sees each one: the first answer must
+    // come within the empty-videos first half of the queue (1 s).
+    const id = fake.addTask({ queuedMs: 2000, runMs: 600, prompt: 'Apple evaporates' });
     const seen: FeedTask[] = [];
     const last = await until(
       async () => {
