@@ -144,6 +144,13 @@ describe('pika-tray get as a child process', () => {
     expectNoToken(run);
   });
 
+  it('a short wrong token the server quotes back is scrubbed from stderr: exit 3', async () => {
+    const run = await cli(['get', fake.addTask()], { PIKA_TOKEN: 'xyz' });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Invalid token: \[token\]/);
+    expect(run.stderr).not.toMatch(/\bxyz\b/);
+  });
+
   it('no token at all: exit 2, nothing sent', async () => {
     const before = fake.requests.length;
     const run = await cli(['get', 'abcdef123'], { PIKA_TOKEN: undefined });

@@ -99,5 +99,5 @@ export function tokenIn(argv: readonly string[], env: NodeJS.ProcessEnv): string
     else if (arg.startsWith('--token=')) found.push(arg.slice('--token='.length));
   });
   if (env['PIKA_TOKEN']) found.push(env['PIKA_TOKEN']);
-  return found.map((t) => t.trim()).filter((t) => t.length >= 4);
+  return found.map((t) => t.trim()).filter((t) => t !== '');
 }

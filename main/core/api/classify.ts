@@ -62,6 +62,11 @@ export function parseRetryAfter(
 export function redact(text: string, token: string | null | undefined): string {
   let out = text;
   if (token && token.length >= 4) out = out.split(token).join('[token]');
+  else if (token) {
+    // A token this short would also match inside ordinary words: hide it where it stands alone.
+    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'), '[token]');
+  }
   return out.replace(/(bearer\s+)(?!\[token\])[^\s"',;]+/gi, '$1[hidden]');
 }
 

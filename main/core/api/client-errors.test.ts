@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server/index';
-import { RETRY_AFTER_CAP_MS, parseRetryAfter } from './classify';
+import { RETRY_AFTER_CAP_MS, parseRetryAfter, redact } from './classify';
 import { createPikaClient, type PikaClient } from './client';
 import { PikaApiError } from './errors';
 
@@ -51,6 +51,16 @@ describe('token-rejected', () => {
     });
     expect(err.message).toMatch(/rejected your token \(HTTP 401\)/);
     expect(err.serverMessage).toBe('Invalid token: [token]');
+  });
+  it('a very short wrong token quoted back is scrubbed too, and ordinary words are left alone', async () => {
+    const short = createPikaClient({ baseUrl: fake.url, getToken: () => 'xyz' });
+    const err = await caught(short.getTask(taskId));
+    expect(err.kind).toBe('token-rejected');
+    expect(err.serverMessage).toBe('Invalid token: [token]');
+    expect(err.message).not.toMatch(/\bxyz\b/);
+    expect(redact('xyzzy and xyz-1 stay; xyz goes', 'xyz')).toBe(
+      'xyzzy and xyz-1 stay; [token] goes',
+    );
   });
   it('no token: token-rejected without a request', async () => {
     const none = createPikaClient({ baseUrl: fake.url, getToken: () => '' });
