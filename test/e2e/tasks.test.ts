@@ -2,7 +2,7 @@
 // against the fake Pika server, progress and the end pushed back to the page.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
-import { bodyBackground } from './harness/page-probes';
+import { bodyBackground, clippedCards } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
 let h: Harness | undefined;
@@ -111,8 +111,12 @@ describe('tasks end to end', () => {
     await page.getByRole('radio', { name: /All/ }).click();
     await page.getByLabel('Search prompts').fill('boat');
     expect(await page.locator('[data-task-id]').count()).toBe(1);
+    // The list's order among tasks added together is by id: show the two-video card alone.
+    await screenshot(page, 'main-videos-light');
     await page.getByLabel('Search prompts').fill('');
     await page.getByLabel('Dismiss').first().click();
+    // Every card's lines fit the height the windowed list gives it (error line, video rows).
+    expect(await clippedCards(page)).toEqual([]);
 
     await screenshot(page, 'main-light');
     await page.emulateMedia({ colorScheme: 'dark' });

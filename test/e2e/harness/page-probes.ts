@@ -7,3 +7,14 @@ export const activeElementId = (page: Page): Promise<string | null> =>
 
 export const bodyBackground = (page: Page): Promise<string> =>
   page.evaluate('getComputedStyle(document.body).backgroundColor');
+
+/**
+ * Cards, or the fixed-height lines of a card, whose content does not fit the height the
+ * windowed list counts on: `task id / class: content > box`. Empty when CSS and
+ * cardHeight() agree.
+ */
+export const clippedCards = (page: Page): Promise<string[]> =>
+  page.evaluate(`Array.from(document.querySelectorAll('[data-task-id], [data-task-id] > *'))
+    .filter((el) => el.scrollHeight > el.clientHeight)
+    .map((el) => el.closest('[data-task-id]').dataset.taskId + ' / ' + el.className + ': ' +
+      el.scrollHeight + ' > ' + el.clientHeight)`);
