@@ -1,9 +1,9 @@
 // The client against the real fake server over loopback: the task lifecycle, what each
 // content fault looks like after parsing, generate, cancellation and the timeout.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server/index';
 import { until } from '../../../test/fake-server/until';
-import { createPikaClient, type PikaClient } from './client';
+import { DEFAULT_TIMEOUT_MS, createPikaClient, type PikaClient } from './client';
 import { PikaApiError } from './errors';
 import type { FeedTask } from './types';
 
@@ -246,6 +246,33 @@ describe('cancellation and timeout', () => {
     expect(err).toMatchObject({ kind: 'network', code: 'timeout' });
     expect(err.message).toMatch(/did not answer .* within 150 ms \(timed out\)/);
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('waits 30 s by default before giving up on a hanging server', async () => {
+    expect(DEFAULT_TIMEOUT_MS).toBe(30_000);
+    const id = fake.addTask();
+    fake.fault({ kind: 'hang', count: 1 });
+    const c = createPikaClient({ baseUrl: fake.url, getToken: () => fake.token });
+    // Only the client's own timer is faked, so the test need not sit through 30 real seconds.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let settled = false;
+      const pending = caught(c.getTask(id)).finally(() => (settled = true));
+      // setImmediate is not faked: wait (bounded) for the request to reach the server.
+      const deadline = Date.now() + 5_000;
+      while (!fake.requests.some((r) => r.status === 0 && r.path.endsWith(id))) {
+        expect(Date.now()).toBeLessThan(deadline);
+        await new Promise((r) => setImmediate(r));
+      }
+      await vi.advanceTimersByTimeAsync(29_900);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      const err = await pending;
+      expect(err).toMatchObject({ kind: 'network', code: 'timeout' });
+      expect(err.message).toMatch(/within 30 s \(timed out\)/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("the caller's abort rejects with an AbortError, not a PikaApiError", async () => {
