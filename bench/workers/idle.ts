@@ -1,0 +1,72 @@
+// One side of the `idle` bench, in its own process: for `seconds`, count timer wake-ups
+// (Timeout/Immediate callbacks run, seen through async_hooks) and CPU time, either doing
+// nothing (the baseline) or holding a real tracker whose tasks are all finished.
+import { createHook } from 'node:async_hooks';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPikaClient } from '../../main/core/api/client';
+import { createTracker } from '../../main/core/tasks/create-tracker';
+import type { TrackedTask } from '../../main/core/tasks/model';
+import { createConfTaskStore } from '../../main/core/tasks/storage';
+import { cpuSeconds, serveRequests } from '../lib/child';
+
+function finishedTasks(count: number): TrackedTask[] {
+  const at = Date.now() - 3_600_000;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `idle-${i}`,
+    promptText: `finished task ${i}`,
+    videos: [],
+    state: 'finished' as const,
+    progress: 100,
+    addedAt: at,
+    lastCheckedAt: at + 200_000,
+    endedAt: at + 200_000,
+    lastError: null,
+    attempts: 9,
+    downloads: {},
+    seen: true,
+  }));
+}
+
+serveRequests(async (message) => {
+  if (message.type !== 'idle') throw new Error(`unknown message ${String(message.type)}`);
+  const seconds = message.seconds as number;
+  const dir = await mkdtemp(join(tmpdir(), 'pika-bench-idle-'));
+  const store = createConfTaskStore(dir);
+  let tracker: ReturnType<typeof createTracker> | null = null;
+  if (message.withTracker) {
+    store.save(finishedTasks(message.tasks as number));
+    // Nothing listens on this port: any request would fail, and show up as CPU and timers.
+    const client = createPikaClient({ baseUrl: 'http://127.0.0.1:9', getToken: () => 'idle' });
+    tracker = createTracker({ source: client, store });
+  }
+  const timerIds = new Set<number>();
+  let inits = 0;
+  let wakeups = 0;
+  const hook = createHook({
+    init(id, type) {
+      if (type !== 'Timeout' && type !== 'Immediate') return;
+      timerIds.add(id);
+      inits++;
+    },
+    before(id) {
+      if (timerIds.has(id)) wakeups++;
+    },
+  });
+  const cpu = process.cpuUsage();
+  hook.enable();
+  // The wait itself is one timer on both sides; it cancels out in the comparison.
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  hook.disable();
+  const cpuUsed = cpuSeconds(cpu);
+  const result = {
+    timerInits: inits,
+    timerWakeups: wakeups,
+    cpuSeconds: cpuUsed,
+    tasks: tracker?.list().length ?? 0,
+  };
+  await tracker?.close();
+  await rm(dir, { recursive: true, force: true });
+  return result;
+});
