@@ -63,6 +63,37 @@ describe('new video end to end', () => {
     if (saved.status !== 'done') throw new Error('not downloaded');
     expect((await stat(saved.path)).size).toBe(fake.mediaBytes(task.id).length);
     await screenshot(page, 'new-video-created');
+
+    // "Again" from the card: the form comes back with the settings the task was made with.
+    await card.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'New video from this prompt…' }).click();
+    await page.getByRole('tab', { name: 'New video', selected: true }).waitFor(WAIT);
+    expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe(
+      'A paper boat drifting down a rainy street, cinematic',
+    );
+    expect(await page.getByLabel('Effect').inputValue()).toBe('Levitate');
+    expect(await page.getByLabel('9:16').isChecked()).toBe(true);
+    await page.getByText('More options').click();
+    expect(await page.getByLabel('Motion').inputValue()).toBe('2');
+    expect(await page.getByLabel('Negative prompt').inputValue()).toBe('blurry, text');
+    await screenshot(page, 'new-video-again');
+
+    // "Extend" from the card: the finished video is the one to continue.
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await card.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Extend this video…' }).click();
+    const resultUrl = app.tracker.get(task.id)!.videos[0]!.resultUrl!;
+    await page.getByText(resultUrl).waitFor(WAIT);
+    await screenshot(page, 'new-video-extend');
+    await page.getByRole('button', { name: 'Extend video' }).click();
+    await page.getByRole('tab', { name: 'Tasks', selected: true }).waitFor(WAIT);
+    expect(fake.generateBodies).toHaveLength(2);
+    expect(fake.generateBodies[1]).toMatchObject({
+      promptText: 'A paper boat drifting down a rainy street, cinematic',
+      video: resultUrl,
+      options: { extend: true, parameters: { motion: 2, negativePrompt: 'blurry, text' } },
+    });
+    expect(fake.generateBodies[1]).not.toHaveProperty('pikaffect');
     expect(h.refused).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });

@@ -1,7 +1,9 @@
 // "Again" and "Extend" on a task card: a form started from that task. The feed tells us the
-// prompt but not the settings it was made with, so everything else starts at the defaults.
+// prompt only; the settings it was made with come from what the app kept when it created the
+// task (generate-settings.ts). Without them everything else starts at the defaults.
 import type { TrackedTask } from '../tasks/model';
 import { emptyForm, type GenerateForm } from './generate-form';
+import { applySettings, type GenerateSettings } from './generate-settings';
 
 export type PrefillMode = 'again' | 'extend';
 
@@ -11,8 +13,14 @@ export function extendableUrl(task: Pick<TrackedTask, 'videos'>, videoId?: strin
   return videos.find((v) => v.state === 'finished' && v.resultUrl)?.resultUrl ?? null;
 }
 
-export function prefillFrom(task: TrackedTask, mode: PrefillMode, videoId?: string): GenerateForm {
-  const form = { ...emptyForm(), prompt: task.promptText };
+export function prefillFrom(
+  task: TrackedTask,
+  mode: PrefillMode,
+  videoId?: string,
+  settings?: GenerateSettings | null,
+): GenerateForm {
+  let form: GenerateForm = { ...emptyForm(), prompt: task.promptText };
+  if (settings) form = applySettings(form, settings, mode);
   if (mode === 'extend') {
     const url = extendableUrl(task, videoId);
     if (url === null) {

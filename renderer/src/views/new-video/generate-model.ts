@@ -24,4 +24,9 @@ export {
   imageFromDataUrl,
   type ImageInput,
 } from '../../../../main/core/generate/image-input';
+export {
+  parseSettings,
+  settingsOf,
+  type GenerateSettings,
+} from '../../../../main/core/generate/generate-settings';
 export { prefillFrom, type PrefillMode } from '../../../../main/core/generate/prefill';

@@ -70,7 +70,10 @@ function dropEvent(file: File): Event {
   return event;
 }
 
-beforeEach(forgetDraft);
+beforeEach(() => {
+  forgetDraft();
+  localStorage.clear();
+});
 afterEach(cleanup);
 
 describe('the request body, per option', () => {
@@ -206,6 +209,93 @@ describe('the request body, per option', () => {
     fireEvent.click(submitButton());
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]!.request).not.toHaveProperty('video');
+  });
+});
+
+describe('"Again" on a task this form created', () => {
+  /** Sends the form as filled by `fill`, answers "created" with `task`, and unmounts. */
+  async function create(task: TrackedTask, fill: () => void | Promise<unknown>) {
+    const { bridge, sent, answer } = generateBridge();
+    const view = renderView(bridge);
+    type('Prompt', task.promptText);
+    await fill();
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(sent).toHaveLength(1));
+    answer({ outcome: 'created', task });
+    await waitFor(() => expect(view.created).toEqual([task]));
+    view.unmount();
+    return sent[0]!.request;
+  }
+
+  it('restores every setting it was sent with, so the same body is sent again', async () => {
+    const task = finishedTask({ promptText: 'a fox in the snow' });
+    const first = await create(task, () => {
+      choose('Model', '1.5');
+      choose('Effect', 'Melt');
+      fireEvent.click(screen.getByLabelText('4:5'));
+      fireEvent.click(screen.getByText('More options'));
+      type('Frame rate', '12');
+      type('Motion', '3');
+      type('Guidance', '20');
+      type('Negative prompt', 'blurry');
+    });
+
+    const { bridge, sent } = generateBridge();
+    renderView(bridge, { prefill: { task, mode: 'again', seq: 1 } });
+    expect(prompt().value).toBe('a fox in the snow');
+    expect((screen.getByLabelText('Model') as HTMLSelectElement).value).toBe('1.5');
+    expect((screen.getByLabelText('Effect') as HTMLSelectElement).value).toBe('Melt');
+    expect((screen.getByLabelText('4:5') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Motion') as HTMLInputElement).value).toBe('3');
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.request).toEqual(first);
+    expect(first).toMatchObject({ model: '1.5', pikaffect: 'Melt', options: { frameRate: 12 } });
+  });
+
+  it('"Extend" keeps the model and motion settings and drops the effect', async () => {
+    const task = finishedTask({ promptText: 'waves' });
+    await create(task, () => {
+      choose('Model', '1.5');
+      choose('Effect', 'Squish');
+      fireEvent.click(screen.getByText('More options'));
+      type('Motion', '4');
+    });
+    const { bridge, sent } = generateBridge();
+    renderView(bridge, { prefill: { task, mode: 'extend', seq: 1 } });
+    fireEvent.click(screen.getByRole('button', { name: 'Extend video' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.request).toMatchObject({
+      model: '1.5',
+      video: task.videos[0]!.resultUrl,
+      options: { extend: true, parameters: { motion: 4 } },
+    });
+    expect(sent[0]!.request).not.toHaveProperty('pikaffect');
+  });
+
+  it('a picked image file is not kept: the form asks for it again', async () => {
+    const task = finishedTask({ promptText: 'animate this' });
+    const first = await create(task, () => {
+      fireEvent.change(screen.getByLabelText('Image file'), { target: { files: [pngFile()] } });
+      return screen.findByText('cat.png');
+    });
+    expect(first.image).toMatch(/^data:image\/png;base64,/);
+    expect(localStorage.getItem('pika-tray:generate-settings')).not.toContain('base64');
+    renderView(generateBridge().bridge, { prefill: { task, mode: 'again', seq: 1 } });
+    expect(
+      screen.getByText('Its start image was the file "cat.png": choose it again to use it.'),
+    ).toBeTruthy();
+    expect(screen.queryByText('cat.png')).toBeNull();
+  });
+
+  it('a task it did not create, or an unreadable record, starts from the defaults', () => {
+    localStorage.setItem('pika-tray:generate-settings', '{not json');
+    renderView(generateBridge().bridge, {
+      prefill: { task: finishedTask({ promptText: 'elsewhere' }), mode: 'again', seq: 1 },
+    });
+    expect(prompt().value).toBe('elsewhere');
+    expect((screen.getByLabelText('Model') as HTMLSelectElement).value).toBe('2.0');
+    expect((screen.getByLabelText('16:9') as HTMLInputElement).checked).toBe(true);
   });
 });
 

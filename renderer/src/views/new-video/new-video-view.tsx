@@ -21,6 +21,7 @@ import {
   type PrefillMode,
 } from './generate-model';
 import { ImageField } from './image-field';
+import { keepSettings, keptSettings } from './kept-settings';
 import { readImageFile } from './read-image';
 import { useFileDrop } from './use-file-drop';
 import { useGenerate } from './use-generate';
@@ -66,17 +67,28 @@ const INPUT_ID: Record<GenerateField, string> = {
   video: 'nv-extend-remove',
 };
 
-/** The form for "Again"/"Extend"; an Extend without a finished video falls back to Again. */
+/**
+ * The form for "Again"/"Extend", with the settings the task was made with when this app made
+ * it; an Extend without a finished video falls back to Again.
+ */
 function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | null } {
+  const settings = keptSettings(p.task.id);
+  const notes: string[] = [];
+  let form: GenerateForm;
+  let mode = p.mode;
   try {
-    return { form: prefillFrom(p.task, p.mode, p.videoId), note: null };
+    form = prefillFrom(p.task, mode, p.videoId, settings);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return {
-      form: prefillFrom(p.task, 'again'),
-      note: `${why} Starting a new video from its prompt instead.`,
-    };
+    notes.push(
+      `${err instanceof Error ? err.message : String(err)} Starting a new video from its prompt instead.`,
+    );
+    mode = 'again';
+    form = prefillFrom(p.task, mode, undefined, settings);
   }
+  if (mode === 'again' && settings?.imageFile) {
+    notes.push(`Its start image was the file "${settings.imageFile}": choose it again to use it.`);
+  }
+  return { form, note: notes.length > 0 ? notes.join(' ') : null };
 }
 
 const ADVANCED: GenerateField[] = ['frameRate', 'motion', 'guidanceScale', 'negativePrompt'];
@@ -111,7 +123,10 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
     setImageReadError(null);
   }, [prefill]);
 
+  // The form as sent, kept with the created task so "Again" can restore its settings.
+  const sentForm = useRef<GenerateForm | null>(null);
   const { state, send, reset } = useGenerate(bridge, (task) => {
+    if (sentForm.current) keepSettings(task.id, sentForm.current);
     forgetDraft();
     onCreated(task);
   });
@@ -178,6 +193,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
       return;
     }
     setErrors({});
+    sentForm.current = form;
     void send(built.request);
   };
 
@@ -213,8 +229,11 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
         <fieldset class="nv-fields" disabled={sending || unknown}>
           {form.extendVideo !== null ? (
             <div class={errors.video ? 'nv-extend field-invalid' : 'nv-extend'}>
-              <span>
-                Extending <span class="nv-extend-url">{form.extendVideo}</span>
+              <span class="nv-extend-what">
+                Extending{' '}
+                <span class="nv-extend-url" title={form.extendVideo}>
+                  {form.extendVideo}
+                </span>
               </span>
               <button
                 id="nv-extend-remove"
