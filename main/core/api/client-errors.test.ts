@@ -196,6 +196,10 @@ describe('rate-limited', () => {
     expect((await feedWith({ kind: 'rate-limit', retryAfter: '86400' })).retryAfterMs).toBe(
       RETRY_AFTER_CAP_MS,
     );
+    const tomorrow = new Date(Date.now() + 86_400_000).toUTCString();
+    const capped = await feedWith({ kind: 'rate-limit', retryAfter: tomorrow });
+    expect(capped.retryAfterMs).toBe(RETRY_AFTER_CAP_MS);
+    expect(capped.message).toMatch(new RegExp(`Wait ${RETRY_AFTER_CAP_MS / 1000} s`));
   });
   it("the server's own limit: 429 beyond max per window", async () => {
     const limited = await startFakePika({ token: TOKEN, rateLimit: { max: 2, windowMs: 60_000 } });
@@ -215,6 +219,8 @@ describe('rate-limited', () => {
     expect(parseRetryAfter('2.5', now)).toBe(2500);
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
     expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('Fri, 02 Jan 2026 00:00:00 GMT', now)).toBe(RETRY_AFTER_CAP_MS);
+    expect(parseRetryAfter('999999', now)).toBe(RETRY_AFTER_CAP_MS);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
@@ -328,6 +334,33 @@ describe('bad-response', () => {
     expect((await caught(client.generate({ promptText: 'x' }))).message).toMatch(
       /no usable task id.*may still have been created/,
     );
+  });
+});
+
+describe("the server's own message, in every body shape, for every HTTP error kind", () => {
+  const said = 'gateway note 42: try later';
+  const shapes: [string, string][] = [
+    ['OpenAI-style', JSON.stringify({ error: { message: said, type: 'x_error', code: 'x' } })],
+    ['task-route', JSON.stringify({ code: 'x', message: said, data: null })],
+    ['plain text', `${said}\n`],
+    ['HTML', `<html><head><title>${said}</title></head><body><h1>nope</h1></body></html>`],
+  ];
+  const statuses: [number, string][] = [
+    [401, 'token-rejected'],
+    [403, 'forbidden'],
+    [404, 'unknown-task'],
+    [422, 'bad-request'],
+    [429, 'rate-limited'],
+    [503, 'server'],
+  ];
+  it.each(statuses)('HTTP %i is %s with the server message quoted', async (status, kind) => {
+    for (const [shape, body] of shapes) {
+      const err = await feedWith({ kind: 'http-status', status, body });
+      expect(err.kind, shape).toBe(kind);
+      expect(err.serverMessage, shape).toBe(said);
+      expect(err.message, shape).toContain(`The server said: "${said}"`);
+      expect(err.message, shape).toContain(`HTTP ${status}`);
+    }
   });
 });
 
