@@ -19,6 +19,7 @@ import { dragIcon } from './electron/drag-icon';
 import { electronNotifier } from './electron/notifier';
 import { connectPowerEvents } from './electron/power';
 import { createDragStart } from './downloads/drag-out';
+import { createPosterCache } from './downloads/poster-cache';
 import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
 import { createTrayDriver } from './tray/tray-driver';
@@ -104,11 +105,20 @@ function start(): Running {
   });
   const { services, tracker } = composed;
 
+  const posters = createPosterCache({
+    dir: join(app.getPath('userData'), 'posters'),
+    tracker,
+    log,
+  });
   const send: SendHandlers<ElectronSender> = {
     'drag:start': createDragStart<ElectronSender>({
       tracker,
       downloadDir: () => services.settings.get().downloadDir,
-      start: (sender, file) => sender.contents.startDrag({ file, icon: dragIcon(where.appIcon) }),
+      start: (sender, file, ref) =>
+        sender.contents.startDrag({
+          file,
+          icon: dragIcon({ poster: posters.pathFor(ref), appIcon: where.appIcon }),
+        }),
       refuse: (sender, info) => sender.contents.send('drag:refused', info),
     }),
   };
@@ -208,6 +218,7 @@ function start(): Running {
     stop() {
       notifications.flush();
       notifications.close();
+      posters.close();
       trayDriver.close();
       feed.close();
       unregisterIpc();

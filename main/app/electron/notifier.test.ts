@@ -21,8 +21,8 @@ vi.mock('electron', async () => {
   }
   const nativeImage = {
     createFromPath: (path: string) => ({
-      isEmpty: () => path !== '/icon.png',
-      resize: (size: { width: number }) => ({ isEmpty: () => false, size }),
+      isEmpty: () => path !== '/icon.png' && path !== '/poster.img',
+      resize: (size: Electron.ResizeOptions) => ({ isEmpty: () => false, path, size }),
     }),
     createFromDataURL: (url: string) => ({ isEmpty: () => false, url }),
   };
@@ -62,9 +62,30 @@ describe('Electron notifier', () => {
 });
 
 describe('drag icon', () => {
-  it('uses the app icon, or a built-in image when it cannot be read — never an empty one', () => {
-    expect(dragIcon('/icon.png')).toMatchObject({ size: { width: 64 } });
-    const fallback = dragIcon('/missing.png') as unknown as { url: string; isEmpty(): boolean };
+  it('uses the cached poster, keeping its aspect ratio', () => {
+    expect(dragIcon({ poster: '/poster.img', appIcon: '/icon.png' })).toMatchObject({
+      path: '/poster.img',
+      size: { width: 128, quality: 'good' },
+    });
+    expect(dragIcon({ poster: '/poster.img', appIcon: '/icon.png' })).not.toHaveProperty(
+      'size.height',
+    );
+  });
+
+  it('falls back to the app icon when there is no poster or it cannot be read', () => {
+    for (const poster of [null, '/broken.img']) {
+      expect(dragIcon({ poster, appIcon: '/icon.png' })).toMatchObject({
+        path: '/icon.png',
+        size: { width: 64, height: 64 },
+      });
+    }
+  });
+
+  it('uses a built-in image when neither can be read — never an empty one', () => {
+    const fallback = dragIcon({ poster: null, appIcon: '/missing.png' }) as unknown as {
+      url: string;
+      isEmpty(): boolean;
+    };
     expect(fallback.isEmpty()).toBe(false);
     expect(fallback.url).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
     const png = Buffer.from(fallback.url.split(',')[1]!, 'base64');
