@@ -59,9 +59,11 @@ function captureWatch(
 }
 
 // CI installs dbus and libnotify-bin: there, missing tools fail the tests instead of skipping.
-describe
-  .runIf(hasTools || process.env.CI !== undefined)
-  .concurrent('desktop notifications (real D-Bus)', () => {
+// One capture at a time: each starts a bus and two tsx processes, CPU-bound on a small
+// machine, so running them together only stretches each towards its time limit.
+describe.runIf(hasTools || process.env.CI !== undefined)(
+  'desktop notifications (real D-Bus)',
+  () => {
     it('a finished task shows "Video ready" with the prompt, shell characters intact', async () => {
       const prompt = 'Apple "evaporates" $(touch /tmp/pika-pwned) `id` & stuff';
       const id = fake.addTask({ prompt, queuedMs: 0, runMs: 100 });
@@ -117,4 +119,5 @@ describe
       // notify-send alone would wait 25 s for its D-Bus reply.
       expect(r.elapsedMs).toBeLessThan(20_000);
     });
-  });
+  },
+);
