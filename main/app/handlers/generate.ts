@@ -2,6 +2,7 @@
 // a repeat (double click, retry after a lost answer) gets the same promise. Nothing is
 // retried automatically; when no answer came the user is told to look before resending.
 import { PikaApiError } from '../../core/api/errors';
+import { generateFailureOf } from '../../core/generate/generate-outcome';
 import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
@@ -13,28 +14,27 @@ export const UNKNOWN_OUTCOME_MESSAGE =
   'No answer came from the server, so the video may or may not have started (and been billed). ' +
   'Check your Pika task list before resending.';
 
+// The core decides what a failure means (refused, never sent, or unknown), as for the CLI.
 function outcomeOfError(error: unknown): GenerateOutcome {
-  if (error instanceof PikaApiError) {
-    switch (error.kind) {
-      case 'token-rejected':
-      case 'forbidden':
-      case 'bad-request':
-      case 'rate-limited':
-      case 'unknown-task': {
-        const outcome: GenerateOutcome = {
-          outcome: 'rejected',
-          kind: error.kind,
-          message: error.serverMessage ?? error.message,
-        };
-        if (error.field !== undefined) outcome.field = error.field;
-        return outcome;
-      }
-      // network, server (502/504/524 are gateway timeouts), bad-response: we cannot know.
-      default:
-        return { outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE };
+  const failure = generateFailureOf(error);
+  switch (failure.outcome) {
+    case 'rejected': {
+      // Under a field the server's own words read best; elsewhere the full explanation.
+      const serverWords = error instanceof PikaApiError ? error.serverMessage : undefined;
+      const outcome: GenerateOutcome = {
+        outcome: 'rejected',
+        kind: failure.kind,
+        message: failure.field !== undefined && serverWords ? serverWords : failure.message,
+      };
+      if (failure.field !== undefined) outcome.field = failure.field;
+      return outcome;
     }
+    case 'not-sent':
+      // The connection was never made: nothing can have been billed, so sending again is safe.
+      return { outcome: 'rejected', kind: 'network', message: failure.message };
+    case 'unknown':
+      return { outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE };
   }
-  return { outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE };
 }
 
 export function generateHandlers(services: AppServices): Pick<InvokeHandlers, 'generate:create'> {

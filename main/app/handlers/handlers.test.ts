@@ -231,8 +231,36 @@ describe('generate handler', () => {
   it('passes the server refusal through with its field', async () => {
     start();
     const outcome = await call('generate:create', { promptText: 'x', model: '9.9' }, 'req-2');
-    expect(outcome).toMatchObject({ outcome: 'rejected', kind: 'bad-request' });
+    // The server's own words, for the form to show under the field it names.
+    expect(outcome).toEqual({
+      outcome: 'rejected',
+      kind: 'bad-request',
+      field: 'model',
+      message: expect.stringMatching(/^invalid request: model must be one of/),
+    });
     expect(fake.generateBodies).toHaveLength(1);
+  });
+
+  it('a gateway error after sending (502) is "unknown" and not retried', async () => {
+    start();
+    fake.fault({ kind: 'server-error', status: 502, count: 1 });
+    const outcome = await call('generate:create', request, 'req-7');
+    expect(outcome).toEqual({ outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE });
+    expect(fake.requests.filter((r) => r.path === '/pika/generate')).toHaveLength(1);
+  });
+
+  it('a server that cannot be reached was never sent anything: a plain refusal, safe to resend', async () => {
+    // A closed server's port on this machine refuses the connection before any byte leaves.
+    const gone = await startFakePika({ token: TOKEN });
+    await gone.close();
+    start({ baseUrl: gone.url });
+    const outcome = await call('generate:create', request, 'req-8');
+    expect(outcome).toMatchObject({
+      outcome: 'rejected',
+      kind: 'network',
+      message: expect.stringMatching(/Nothing was sent\.$/),
+    });
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('says "unknown" when no answer comes, without retrying', async () => {
