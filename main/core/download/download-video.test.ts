@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -212,6 +212,18 @@ describe('downloadVideo', () => {
     expect(mediaRequests(video).map((r) => [r.range, r.status])).toEqual([['bytes=50000-', 416]]);
   });
 
+  it('a crash between placing the file and removing the .part: the file is kept, the .part goes', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 50_000 });
+    const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
+    // Placing is a hard link then an unlink: a crash in between leaves both names.
+    await writeFile(join(dir, name), fake.mediaBytes(video.videoId));
+    await writeFile(join(dir, `${name}.part`), fake.mediaBytes(video.videoId));
+    const result = await downloadVideo(video, { ...FAST, dir });
+    expect(result).toEqual({ path: join(dir, name), bytes: 50_000, reused: true });
+    await expectSaved(video, result.path);
+    expect(await readdir(dir)).toEqual([name]);
+  });
+
   it('downloading the same video twice keeps one file', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 60_000 });
     const first = await downloadVideo(video, { ...FAST, dir });
@@ -409,6 +421,11 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
   let base: string;
   let target = '';
   const hits = new Map<string, number>();
+  const log: { path: string; at: number; range: string | undefined }[] = [];
+  // A file the hand-made CDN serves itself, for answers the fake server never gives.
+  const BODY = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7 + (i >> 8)) & 0xff));
+  const rangeStart = (header: string | undefined) =>
+    Number(/^bytes=(\d+)-$/.exec(header ?? '')?.[1]);
 
   beforeAll(async () => {
     // A real server standing in for CDN behaviour the fake Pika server does not imitate.
@@ -417,6 +434,8 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
       const hit = (hits.get(url.pathname) ?? 0) + 1;
       hits.set(url.pathname, hit);
       const hops = Number(url.searchParams.get('hops') ?? 0);
+      log.push({ path: url.pathname, at: performance.now(), range: req.headers.range });
+      const from = rangeStart(req.headers.range);
       switch (url.pathname) {
         case '/loop':
           res.writeHead(302, { location: `/loop?hops=${hops + 1}` }).end();
@@ -429,6 +448,31 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
           if (hit === 1) res.writeHead(503, { 'retry-after': '0' }).end('busy');
           else if (hit === 2) res.writeHead(502).end('bad gateway');
           else res.writeHead(307, { location: target }).end();
+          return;
+        case '/short-total':
+          // A complete HTTP answer that is not the whole file: a part nobody asked for.
+          if (!Number.isFinite(from)) {
+            res.writeHead(206, { 'content-range': 'bytes 0-7999/20000', 'content-length': '8000' });
+            res.end(BODY.subarray(0, 8000));
+          } else {
+            res.writeHead(206, {
+              'content-range': `bytes ${from}-19999/20000`,
+              'content-length': String(20_000 - from),
+            });
+            res.end(BODY.subarray(from));
+          }
+          return;
+        case '/overlong':
+          // First a body longer than the file it announces, then the file as it is.
+          if (hit === 1) {
+            res.writeHead(206, {
+              'content-range': 'bytes 0-29999/20000',
+              'content-length': '30000',
+            });
+            res.end(Buffer.concat([BODY, BODY.subarray(0, 10_000)]));
+          } else {
+            res.writeHead(200, { 'content-length': '20000' }).end(BODY);
+          }
           return;
         case '/always-busy':
           res.writeHead(503).end('busy');
@@ -450,7 +494,10 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
     cdn.closeAllConnections();
     await new Promise((resolve) => cdn.close(resolve));
   });
-  beforeEach(() => hits.clear());
+  beforeEach(() => {
+    hits.clear();
+    log.length = 0;
+  });
 
   it('follows a redirect to the media URL', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 40_000 });
@@ -481,6 +528,43 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
     const result = await downloadVideo({ ...video, url: `${base}/busy` }, { ...FAST, dir });
     await expectSaved(video, result.path);
     expect(hits.get('/busy')).toBe(3);
+  });
+
+  it('checks the size received against the announced one: too few bytes resume, too many start over', async () => {
+    const video = {
+      taskId: 't',
+      videoId: 'f00dbabe-0000-0000-0000-000000000000',
+      prompt: 'x',
+      seed: 1,
+    };
+    const short = await downloadVideo({ ...video, url: `${base}/short-total` }, { ...FAST, dir });
+    expect((await readFile(short.path)).equals(BODY)).toBe(true);
+    expect(log.map((l) => l.range)).toEqual([undefined, 'bytes=8000-']);
+    await rm(short.path);
+
+    log.length = 0;
+    const long = await downloadVideo({ ...video, url: `${base}/overlong` }, { ...FAST, dir });
+    expect(long.bytes).toBe(20_000);
+    expect((await readFile(long.path)).equals(BODY)).toBe(true);
+    // The oversized .part was thrown away: the second request starts from the beginning.
+    expect(log.map((l) => l.range)).toEqual([undefined, undefined]);
+    expect(await readdir(dir)).toEqual([basename(long.path)]);
+  });
+
+  it('waits longer after each failure in a row (exponential backoff with jitter)', async () => {
+    const video = await finishedVideo(fake, { mediaBytes: 40_000 });
+    await downloadVideo(
+      { ...video, url: `${base}/always-busy` },
+      { ...FAST, dir, retries: 3, backoff: { baseMs: 100, maxMs: 10_000 } },
+    ).catch(() => undefined);
+    const gaps = log.slice(1).map((l, i) => l.at - log[i]!.at);
+    expect(gaps).toHaveLength(3);
+    // Waits are drawn from [base/2, base] * 2^(n-1): 50-100, 100-200, then 200-400 ms.
+    expect(gaps[0]).toBeGreaterThanOrEqual(48);
+    expect(gaps[0]).toBeLessThan(200); // a loaded machine may add some, never 100 ms
+    expect(gaps[1]).toBeGreaterThanOrEqual(98);
+    expect(gaps[2]).toBeGreaterThanOrEqual(198);
+    expect(gaps[2]).toBeGreaterThan(gaps[0]!);
   });
 
   it('gives up on a server that stays busy after a bounded number of tries', async () => {
