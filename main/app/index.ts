@@ -168,6 +168,7 @@ function start(): Running {
     tracker,
     online: () => services.status.online(),
     paused: () => services.pauses.has('user'),
+    tokenRejected: () => services.tokenState.get() === 'rejected',
     apply: (state) => {
       const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
       tray.setImage(

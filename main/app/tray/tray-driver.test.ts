@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker, TrackerStatus } from '../../core/tasks/tracker-types';
 import type { TrayState } from '../../core/tray/tray-state';
@@ -44,42 +44,82 @@ function fakeTracker() {
 }
 
 describe('tray driver', () => {
-  it('shows the state at once, then follows changes, skipping ones that look the same', async () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the state at once, then follows changes, skipping ones that look the same', () => {
+    vi.useFakeTimers();
     const fake = fakeTracker();
     let online = true;
     let paused = false;
+    let tokenTest: 'rejected' | 'ok' = 'ok';
     const applied: TrayState[] = [];
     const driver = createTrayDriver({
       tracker: fake.tracker,
       online: () => online,
       paused: () => paused,
+      tokenRejected: () => tokenTest === 'rejected' || fake.tracker.status().tokenRejected,
       apply: (s) => applied.push(s),
       delayMs: 5,
     });
     expect(applied.map((s) => s.state)).toEqual(['idle']);
 
     fake.set([task('a')]);
-    await expect.poll(() => applied.length, { timeout: 2000 }).toBe(2);
-    expect(applied[1]!.state).toBe('working');
+    // Coalesced: nothing until the delay has passed.
+    expect(applied).toHaveLength(1);
+    vi.advanceTimersByTime(5);
+    expect(applied.map((s) => s.state)).toEqual(['idle', 'working']);
     fake.set([task('a', { state: 'finished', seen: false })]);
-    await expect.poll(() => applied.at(-1)!.state, { timeout: 2000 }).toBe('unseen');
-    expect(applied.at(-1)!.badgeCount).toBe(1);
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)).toMatchObject({ state: 'unseen', badgeCount: 1 });
     const count = applied.length;
     fake.emitter.emit('status', {});
-    await new Promise((r) => setTimeout(r, 30));
+    vi.advanceTimersByTime(50);
     expect(applied).toHaveLength(count); // nothing changed: nothing applied
 
     online = false;
     fake.set([task('b')], { paused: false });
     driver.refresh();
-    await expect.poll(() => applied.at(-1)!.error, { timeout: 2000 }).toBe('offline');
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.error).toBe('offline');
     fake.set([task('b')], { tokenRejected: true });
-    await expect.poll(() => applied.at(-1)!.error, { timeout: 2000 }).toBe('token-rejected');
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.error).toBe('token-rejected');
     fake.set([task('b')], { tokenRejected: false });
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.error).toBe('offline');
+    // A token test that was refused shows too, not only a 401 from the feed.
+    tokenTest = 'rejected';
+    driver.refresh();
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.error).toBe('token-rejected');
+    tokenTest = 'ok';
     paused = true;
     driver.refresh();
-    await expect.poll(() => applied.at(-1)!.state, { timeout: 2000 }).toBe('paused');
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.state).toBe('paused');
+    // A change already scheduled when it closes is dropped with its timer.
+    paused = false;
+    driver.refresh();
+    expect(vi.getTimerCount()).toBe(1);
+    const before = applied.length;
     driver.close();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(50);
+    expect(applied).toHaveLength(before);
     expect(fake.emitter.listenerCount('changed')).toBe(0);
+  });
+
+  it("without a token source it reads the tracker's 401", () => {
+    const fake = fakeTracker();
+    fake.set([task('a')], { tokenRejected: true });
+    const applied: TrayState[] = [];
+    const driver = createTrayDriver({
+      tracker: fake.tracker,
+      online: () => true,
+      paused: () => false,
+      apply: (s) => applied.push(s),
+    });
+    expect(applied).toEqual([expect.objectContaining({ state: 'error', error: 'token-rejected' })]);
+    driver.close();
   });
 });

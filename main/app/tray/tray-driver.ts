@@ -17,6 +17,8 @@ export function createTrayDriver(options: {
   online(): boolean;
   /** Paused by the user (a pause for sleep or offline is not shown as paused). */
   paused(): boolean;
+  /** The token was refused (by the feed or a token test); default: the tracker's 401. */
+  tokenRejected?(): boolean;
   apply(state: TrayState): void;
   delayMs?: number;
 }): TrayDriver {
@@ -27,11 +29,10 @@ export function createTrayDriver(options: {
 
   const update = (): void => {
     timer = null;
-    const status = tracker.status();
     const next = trayStateFrom({
       tasks: tracker.list(),
       paused: options.paused(),
-      tokenRejected: status.tokenRejected,
+      tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
       online: options.online(),
     });
     if (shown && sameTrayState(shown, next)) return;

@@ -14,17 +14,10 @@
 // New unseen videos are never hidden by a higher state: `badgeCount` carries their number in
 // every state, and the tooltip gets a line for them.
 import { isEnded, type TrackedTask } from '../tasks/model';
+// One list of states, shared with the tray images made under these names (build/tray/).
+import { TRAY_STATES, type TrayState as TrayStateName } from '../tray-icons';
 
-/** The names the tray images are made under (build/tray/<state>*.png): keep them in step. */
-export type TrayStateName = 'idle' | 'working' | 'unseen' | 'error' | 'paused';
-
-export const TRAY_STATES: readonly TrayStateName[] = [
-  'idle',
-  'working',
-  'unseen',
-  'error',
-  'paused',
-];
+export { TRAY_STATES, type TrayStateName };
 
 export type TrayError = 'token-rejected' | 'offline';
 
