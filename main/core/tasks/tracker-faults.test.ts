@@ -159,6 +159,29 @@ describe('tracker faults (real client, fake server)', () => {
     expect(kit.feedRequests(id).filter((r) => r.status === 400)).toHaveLength(2);
   });
 
+  it('"task_not_exist" counts only in a row: an answer in between starts the count again', async () => {
+    kit = await startKit();
+    const { fake, tracker } = kit;
+    const id = fake.addTask({ queuedMs: 0, runMs: 1_500 });
+    const statuses = (): number[] => kit!.feedRequests(id).map((r) => r.status);
+    fake.fault({ kind: 'task-not-exist', taskId: id, count: UNKNOWN_TASK_LIMIT - 1 });
+    tracker.add([id]);
+    await waitFor(() => statuses().includes(200), 'the first answer');
+    fake.fault({ kind: 'task-not-exist', taskId: id, count: UNKNOWN_TASK_LIMIT - 1 });
+    const unknown = (): number => statuses().filter((s) => s === 400).length;
+    await waitFor(
+      () =>
+        unknown() === 2 * (UNKNOWN_TASK_LIMIT - 1) &&
+        statuses().lastIndexOf(200) > statuses().lastIndexOf(400),
+      'answered again after the second run of unknowns',
+    );
+    await waitFor(() => tracker.get(id)?.lastError === null, 'the answer taken in');
+    // 4 unknown answers in all, never 3 in a row: the task is still being followed.
+    expect(statuses().filter((s) => s === 400)).toHaveLength(2 * (UNKNOWN_TASK_LIMIT - 1));
+    expect(kit.named('failed')).toHaveLength(0);
+    expect(tracker.get(id)?.state).toBe('running');
+  });
+
   it(`"task_not_exist" ${UNKNOWN_TASK_LIMIT} times in a row: failed, with a clear error, and no more polls`, async () => {
     kit = await startKit();
     const { tracker } = kit;

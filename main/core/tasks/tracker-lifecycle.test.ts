@@ -82,6 +82,18 @@ describe('tracker lifecycle (real client, fake server)', () => {
     expect(tracker.hasPendingTimer()).toBe(false);
   });
 
+  it('waits firstPollMs before the first poll of a new task (stored at once)', async () => {
+    const store = memoryStore();
+    kit = await startKit({ store, settings: { firstPollMs: 400 } });
+    const { fake, tracker } = kit;
+    const id = fake.addTask({ queuedMs: 0, runMs: 0 });
+    const addedAt = Date.now();
+    tracker.add([id]);
+    expect(store.saved.map((t) => t.id)).toEqual([id]);
+    await waitFor(() => kit!.feedRequests(id).length > 0, 'the first poll');
+    expect(kit.feedRequests(id)[0]!.at - addedAt).toBeGreaterThanOrEqual(390);
+  });
+
   it('reports a generation that ends in error as failed, with the reason', async () => {
     kit = await startKit();
     const { fake, tracker } = kit;
