@@ -4,13 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvokeHandlers } from '../main/app/ipc/handler-types';
 import { invokeSchemas } from '../main/app/ipc/schemas';
-import {
-  CHANNELS,
-  type Coverage,
-  type EventChannel,
-  type InvokeChannel,
-  type SendChannel,
-} from './contract';
+import type { CHANNELS, Coverage, EventChannel, InvokeChannel, SendChannel } from './contract';
 
 type Values<T> = T[keyof T];
 
