@@ -2,12 +2,14 @@
 // video however often it is asked for, cancellation, and one failure not touching the rest.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePika } from '../../../test/fake-server';
 import type { FakePika } from '../../../test/fake-server/types';
 import { finishedVideo, finishedVideos } from '../../../test/support/finished-video';
 import type { DownloadError } from './download-error';
+import type { DownloadResult } from './download-video';
+import { nodeFs, type DownloadFs } from './fs-port';
 import { createDownloadQueue } from './download-queue';
 
 let fake: FakePika;
@@ -108,6 +110,51 @@ describe('createDownloadQueue', () => {
     expect(error.kind).toBe('expired');
     const result = await second;
     expect((await readFile(result.path)).equals(fake.mediaBytes(good!.videoId))).toBe(true);
+  });
+
+  it('a full disk fails that download only, clearly; the others finish and report where', async () => {
+    const [full, fine] = await finishedVideos(fake, { videos: 2, mediaBytes: 200_000 });
+    const fullId = full!.videoId.slice(0, 8);
+    // The disk "fills up" for one file only (as a quota on one folder would).
+    const fs: DownloadFs = {
+      ...nodeFs,
+      async openForWrite(path, mode) {
+        const file = await nodeFs.openForWrite(path, mode);
+        if (!path.includes(fullId)) return file;
+        let written = 0;
+        return {
+          ...file,
+          async write(chunk) {
+            if (written + chunk.byteLength > 50_000) {
+              throw Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
+            }
+            written += chunk.byteLength;
+            await file.write(chunk);
+          },
+        };
+      },
+    };
+    const queue = createDownloadQueue({ ...FAST, concurrency: 2, dir: () => dir, fs });
+    const done: { videoId: string; path: string; bytes: number }[] = [];
+    queue.on('done', (video, result) => done.push({ videoId: video.videoId, ...result }));
+    const [a, b] = await Promise.allSettled([queue.enqueue(full!), queue.enqueue(fine!)]);
+    expect(a.status).toBe('rejected');
+    const error = (a as PromiseRejectedResult).reason as DownloadError;
+    expect(error.kind).toBe('disk-full');
+    expect(error.message).toMatch(/^The disk is full: .* Free some space, then download again\.$/);
+    expect(b.status).toBe('fulfilled');
+    const saved = (b as PromiseFulfilledResult<DownloadResult>).value;
+    expect(done).toEqual([
+      { videoId: fine!.videoId, path: saved.path, bytes: 200_000, reused: false },
+    ]);
+    expect((await readFile(saved.path)).equals(fake.mediaBytes(fine!.videoId))).toBe(true);
+    // What the full disk took is kept as a .part for when there is room again.
+    const names = await readdir(dir);
+    expect(names).toHaveLength(2);
+    expect(names).toContain(basename(saved.path));
+    expect(names.find((n) => n !== basename(saved.path))).toMatch(
+      new RegExp(`_${fullId}\\.mp4\\.part$`),
+    );
   });
 
   it('reads the folder when each download starts, and takes a per-video folder', async () => {
