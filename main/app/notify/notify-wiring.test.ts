@@ -1,39 +1,58 @@
+// The app's notification wiring: tracker endings through the core policy to the notifier,
+// clicks routed to the window. Time is a manual schedule, so nothing waits on a clock.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { NotificationRequest } from '../../core/notify/notification-policy';
+import type { NotificationRequest, Schedule } from '../../core/notify/notification-policy';
+import { defaultSettings } from '../../core/settings';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import { connectNotifications } from './notify-wiring';
 
-const task = (id: string, prompt: string): TrackedTask =>
+const task = (id: string, prompt: string, state: 'finished' | 'failed' = 'finished') =>
   ({
     id,
     promptText: prompt,
     videos: [],
-    state: 'finished',
+    state,
+    progress: null,
+    addedAt: 0,
+    lastCheckedAt: null,
+    endedAt: 1,
+    lastError: null,
+    attempts: 1,
+    downloads: {},
     seen: false,
-  }) as unknown as TrackedTask;
+  }) satisfies TrackedTask;
 
 function setup(enabled = true) {
   const tracker = new EventEmitter() as unknown as TaskTracker & EventEmitter;
   const shown: { request: NotificationRequest; click: () => void }[] = [];
   const opened: (string | null)[] = [];
-  const settings = { notifications: enabled };
+  const settings = { ...defaultSettings('/tmp/videos'), notifications: enabled };
+  let due: (() => void) | null = null;
+  const schedule: Schedule = (run) => {
+    due = run;
+    return () => (due = null);
+  };
   const wiring = connectNotifications({
     tracker,
-    settings: { get: () => ({ notifications: settings.notifications }) as never },
+    settings: { get: () => settings },
     notifier: { show: (request, click) => shown.push({ request, click }) },
     open: (id) => opened.push(id),
-    windowMs: 10,
+    schedule,
   });
-  return { tracker, shown, opened, wiring, settings };
+  /** The summary window ends now. */
+  const windowEnds = () => due?.();
+  return { tracker, shown, opened, wiring, settings, windowEnds };
 }
 
 describe('notification wiring', () => {
-  it('one ending -> one notification that opens its task on click', async () => {
-    const { tracker, shown, opened } = setup();
+  it('one ending -> one notification when the window ends, opening its task on click', () => {
+    const { tracker, shown, opened, windowEnds } = setup();
     tracker.emit('finished', task('t1', 'a cat surfing'));
-    await expect.poll(() => shown.length, { timeout: 2000 }).toBe(1);
+    expect(shown).toHaveLength(0);
+    windowEnds();
+    expect(shown).toHaveLength(1);
     expect(shown[0]!.request).toMatchObject({
       kind: 'finished',
       taskId: 't1',
@@ -44,26 +63,44 @@ describe('notification wiring', () => {
     expect(opened).toEqual(['t1']);
   });
 
-  it('several endings together -> one summary that opens the list', async () => {
-    const { tracker, shown, opened } = setup();
+  it('a failure opens its task too', () => {
+    const { tracker, shown, opened, windowEnds } = setup();
+    tracker.emit('failed', task('t9', 'a glass dragon', 'failed'));
+    windowEnds();
+    expect(shown[0]!.request).toMatchObject({ kind: 'failed', taskId: 't9' });
+    shown[0]!.click();
+    expect(opened).toEqual(['t9']);
+  });
+
+  it('several endings together -> one summary that opens the list', () => {
+    const { tracker, shown, opened, windowEnds } = setup();
     tracker.emit('finished', task('t1', 'one'));
-    tracker.emit('failed', { ...task('t2', 'two'), state: 'failed' });
+    tracker.emit('failed', task('t2', 'two', 'failed'));
     tracker.emit('finished', task('t3', 'three'));
-    await expect.poll(() => shown.length, { timeout: 2000 }).toBe(1);
+    windowEnds();
+    expect(shown).toHaveLength(1);
     expect(shown[0]!.request).toMatchObject({ kind: 'summary', taskId: null });
     shown[0]!.click();
     expect(opened).toEqual([null]);
   });
 
-  it('respects the setting and stops on close', async () => {
+  it('stalled tasks do not notify', () => {
+    const { tracker, shown, wiring } = setup();
+    tracker.emit('stalled', { ...task('t1', 'slow'), state: 'stalled' });
+    wiring.flush();
+    expect(shown).toHaveLength(0);
+  });
+
+  it('respects the setting, and hears nothing once closed', () => {
     const { tracker, shown, wiring, settings } = setup(false);
     tracker.emit('finished', task('t1', 'x'));
-    await new Promise((r) => setTimeout(r, 30));
+    wiring.flush();
     expect(shown).toHaveLength(0);
     settings.notifications = true;
     wiring.close();
     tracker.emit('finished', task('t2', 'y'));
-    await new Promise((r) => setTimeout(r, 30));
+    wiring.flush();
     expect(shown).toHaveLength(0);
+    expect(tracker.listenerCount('finished') + tracker.listenerCount('failed')).toBe(0);
   });
 });

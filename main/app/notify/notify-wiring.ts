@@ -2,8 +2,10 @@
 // the platform's notifier (Electron's Notification in the app). A click opens the window on
 // the task, or on the list for a summary.
 import {
+  connectTracker,
   createNotificationPolicy,
   type NotificationRequest,
+  type Schedule,
 } from '../../core/notify/notification-policy';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import type { SettingsPort } from '../services';
@@ -20,21 +22,19 @@ export function connectNotifications(options: {
   /** Opens the window on a task (null: on the task list). */
   open(taskId: string | null): void;
   windowMs?: number;
+  schedule?: Schedule;
 }): { flush(): void; close(): void } {
   const policy = createNotificationPolicy({
     enabled: () => options.settings.get().notifications,
     ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
+    ...(options.schedule ? { schedule: options.schedule } : {}),
   });
   policy.onNotify((request) => options.notifier.show(request, () => options.open(request.taskId)));
-  const onFinished = policy.onFinished;
-  const onFailed = policy.onFailed;
-  options.tracker.on('finished', onFinished);
-  options.tracker.on('failed', onFailed);
+  const disconnect = connectTracker(options.tracker, policy);
   return {
     flush: () => policy.flush(),
     close() {
-      options.tracker.off('finished', onFinished);
-      options.tracker.off('failed', onFailed);
+      disconnect();
       policy.dispose();
     },
   };
