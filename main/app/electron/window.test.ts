@@ -97,11 +97,14 @@ interface Made {
   emit(event: string, ...args: unknown[]): boolean;
 }
 
+const clock = { now: 0 };
+
 function open() {
   const popover = createPopoverWindow({
     preloadPath: '/app/dist/preload/index.cjs',
     renderer: { rendererDir: '/app/dist/renderer' },
     isDev: false,
+    now: () => clock.now,
   });
   return { popover, win: made.windows.at(-1) as Made };
 }
@@ -138,6 +141,7 @@ describe('popover window', () => {
     expect(win.position).toEqual([822, 33]);
     win.emit('blur');
     expect(win.visible).toBe(false);
+    clock.now += 1000;
     popover.toggle(null); // no tray bounds (Linux): next to the pointer
     expect(win.visible).toBe(true);
     expect(win.position).toEqual([510, 33]);
@@ -148,6 +152,28 @@ describe('popover window', () => {
     win.webContents.emit('before-input-event', esc, { type: 'keyDown', key: 'Escape' });
     expect(win.visible).toBe(false);
     expect(esc.defaultPrevented).toBe(true);
+  });
+
+  it('a tray click that blurred the open popover closes it rather than reopening it', () => {
+    const { win, popover } = open();
+    const tray = { x: 1000, y: 0, width: 24, height: 24 };
+    popover.toggle(tray);
+    expect(win.visible).toBe(true);
+    // The click on the tray icon takes the focus first, then arrives as a toggle.
+    win.emit('blur');
+    clock.now += 50;
+    popover.toggle(tray);
+    expect(win.visible).toBe(false);
+    // A later click opens it again.
+    clock.now += 1000;
+    popover.toggle(tray);
+    expect(win.visible).toBe(true);
+    // A blur while already hidden does not swallow the next click.
+    popover.hide();
+    clock.now += 1000;
+    win.emit('blur');
+    popover.toggle(tray);
+    expect(win.visible).toBe(true);
   });
 
   it('refuses navigation, new windows, webviews and permissions', () => {

@@ -6,6 +6,9 @@ import { popoverWindowOptions, POPOVER_SIZE } from '../window/security';
 import { isRendererUrl, type RendererLocation } from '../ipc/trusted-sender';
 import { hardenSession, hardenWebContents } from './harden';
 
+/** A tray click this soon after a blur-hide is the click that caused the blur. */
+export const BLUR_CLICK_MS = 300;
+
 export interface PopoverWindow {
   readonly window: BrowserWindow;
   webContentsId(): number | null;
@@ -26,7 +29,10 @@ export function createPopoverWindow(options: {
   icon?: string;
   isDev: boolean;
   log?: (message: string) => void;
+  /** Clock for the blur/click race below (tests pass their own). */
+  now?: () => number;
 }): PopoverWindow {
+  const now = options.now ?? Date.now;
   const win = new BrowserWindow(
     popoverWindowOptions({
       preloadPath: options.preloadPath,
@@ -39,9 +45,15 @@ export function createPopoverWindow(options: {
   hardenSession(contents.session, (url) => isRendererUrl(url, options.renderer));
 
   // Blur hides, except while DevTools (a separate window) has the focus in development.
+  // Clicking the tray icon to close the popover blurs it first (Windows, macOS), so the
+  // click that follows finds it hidden: a toggle just after a blur-hide leaves it hidden.
   let pinned = 0;
+  let blurHiddenAt = -Infinity;
   win.on('blur', () => {
-    if (pinned === 0 && !contents.isDevToolsOpened()) win.hide();
+    if (pinned === 0 && !contents.isDevToolsOpened() && win.isVisible()) {
+      win.hide();
+      blurHiddenAt = now();
+    }
   });
   contents.on('before-input-event', (event, input) => {
     if (input.type === 'keyDown' && input.key === 'Escape') {
@@ -80,7 +92,7 @@ export function createPopoverWindow(options: {
     },
     toggle(trayBounds) {
       if (win.isVisible()) win.hide();
-      else show(trayBounds);
+      else if (now() - blurHiddenAt > BLUR_CLICK_MS) show(trayBounds);
     },
     sendWhenLoaded(channel, payload) {
       if (win.isDestroyed()) return;
