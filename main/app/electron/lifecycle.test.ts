@@ -125,11 +125,12 @@ vi.mock('electron', async () => {
     },
     Notification: class extends EventEmitter {
       static isSupported = () => true;
-      constructor(readonly options: { title: string; body: string }) {
+      constructor(readonly options: Electron.NotificationConstructorOptions) {
         super();
       }
       show() {
         world.calls.push(`notify ${this.options.title}: ${this.options.body}`);
+        world.calls.push(`notify-icon ${String(this.options.icon)}`);
       }
     },
     net: { isOnline: () => true },
@@ -245,6 +246,8 @@ describe('main process lifecycle', () => {
       ),
     );
     expect(((await world.handles.get('tasks:list')!(trustedEvent())) as unknown[]).length).toBe(2);
+    // Shown under the app's own icon (the name comes from productName, see packaging tests).
+    expect(world.calls).toContain('notify-icon /app/build/icon.png');
   });
 
   it('refuses a drag of a video that is not downloaded, telling the renderer why', () => {
