@@ -24,7 +24,8 @@ Options:
 
 Exit codes: 0 every task finished (and was saved, with --download-dir);
             1 a task failed, stalled or timed out, or a download failed;
-            2 bad arguments or configuration; 3 the API token was rejected;
+            2 bad arguments or configuration; 3 the API token was rejected or the
+            account refused (quota, ban, IP);
             130 interrupted (Ctrl-C): partial downloads stay as .part files and resume.
 `;
 

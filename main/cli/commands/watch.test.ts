@@ -201,6 +201,17 @@ describe('pika-tray watch', () => {
     expect(r.events).toEqual([expect.objectContaining({ type: 'failed', taskId: id })]);
   });
 
+  it('an account the API refuses (402/403) ends the watch with exit 3 and the reason', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 50 });
+    fake.fault({ kind: 'http-status', status: 402, body: '{"detail":"Insufficient credits"}' });
+    const r = await run([id, '--json', ...FAST]);
+    expect(r.code).toBe(3);
+    expect(r.err.join('\n')).toMatch(/pika-tray watch: .*HTTP 402/);
+    expect(r.events).toEqual([
+      expect.objectContaining({ type: 'failed', taskId: id, error: expect.stringMatching(/402/) }),
+    ]);
+  });
+
   it('retries through server errors and says so in updates', async () => {
     const id = fake.addTask({ queuedMs: 0, runMs: 300 });
     fake.fault({ kind: 'server-error', status: 503, count: 2 });

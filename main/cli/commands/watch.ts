@@ -3,8 +3,9 @@
 // --timeout passed; saves the videos with --download-dir; notifies the desktop.
 //
 // Exit codes: 0 all finished (and saved when asked), 1 a task failed/stalled/timed out or a
-// download failed, 2 bad usage or configuration, 3 token rejected, 130 interrupted (Ctrl-C;
-// partial downloads stay as `.part` files that the next run resumes).
+// download failed, 2 bad usage or configuration, 3 token rejected or account refused (as for
+// every command), 130 interrupted (Ctrl-C; partial downloads stay as `.part` files that the
+// next run resumes).
 import { stat, access, constants } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
@@ -14,6 +15,7 @@ import { createNotificationPolicy, connectTracker } from '../../core/notify/noti
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { CliContext } from '../command';
+import { EXIT } from '../exit-codes';
 import { createMemoryStore } from '../memory-store';
 import { createNodeNotifier, type Notifier } from '../notifier';
 import {
@@ -32,10 +34,10 @@ import {
   type WatchView,
 } from './watch-view';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_TOKEN = 3;
+export const EXIT_OK = EXIT.ok;
+export const EXIT_FAILED = EXIT.failed;
+export const EXIT_USAGE = EXIT.usage;
+export const EXIT_TOKEN = EXIT.auth;
 export const EXIT_INTERRUPTED = 130;
 
 export interface WatchDeps {
@@ -277,14 +279,14 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
   tracker.on('status', (status) => {
     const blocked = status.blocked ?? null;
     if (finished || (!status.tokenRejected && blocked === null)) return;
-    const tokenRejected = status.tokenRejected || blocked?.kind === 'token-rejected';
+    // Blocked means a 401 (token) or 402/403 (account): no task can go on until the user acts.
     const message = blocked?.message ?? 'The API token was rejected.';
     deps.err(`pika-tray watch: ${message}`);
     for (const id of args.taskIds) {
       const task = tracker.get(id);
       if (task && !outcomes.has(id)) view.failed(task, message);
     }
-    end(tokenRejected ? EXIT_TOKEN : EXIT_FAILED);
+    end(EXIT_TOKEN);
   });
 
   const interrupted = new AbortController();
