@@ -98,6 +98,59 @@ describe('new video end to end', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  // The gateways refuse a body in two JSON shapes; either way the form puts the server's words
+  // under the field it blames (opening "More options" when that field is inside).
+  it.each([
+    [
+      'task-route',
+      {
+        code: 'invalid_request',
+        message: 'invalid request: options.parameters.motion must be an integer between 0 and 4',
+        data: null,
+      },
+    ],
+    [
+      'OpenAI-style with param',
+      {
+        error: {
+          message: 'motion must be an integer between 0 and 4',
+          type: 'invalid_request_error',
+          code: 'invalid_value',
+          param: 'options.parameters.motion',
+        },
+      },
+    ],
+  ])('a refusal in the %s shape is shown under the field it names', async (shape, body) => {
+    h = await startHarness();
+    const { page, fake } = h;
+    fake.fault({ kind: 'http-status', status: 400, count: 1, body: JSON.stringify(body) });
+    await page.getByRole('tab', { name: 'New video' }).click();
+    await page.getByLabel('Prompt', { exact: true }).fill('A kite over the dunes');
+    await page.getByRole('button', { name: 'Create video' }).click();
+
+    const error = page.locator('#nv-motion-error');
+    await error.waitFor(WAIT);
+    expect(await error.textContent()).toContain('motion must be an integer between 0 and 4');
+    expect(await page.getByLabel('Motion').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Motion').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
+    // Scrolled so the message under the field is on screen, not below the fold.
+    const bottom = async () => {
+      const box = (await error.boundingBox())!;
+      return box.y + box.height;
+    };
+    await expect.poll(bottom, WAIT).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // Nothing started, nothing tracked; the form stays as typed for a fix and a new send.
+    expect(fake.generateBodies).toHaveLength(1);
+    expect(h.app.tracker.list()).toEqual([]);
+    expect(await page.getByLabel('Prompt', { exact: true }).inputValue()).toBe(
+      'A kite over the dunes',
+    );
+    if (shape === 'task-route') await screenshot(page, 'new-video-field-error');
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('a server that never answers: one POST, then the unknown-outcome state', async () => {
     h = await startHarness({ services: { clientTimeoutMs: 800 }, colorScheme: 'dark' });
     const { page, fake } = h;

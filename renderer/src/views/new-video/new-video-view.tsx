@@ -179,7 +179,12 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
   const reveal = (field: GenerateField) => {
     if (ADVANCED.includes(field)) setAdvancedOpen(true);
     // After the render that opened the section and drew the error.
-    setTimeout(() => document.getElementById(INPUT_ID[field])?.focus(), 0);
+    setTimeout(() => {
+      const input = document.getElementById(INPUT_ID[field]);
+      input?.focus();
+      // The message sits under the input, and the popover is short: bring both into view.
+      input?.closest('.field')?.scrollIntoView?.({ block: 'nearest' });
+    }, 0);
   };
 
   /** `resend`: the user chose "Send again anyway" after an unknown outcome. */
