@@ -26,41 +26,49 @@ it('Chromium plays the result MP4 to its end and decodes the JPEG poster and thu
   const page = await browser.context.newPage();
   // A page on the same origin, so nothing about the media load is cross-origin.
   await page.goto(urls['videoPoster']!);
-  const seen = await page.evaluate(
-    async ({ src, poster, thumb }) => {
-      const video = document.createElement('video');
-      video.muted = true;
-      video.src = src;
-      document.body.append(video);
-      const loaded = await new Promise<string>((resolve) => {
-        video.onloadeddata = () => resolve('loaded');
-        video.onerror = () => resolve(`error ${video.error?.code} ${video.error?.message}`);
-        setTimeout(() => resolve('timed out'), 10_000);
-      });
-      const ended = new Promise<boolean>((resolve) => {
-        video.onended = () => resolve(true);
-        setTimeout(() => resolve(false), 10_000);
-      });
-      await video.play();
-      const size = async (url: string): Promise<[number, number]> => {
-        const img = new Image();
-        img.src = url;
-        await img.decode();
-        return [img.naturalWidth, img.naturalHeight];
-      };
-      return {
-        loaded,
-        width: video.videoWidth,
-        height: video.videoHeight,
-        duration: video.duration,
-        ended: await ended,
-        currentTime: video.currentTime,
-        poster: await size(poster),
-        thumb: await size(thumb),
-      };
-    },
-    { src: urls['resultUrl']!, poster: urls['videoPoster']!, thumb: urls['imageThumb']! },
-  );
+  // An expression, because the test code is compiled for Node (no DOM types); it runs in the page.
+  const probe = `(async ({ src, poster, thumb }) => {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = src;
+    document.body.append(video);
+    const loaded = await new Promise((resolve) => {
+      video.onloadeddata = () => resolve('loaded');
+      video.onerror = () => resolve('error ' + video.error.code + ' ' + video.error.message);
+      setTimeout(() => resolve('timed out'), 10000);
+    });
+    const ended = new Promise((resolve) => {
+      video.onended = () => resolve(true);
+      setTimeout(() => resolve(false), 10000);
+    });
+    await video.play();
+    const size = async (url) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    };
+    return {
+      loaded,
+      width: video.videoWidth,
+      height: video.videoHeight,
+      duration: video.duration,
+      ended: await ended,
+      currentTime: video.currentTime,
+      poster: await size(poster),
+      thumb: await size(thumb),
+    };
+  })(${JSON.stringify({ src: urls['resultUrl'], poster: urls['videoPoster'], thumb: urls['imageThumb'] })})`;
+  const seen = (await page.evaluate(probe)) as {
+    loaded: string;
+    width: number;
+    height: number;
+    duration: number;
+    ended: boolean;
+    currentTime: number;
+    poster: number[];
+    thumb: number[];
+  };
   expect(seen).toMatchObject({ loaded: 'loaded', width: 128, height: 72, ended: true });
   expect(seen.duration).toBeCloseTo(1, 1);
   expect(seen.currentTime).toBeCloseTo(1, 1);
