@@ -17,6 +17,8 @@ const world = vi.hoisted(() => ({
   calls: [] as string[],
   windows: [] as { webContents: { id: number; sent: [string, unknown][] }; visible: boolean }[],
   ready: null as null | (() => void),
+  /** What requestSingleInstanceLock answers (false = another instance runs). */
+  lock: true,
 }));
 
 vi.mock('electron', async () => {
@@ -24,7 +26,8 @@ vi.mock('electron', async () => {
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { writeFileSync } = await import('node:fs');
-  world.dir = mkdtempSync(`${tmpdir()}/pika-lifecycle-`);
+  // Made once: the last test imports the entry again, which runs this factory again.
+  world.dir ||= mkdtempSync(`${tmpdir()}/pika-lifecycle-`);
   // No request may leave this machine: point the app at a closed local port.
   writeFileSync(
     `${world.dir}/settings.json`,
@@ -39,7 +42,7 @@ vi.mock('electron', async () => {
   const whenReady = new Promise<void>((resolve) => (readyResolve = resolve));
   world.ready = () => readyResolve();
   const app = {
-    requestSingleInstanceLock: () => (world.calls.push('requestSingleInstanceLock'), true),
+    requestSingleInstanceLock: () => (world.calls.push('requestSingleInstanceLock'), world.lock),
     setAppUserModelId: (id: string) => void world.calls.push(`setAppUserModelId ${id}`),
     setAsDefaultProtocolClient: (scheme: string) => (world.calls.push(`protocol ${scheme}`), true),
     quit: () => void world.calls.push('quit'),
@@ -53,7 +56,7 @@ vi.mock('electron', async () => {
     getPath: (name: string) => (name === 'userData' ? world.dir : `/home/me/${name}`),
     getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
     setLoginItemSettings: () => {},
-    dock: undefined,
+    dock: { hide: () => void world.calls.push('dock.hide') },
   };
   const powerMonitor = {
     on: (name: string, fn: () => void) => (
@@ -222,6 +225,18 @@ describe('main process lifecycle', () => {
     expect(await status()).toMatchObject({ paused: false });
   });
 
+  it('lives in the tray only: no dock icon, the window stays off the taskbar', () => {
+    expect(world.calls).toContain('dock.hide');
+    expect(world.windows).toHaveLength(1);
+  });
+
+  it("a second launch without tasks brings the first instance's window up", () => {
+    const win = world.windows[0]!;
+    win.visible = false;
+    world.appEvents.get('second-instance')!.forEach((fn) => fn({}, ['/opt/pika-tray'], '/'));
+    expect(win.visible).toBe(true);
+  });
+
   it('registers pika-tray:// links and shows the tray state', () => {
     expect(world.calls).toContain('protocol pika-tray');
     expect(world.calls).toContain('tray.setImage idle-light.png');
@@ -279,5 +294,15 @@ describe('main process lifecycle', () => {
     await vi.waitFor(() => expect(world.calls).toContain('tray.destroy'));
     expect(world.calls.at(-1)).toBe('quit');
     expect(world.handles.size).toBe(0);
+  });
+
+  it('a second instance hands over and quits before making anything', async () => {
+    world.lock = false;
+    world.calls.length = 0;
+    const windowsBefore = world.windows.length;
+    vi.resetModules();
+    await import('./../index');
+    expect(world.calls).toEqual(['requestSingleInstanceLock', 'quit']);
+    expect(world.windows).toHaveLength(windowsBefore);
   });
 });
