@@ -58,6 +58,18 @@ function failingFs(overrides: Partial<DownloadFs>): DownloadFs {
   return { ...nodeFs, ...overrides };
 }
 
+/** The real file system, with every write of the downloaded body passed through `write`. */
+function onWrites(
+  write: (chunk: Uint8Array, next: (chunk: Uint8Array) => Promise<void>) => Promise<void>,
+): DownloadFs {
+  return failingFs({
+    async openForWrite(path, mode) {
+      const file = await nodeFs.openForWrite(path, mode);
+      return { ...file, write: (chunk) => write(chunk, file.write) };
+    },
+  });
+}
+
 function errno(code: string): Error {
   return Object.assign(new Error(`${code}: simulated`), { code });
 }
@@ -264,20 +276,12 @@ describe('downloadVideo', () => {
   it('starts again when something else wrote into the .part meanwhile', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 100_000 });
     let intruded = false;
-    const fs = failingFs({
-      async openForWrite(path, mode) {
-        const file = await nodeFs.openForWrite(path, mode);
-        return {
-          ...file,
-          async write(chunk) {
-            await file.write(chunk);
-            if (!intruded) {
-              intruded = true;
-              await file.write(Buffer.from('another writer'));
-            }
-          },
-        };
-      },
+    const fs = onWrites(async (chunk, next) => {
+      await next(chunk);
+      if (!intruded) {
+        intruded = true;
+        await next(Buffer.from('another writer'));
+      }
     });
     const result = await downloadVideo(video, { ...FAST, dir, fs });
     await expectSaved(video, result.path);
@@ -287,18 +291,10 @@ describe('downloadVideo', () => {
   it('fails clearly when the disk fills up, and keeps what was written for later', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 300_000 });
     let written = 0;
-    const fs = failingFs({
-      async openForWrite(path, mode) {
-        const file = await nodeFs.openForWrite(path, mode);
-        return {
-          ...file,
-          async write(chunk) {
-            if (written + chunk.byteLength > 100_000) throw errno('ENOSPC');
-            written += chunk.byteLength;
-            await file.write(chunk);
-          },
-        };
-      },
+    const fs = onWrites(async (chunk, next) => {
+      if (written + chunk.byteLength > 100_000) throw errno('ENOSPC');
+      written += chunk.byteLength;
+      await next(chunk);
     });
     const error = await downloadVideo(video, { ...FAST, dir, fs }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
@@ -367,25 +363,17 @@ describe('downloadVideo', () => {
       let inFlight = 0;
       let maxInFlight = 0;
       let maxChunk = 0;
-      const fs = failingFs({
-        async openForWrite(path, mode) {
-          const file = await nodeFs.openForWrite(path, mode);
-          return {
-            ...file,
-            async write(chunk) {
-              inFlight++;
-              maxInFlight = Math.max(maxInFlight, inFlight);
-              maxChunk = Math.max(maxChunk, chunk.byteLength);
-              try {
-                // A disk slower than the network: a downloader that kept reading would pile up.
-                await new Promise((resolve) => setTimeout(resolve, 1));
-                await file.write(chunk);
-              } finally {
-                inFlight--;
-              }
-            },
-          };
-        },
+      const fs = onWrites(async (chunk, next) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        maxChunk = Math.max(maxChunk, chunk.byteLength);
+        try {
+          // A disk slower than the network: a downloader that kept reading would pile up.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          await next(chunk);
+        } finally {
+          inFlight--;
+        }
       });
       const baseline = await live();
       let peak = baseline;
