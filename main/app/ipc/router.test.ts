@@ -117,6 +117,19 @@ describe('IPC router', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each(Object.values(CHANNELS.invoke))(
+    '%s checks the sender and its arguments before the handler runs',
+    async (channel) => {
+      const { r, calls } = router();
+      const foreign = { ...OURS, webContentsId: 8 };
+      await expect(r.invoke(channel, foreign, [])).rejects.toThrow(/not the Pika Tray window/);
+      // A number fits no channel's arguments; five arguments are more than any takes.
+      await expect(r.invoke(channel, OURS, [12345])).rejects.toThrow(/Invalid arguments/);
+      await expect(r.invoke(channel, OURS, [1, 2, 3, 4, 5])).rejects.toThrow(/Invalid arguments/);
+      expect(calls).toEqual([]);
+    },
+  );
+
   it('never echoes an argument in its error (it may be a token)', async () => {
     const { r } = router();
     const secret = 'sk-SECRET-token-value';
