@@ -161,46 +161,57 @@ describe.concurrent('pika-tray watch (child process)', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
-  it('Ctrl-C mid-download exits 130 leaving only a .part, which the next run resumes', async () => {
-    const server = await fakePika();
-    const dir = await folder();
-    const id = server.addTask({ queuedMs: 0, runMs: 50, mediaBytes: 2_000_000 });
-    server.fault({ kind: 'media-slow', bytesPerSecond: 400_000 });
-    const child = start(server, [id, '--json', '--download-dir', dir, ...FAST]);
-    let check: ReturnType<typeof setInterval> | undefined;
-    const first = await collect(child, (out) => {
-      // Once the task has finished, wait for some bytes on disk, then press Ctrl-C.
-      if (check || !out.includes('"finished"')) return;
-      check = setInterval(() => {
-        void readdir(dir).then(async (names) => {
-          const part = names.find((n) => n.endsWith('.part'));
-          if (!part || (await readFile(join(dir, part))).length < 100_000) return;
-          clearInterval(check);
-          child.kill('SIGINT');
-        });
-      }, 20);
-    });
-    clearInterval(check);
-    expect(first.code).toBe(130);
-    expect(first.stderr).toContain('interrupted');
-    const left = await readdir(dir);
-    expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/\.mp4\.part$/);
+  it.each([
+    ['Ctrl-C', 'SIGINT'],
+    ['a crash (killed outright)', 'SIGKILL'],
+  ] as const)(
+    '%s mid-download leaves only a .part, which the next run resumes',
+    async (_what, signal) => {
+      const server = await fakePika();
+      const dir = await folder();
+      const id = server.addTask({ queuedMs: 0, runMs: 50, mediaBytes: 2_000_000 });
+      server.fault({ kind: 'media-slow', bytesPerSecond: 400_000 });
+      const child = start(server, [id, '--json', '--download-dir', dir, ...FAST]);
+      let check: ReturnType<typeof setInterval> | undefined;
+      const first = await collect(child, (out) => {
+        // Once the task has finished, wait for some bytes on disk, then press Ctrl-C.
+        if (check || !out.includes('"finished"')) return;
+        check = setInterval(() => {
+          void readdir(dir).then(async (names) => {
+            const part = names.find((n) => n.endsWith('.part'));
+            if (!part || (await readFile(join(dir, part))).length < 100_000) return;
+            clearInterval(check);
+            child.kill(signal);
+          });
+        }, 20);
+      });
+      clearInterval(check);
+      if (signal === 'SIGINT') {
+        // Stopped cleanly: its own exit code and a word about the kept .part.
+        expect(first.code).toBe(130);
+        expect(first.stderr).toContain('interrupted');
+      } else {
+        expect(first.code).toBeNull();
+      }
+      const left = await readdir(dir);
+      expect(left).toHaveLength(1);
+      expect(left[0]).toMatch(/\.mp4\.part$/);
 
-    server.clearFaults();
-    const second = await watch(server, [id, '--json', '--download-dir', dir, ...FAST]);
-    expect(second.code, second.stderr).toBe(0);
-    const media = server.requests.filter((q) => q.path.endsWith('.mp4'));
-    expect(media.map((q) => q.range)).toEqual([
-      undefined,
-      expect.stringMatching(/^bytes=[1-9]\d*-$/),
-    ]);
-    const downloaded = second.events.find((e) => e.type === 'downloaded')!;
-    const finished = first.events.find((e) => e.type === 'finished')!;
-    const videoId = (finished.videos as { id: string }[])[0]!.id;
-    expect((await readFile(downloaded.path as string)).equals(server.mediaBytes(videoId))).toBe(
-      true,
-    );
-    expect(await readdir(dir)).toHaveLength(1);
-  });
+      server.clearFaults();
+      const second = await watch(server, [id, '--json', '--download-dir', dir, ...FAST]);
+      expect(second.code, second.stderr).toBe(0);
+      const media = server.requests.filter((q) => q.path.endsWith('.mp4'));
+      expect(media.map((q) => q.range)).toEqual([
+        undefined,
+        expect.stringMatching(/^bytes=[1-9]\d*-$/),
+      ]);
+      const downloaded = second.events.find((e) => e.type === 'downloaded')!;
+      const finished = first.events.find((e) => e.type === 'finished')!;
+      const videoId = (finished.videos as { id: string }[])[0]!.id;
+      expect((await readFile(downloaded.path as string)).equals(server.mediaBytes(videoId))).toBe(
+        true,
+      );
+      expect(await readdir(dir)).toHaveLength(1);
+    },
+  );
 });
