@@ -9,12 +9,14 @@ import { runDownload } from './download';
 import { runIdle } from './idle';
 import { runPersistence } from './persistence';
 import { runPolling } from './polling';
+import { runRenderer } from './renderer';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   polling: runPolling,
   download: runDownload,
   persistence: runPersistence,
   idle: runIdle,
+  renderer: runRenderer,
 };
 
 async function main(): Promise<void> {
