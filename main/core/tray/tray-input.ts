@@ -1,5 +1,7 @@
-// Keeps the tray's input up to date from tracker events and app status, so the adapter holds
-// one value and recomputes the state from it. Pure: every action returns a new input.
+// The app events that move the tray (a task added, changed, seen or removed; a pause; the
+// token refused; the network lost), as a pure reducer over TrayInput. The transition table in
+// tray-state.test.ts is written in these terms. The app's driver (app/tray/tray-driver.ts)
+// reads the same input straight from the tracker instead of folding events.
 import type { TrackedTask } from '../tasks/model';
 import type { TrayInput } from './tray-state';
 
