@@ -2,15 +2,19 @@
 // off, ask for a token) and show `message`, which is written for a person and never holds
 // the token.
 
-export type PikaErrorKind =
-  | 'token-rejected' // 401: missing, invalid, expired or exhausted token
-  | 'forbidden' // 402/403: banned, IP or model not allowed, out of quota
-  | 'unknown-task' // 404, or 400 task_not_exist
-  | 'bad-request' // other 4xx: the request itself was refused (e.g. generate validation)
-  | 'rate-limited' // 429
-  | 'server' // 5xx
-  | 'network' // DNS, refused, reset, timeout
-  | 'bad-response'; // not JSON, an HTML page, or JSON of the wrong shape
+/** Every kind, for code that must check a kind read back from disk or another module. */
+export const PIKA_ERROR_KINDS = [
+  'token-rejected', // 401: missing, invalid, expired or exhausted token
+  'forbidden', // 402/403: banned, IP or model not allowed, out of quota
+  'unknown-task', // 404, or 400 task_not_exist
+  'bad-request', // other 4xx: the request itself was refused (e.g. generate validation)
+  'rate-limited', // 429
+  'server', // 5xx
+  'network', // DNS, refused, reset, timeout
+  'bad-response', // not JSON, an HTML page, or JSON of the wrong shape
+] as const;
+
+export type PikaErrorKind = (typeof PIKA_ERROR_KINDS)[number];
 
 export interface PikaErrorInit {
   kind: PikaErrorKind;

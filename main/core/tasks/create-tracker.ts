@@ -3,13 +3,19 @@
 // persists what matters and tells listeners. Electron-free: the app, the CLI and tests all
 // run this same code.
 import type { FeedSource, FeedTask } from '../api/types';
-import type { PikaErrorKind } from '../api/errors';
+import { PIKA_ERROR_KINDS, type PikaErrorKind } from '../api/errors';
 import { backoffDelay } from './backoff';
 import { createCoalescedWriter } from './coalesced-writer';
 import { changedKeys, mergeFeed, needsWrite } from './merge-feed';
 import { isEnded, type TaskError, type TrackedTask, type VideoDownload } from './model';
 import { nextPollDelay } from './poll-interval';
-import { addSample, emptyTrack, predictedFinish, type ProgressTrack } from './progress-eta';
+import {
+  addSample,
+  emptyTrack,
+  finishBy,
+  predictedFinish,
+  type ProgressTrack,
+} from './progress-eta';
 import { resolvePollSettings } from './poll-settings';
 import { createRateBudget } from './rate-budget';
 import { createScheduler } from './scheduler';
@@ -46,16 +52,7 @@ export const UNKNOWN_TASK_LIMIT = 3;
 const RECHECK_RETRY_LIMIT = 5;
 const CLOSE_WAIT_MS = 2_000;
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<PikaErrorKind>([
-  'token-rejected',
-  'forbidden',
-  'unknown-task',
-  'bad-request',
-  'rate-limited',
-  'server',
-  'network',
-  'bad-response',
-]);
+const KNOWN_KINDS: ReadonlySet<string> = new Set<PikaErrorKind>(PIKA_ERROR_KINDS);
 
 interface PollFailure {
   kind: PikaErrorKind;
@@ -180,7 +177,9 @@ export function createTracker(options: TrackerOptions): Tracker {
   };
 
   const scheduleNext = (task: TrackedTask, rt: Runtime): void => {
-    const finishAt = predictedFinish(rt.progress);
+    // The latest end the sightings allow (a poll there cannot come too early), else the
+    // estimate from the overall rate.
+    const finishAt = finishBy(rt.progress) ?? predictedFinish(rt.progress);
     const delay = nextPollDelay({
       state: task.state,
       progress: task.progress,

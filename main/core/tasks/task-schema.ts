@@ -2,6 +2,7 @@
 // get safe defaults (older or hand-edited files still load); the identity and state of a task
 // must be right, or the entry is set aside rather than guessed at.
 import { z } from 'zod';
+import { PIKA_ERROR_KINDS } from '../api/errors';
 import type { TrackedTask } from './model';
 
 const nullableString = z.string().nullable().catch(null);
@@ -22,17 +23,7 @@ const videoSchema = z.object({
 });
 
 const errorSchema = z.object({
-  kind: z.enum([
-    'token-rejected',
-    'forbidden',
-    'unknown-task',
-    'bad-request',
-    'rate-limited',
-    'server',
-    'network',
-    'bad-response',
-    'download',
-  ]),
+  kind: z.enum([...PIKA_ERROR_KINDS, 'download']),
   message: z.string(),
 });
 
