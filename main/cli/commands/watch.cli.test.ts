@@ -1,7 +1,8 @@
 // `pika-tray watch` as a user runs it: a real child process through the real entry point,
 // against the fake Pika server, with real downloads into a temporary folder. Checks exit
-// codes, the JSON lines, the saved bytes, and that Ctrl-C leaves only a resumable .part.
-import { spawn, type ChildProcess } from 'node:child_process';
+// codes, the JSON lines, plain lines in a pipe and bars on a real terminal (a pty), the saved
+// bytes, and that Ctrl-C or a crash leaves only a resumable .part.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,10 @@ import type { FakePika } from '../../../test/fake-server/types';
 const ROOT = resolve(import.meta.dirname, '../../..');
 // Small real durations: a task lives a few hundred ms; polls every 50-200 ms.
 const FAST = ['--interval', '0.05', '--max-interval', '0.2', '--no-notify'];
+
+// util-linux `script` runs a command on a pseudo-terminal (Debian's bsdutils, always there).
+const hasScript =
+  spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout?.includes('util-linux') ?? false;
 
 const servers: FakePika[] = [];
 let root: string;
@@ -41,14 +46,24 @@ interface Result {
   events: Record<string, unknown>[];
 }
 
-function start(server: FakePika, args: string[], env: Record<string, string> = {}) {
+function start(
+  server: FakePika,
+  args: string[],
+  env: Record<string, string> = {},
+  opts: { terminalColumns?: number } = {},
+) {
   // No session bus: nothing here may reach a real notification daemon.
   const { DBUS_SESSION_BUS_ADDRESS: _bus, ...parentEnv } = process.env;
-  return spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'watch', ...args], {
+  const command = [process.execPath, '--import', 'tsx', 'main/cli/index.ts', 'watch', ...args];
+  const spawnOpts = {
     cwd: ROOT,
     env: { ...parentEnv, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
+  };
+  if (opts.terminalColumns === undefined) return spawn(command[0]!, command.slice(1), spawnOpts);
+  const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+  const line = `stty cols ${opts.terminalColumns}; exec ${command.map(quote).join(' ')}`;
+  return spawn('script', ['-qefc', line, '/dev/null'], spawnOpts);
 }
 
 function collect(child: ChildProcess, onStdout?: (text: string) => void): Promise<Result> {
@@ -90,6 +105,8 @@ describe.concurrent('pika-tray watch (child process)', () => {
     const id = server.addTask({ prompt: 'Apple evaporates', queuedMs: 100, runMs: 300 });
     const r = await watch(server, [id, '--json', '--download-dir', dir, ...FAST]);
     expect(r.code, r.stderr).toBe(0);
+    // Nothing but JSON objects, one per line: no bars, no other text.
+    expect(r.events).toHaveLength(r.stdout.trimEnd().split('\n').length);
     for (const event of r.events) {
       expect(typeof event.type).toBe('string');
       expect(event.taskId).toBe(id);
@@ -160,6 +177,41 @@ describe.concurrent('pika-tray watch (child process)', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`saved ${dir}/a-red-fox_seed\\d+_\\w{8}\\.mp4 \\(`));
     expect(r.stdout).not.toContain('\x1b[');
   });
+
+  it.runIf(hasScript || process.env.CI !== undefined)(
+    'draws progress bars in place on a real terminal, within its width',
+    async () => {
+      const server = await fakePika();
+      const dir = await folder();
+      const id = server.addTask({
+        prompt: 'a red fox',
+        queuedMs: 0,
+        runMs: 100,
+        mediaBytes: 200_000,
+      });
+      // A download of about a second: several redraws while it runs.
+      server.fault({ kind: 'media-slow', bytesPerSecond: 200_000 });
+      const r = await collect(
+        start(server, [id, '--download-dir', dir, ...FAST], {}, { terminalColumns: 48 }),
+      );
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const ESC = '\x1b';
+      expect(r.stdout).toMatch(new RegExp(`${ESC}\\[\\d+A`)); // moved up to redraw
+      expect(r.stdout).toMatch(/↓ \d[\d.]* k?B \/ 200 kB/); // a download progress line
+      expect(r.stdout).toContain('✓ finished [████████████████████] 100%  “a red');
+      expect(r.stdout).toMatch(/↓ saved a-red-fox_seed\d+_/);
+      expect(r.stdout).toMatch(new RegExp(`Saved ${dir}/a-red-fox_seed\\d+_\\w{8}\\.mp4\\r\\n$`));
+      // Every drawn line is cut to the 48 columns, so redrawing in place stays exact (the
+      // pty turns \n into \r\n); the full paths printed once at the end may wrap.
+      for (const line of r.stdout.split('\n')) {
+        if (line.startsWith('Saved ')) continue;
+        const visible = line
+          .replace(new RegExp(`${ESC}\\[\\d*[A-Z]`, 'g'), '')
+          .replaceAll('\r', '');
+        expect([...visible].length).toBeLessThan(48);
+      }
+    },
+  );
 
   it.each([
     ['Ctrl-C', 'SIGINT'],
