@@ -40,6 +40,22 @@ describe('scheduler', () => {
     expect(scheduler.hasPendingTimer()).toBe(false);
   });
 
+  it('holds exactly one timer however many tasks wait', async () => {
+    const { scheduler } = harness();
+    const timers = (): number =>
+      (process as unknown as { getActiveResourcesInfo(): string[] })
+        .getActiveResourcesInfo()
+        .filter((h) => h === 'Timeout').length;
+    const before = timers();
+    const t0 = Date.now();
+    for (let i = 0; i < 50; i++) scheduler.schedule(`task-${i}`, t0 + 60_000 + i * 1_000);
+    await Promise.resolve();
+    expect(scheduler.hasPendingTimer()).toBe(true);
+    expect(timers() - before).toBe(1);
+    await scheduler.close();
+    expect(timers() - before).toBe(0);
+  });
+
   it('keeps at most maxInFlight polls running', async () => {
     const { scheduler, started } = harness({ maxInFlight: 2 });
     for (const id of ['a', 'b', 'c', 'd']) scheduler.schedule(id, Date.now());
