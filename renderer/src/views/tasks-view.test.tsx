@@ -30,6 +30,47 @@ describe('task list', () => {
     await screen.findByText('No tasks yet');
   });
 
+  it('a card shows poster, prompt, badge, seed, duration, time since added and errors', async () => {
+    const now = Date.now();
+    const withPoster = makeTask({
+      promptText: 'a heron at dawn',
+      addedAt: now - 3 * 60_000,
+      videos: [
+        makeVideo({ seed: 4242, duration: 105, videoPoster: 'https://cdn.example/heron.jpg' }),
+      ],
+      lastError: { kind: 'server', message: 'The gateway answered 502; trying again.' },
+    });
+    const failed = makeTask({
+      state: 'failed',
+      promptText: 'a glass dragon',
+      videos: [
+        makeVideo({
+          state: 'failed',
+          status: 'error',
+          error: 'Content policy violation',
+          // Not https: the page's CSP would refuse it, so the placeholder shows instead.
+          videoPoster: 'http://cdn.example/dragon.jpg',
+        }),
+      ],
+    });
+    renderApp(createFakeBridge({ tasks: [withPoster, failed] }));
+    const el = await cardOf(withPoster.id);
+    expect(el.querySelector('img.poster')?.getAttribute('src')).toBe(
+      'https://cdn.example/heron.jpg',
+    );
+    expect(within(el).getByText('a heron at dawn')).toBeTruthy();
+    expect(within(el).getByText('Running')).toBeTruthy();
+    expect(within(el).getByText('seed 4242')).toBeTruthy();
+    expect(within(el).getByText('1:45')).toBeTruthy();
+    expect(within(el).getByText('added 3 min ago')).toBeTruthy();
+    expect(within(el).getByText('The gateway answered 502; trying again.')).toBeTruthy();
+    const bad = card(failed.id)!;
+    expect(bad.querySelector('img')).toBeNull();
+    expect(bad.querySelector('.poster-empty')).not.toBeNull();
+    expect(bad.querySelector('.badge-failed')?.textContent).toBe('Failed');
+    expect(within(bad).getByText('Content policy violation')).toBeTruthy();
+  });
+
   it('filters by state and searches prompts', async () => {
     const tasks = [
       makeTask({ promptText: 'cat on a boat', state: 'running' }),
