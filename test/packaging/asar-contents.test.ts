@@ -4,13 +4,16 @@
 // helpers are unpacked; the fuses are flipped in the packaged binary.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
+import { AppFileType, getAllAppFiles } from '@electron/universal/dist/cjs/file-utils';
+import { getConfig } from 'app-builder-lib/out/util/config/config';
+import type { minimatch as Minimatch } from 'minimatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ICON_OUTPUTS } from '../../scripts/icons/outputs';
 import { TRAY_STATES, TRAY_VARIANTS, trayIconPath } from '../../main/core/tray-icons';
@@ -182,6 +185,26 @@ describe('packaged app (electron-builder --linux dir)', () => {
     expect(existsSync(path.join(resources, 'icon.png'))).toBe(true);
     // Only the PNGs, not the SVG sources.
     expect(existsSync(path.join(resources, 'tray', 'idle.svg'))).toBe(false);
+  });
+
+  // @electron/universal (which electron-builder runs for the universal macOS target, and only on
+  // a Mac) refuses a Mach-O file that is identical in the x64 and arm64 builds unless
+  // mac.x64ArchFiles matches it. The helpers are the same on every platform's pack, so they are
+  // found here with that tool's own file walk and matched with its own minimatch.
+  it('covers every Mach-O helper with mac.x64ArchFiles, so the universal macOS build merges', async () => {
+    const config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
+    const pattern = config.mac?.x64ArchFiles;
+    expect(typeof pattern).toBe('string');
+    const universal = createRequire(
+      path.join(ROOT, 'node_modules/@electron/universal/package.json'),
+    );
+    const { minimatch } = universal('minimatch') as { minimatch: typeof Minimatch };
+    const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked');
+    const machO = (await getAllAppFiles(unpacked))
+      .filter((f) => f.type === AppFileType.MACHO)
+      .map((f) => `Contents/Resources/app.asar.unpacked/${f.relativePath.replace(/\\/g, '/')}`);
+    expect(machO.length).toBeGreaterThan(0);
+    expect(machO.filter((f) => !minimatch(f, pattern!, { matchBase: true }))).toEqual([]);
   });
 
   it('names the Linux executable pika-tray and flips the configured fuses in it', async () => {
