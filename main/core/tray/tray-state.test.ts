@@ -171,6 +171,86 @@ describe('tray states', () => {
   });
 });
 
+/** The two errors look alike but leave differently: every move into and out of each. */
+type Shown = Exclude<TrayStateName, 'error'> | 'token-rejected' | 'offline';
+const shownOf = (i: TrayInput): Shown => {
+  const s = trayStateFrom(i);
+  return s.state === 'error' ? s.error! : s.state;
+};
+const OFFLINE = input({ tasks: [r1], online: false });
+const ERROR_MOVES: [from: TrayInput, to: Shown, why: string, actions: TrayAction[]][] = [
+  [OFFLINE, 'working', 'the network comes back', [{ type: 'online', online: true }]],
+  [OFFLINE, 'idle', 'the waiting task is removed', [{ type: 'remove', taskId: 'r1' }]],
+  [
+    OFFLINE,
+    'unseen',
+    'back online, the task turns out done',
+    [
+      { type: 'online', online: true },
+      { type: 'upsert', task: { ...f1, id: 'r1' } },
+    ],
+  ],
+  [OFFLINE, 'paused', 'the user pauses', [{ type: 'status', paused: true, tokenRejected: false }]],
+  [
+    OFFLINE,
+    'token-rejected',
+    'a token test is refused',
+    [{ type: 'status', paused: false, tokenRejected: true }],
+  ],
+  [
+    START.idle,
+    'offline',
+    'a task is added while offline',
+    [
+      { type: 'online', online: false },
+      { type: 'upsert', task: r1 },
+    ],
+  ],
+  [
+    START.unseen,
+    'offline',
+    'a new task waits for the network',
+    [
+      { type: 'online', online: false },
+      { type: 'upsert', task: r1 },
+    ],
+  ],
+  [
+    START.paused,
+    'offline',
+    'resumed with no network',
+    [
+      { type: 'online', online: false },
+      { type: 'status', ...ok },
+    ],
+  ],
+  [
+    START.error,
+    'offline',
+    'a new token, but no network',
+    [
+      { type: 'online', online: false },
+      { type: 'status', ...ok },
+    ],
+  ],
+];
+
+describe('error kinds', () => {
+  it.each(ERROR_MOVES)('%# -> %s when %s', (from, to, _why, actions) => {
+    expect(shownOf(from)).not.toBe(to);
+    expect(shownOf(run(from, actions))).toBe(to);
+  });
+
+  it('every state is left for offline and offline for every state', () => {
+    const into = ERROR_MOVES.filter(([, to]) => to === 'offline').map(([f]) => shownOf(f));
+    const outOf = ERROR_MOVES.filter(([f]) => shownOf(f) === 'offline').map(([, to]) => to);
+    const others: Shown[] = ['idle', 'working', 'unseen', 'paused', 'token-rejected'];
+    // working -> offline is in the table above ('the network goes away').
+    expect([...into, 'working'].sort()).toEqual([...others].sort());
+    expect([...outOf].sort()).toEqual([...others].sort());
+  });
+});
+
 describe('precedence', () => {
   it('token rejected outranks paused, offline, working and unseen', () => {
     const s = trayStateFrom(
