@@ -26,6 +26,14 @@ vi.mock('electron', async () => {
     getBounds() {
       return this.bounds;
     }
+    image: unknown = null;
+    title: string | null = null;
+    setImage(image: unknown) {
+      this.image = image;
+    }
+    setTitle(title: string) {
+      this.title = title;
+    }
   }
   // Menus are kept as their templates so the test can read labels and click items.
   const Menu = {
@@ -38,6 +46,8 @@ const { createAppTray } = await import('./tray');
 
 interface FakeTray {
   tooltip: string;
+  image: unknown;
+  title: string | null;
   contextMenu: { template: MenuItemConstructorOptions[] } | null;
   poppedUp: { template: MenuItemConstructorOptions[] } | null;
   bounds: { x: number; y: number; width: number; height: number };
@@ -100,5 +110,23 @@ describe('tray', () => {
     fake.bounds = { x: 1000, y: 0, width: 22, height: 22 };
     fake.emit('click', {}, undefined);
     expect(toggles).toEqual([{ x: 1000, y: 0, width: 22, height: 22 }]);
+  });
+
+  it('shows the state it is given: image, tooltip, and on macOS the unseen count as a title', () => {
+    const mac = setup('darwin');
+    mac.tray.setImage('/build/tray/unseenTemplate.png');
+    mac.tray.setToolTip('2 new videos ready');
+    mac.tray.setBadge(2);
+    expect(mac.fake).toMatchObject({
+      image: '/build/tray/unseenTemplate.png',
+      tooltip: '2 new videos ready',
+      title: '2',
+    });
+    mac.tray.setBadge(0);
+    expect(mac.fake.title).toBe('');
+    // Elsewhere a title would be drawn as text beside the icon (or not at all): none is set.
+    const linux = setup('linux');
+    linux.tray.setBadge(3);
+    expect(linux.fake.title).toBeNull();
   });
 });
