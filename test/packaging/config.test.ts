@@ -5,6 +5,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Configuration } from 'app-builder-lib';
+import { MacTargetHelper } from 'app-builder-lib/out/mac/MacTargetHelper';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,49 @@ describe('electron-builder.yml', () => {
     });
     const linuxTargets = [config.linux?.target ?? []].flat();
     expect(linuxTargets).toEqual(['AppImage', 'deb', 'tar.gz']);
+  });
+
+  it('signs and notarises macOS builds only when the usual environment variables are set', async () => {
+    const config = await loadConfig();
+    // No fixed identity and no forced signing: CSC_LINK / the keychain decide, unsigned works.
+    expect(config.mac?.identity).toBeUndefined();
+    expect(config.forceCodeSigning ?? false).toBe(false);
+    // notarize stays on; electron-builder's own helper then skips it without credentials.
+    expect(config.mac?.notarize).toBe(true);
+    const APPLE = [
+      'APPLE_ID',
+      'APPLE_APP_SPECIFIC_PASSWORD',
+      'APPLE_TEAM_ID',
+      'APPLE_API_KEY',
+      'APPLE_API_KEY_ID',
+      'APPLE_API_ISSUER',
+      'APPLE_KEYCHAIN',
+      'APPLE_KEYCHAIN_PROFILE',
+    ];
+    const saved = Object.fromEntries(APPLE.map((k) => [k, process.env[k]]));
+    const notarizeWith = (env: Record<string, string>) => {
+      for (const k of APPLE) delete process.env[k];
+      Object.assign(process.env, env);
+      return MacTargetHelper.getNotarizeOptions('/out/Pika Tray.app');
+    };
+    try {
+      expect(notarizeWith({})).toBeUndefined();
+      expect(
+        notarizeWith({
+          APPLE_API_KEY: '/k/AuthKey.p8',
+          APPLE_API_KEY_ID: 'K1',
+          APPLE_API_ISSUER: 'I1',
+        }),
+      ).toMatchObject({ tool: 'notarytool', appleApiKey: '/k/AuthKey.p8', appleApiKeyId: 'K1' });
+      expect(
+        notarizeWith({ APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'pw', APPLE_TEAM_ID: 'T1' }),
+      ).toMatchObject({ tool: 'notarytool', appleId: 'a@b.c', teamId: 'T1' });
+    } finally {
+      for (const k of APPLE) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
   });
 
   it('points at icon files and resources that exist', async () => {
