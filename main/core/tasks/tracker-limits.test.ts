@@ -93,6 +93,39 @@ describe('tracker limits (real client, fake server)', () => {
     for (const id of ids) expect(sent.filter((r) => r.path.endsWith(id)).length).toBeGreaterThan(1);
   });
 
+  it('when the budget is tight, the task nearest to finishing is asked first', async () => {
+    kit = await startKit({ settings: { floorMs: 15, capMs: 60 } });
+    const { fake, tracker } = kit;
+    // Progress rises at different speeds: near gets far ahead of mid, mid of far.
+    const far = fake.addTask({ queuedMs: 0, runMs: 120_000 });
+    const mid = fake.addTask({ queuedMs: 0, runMs: 8_000 });
+    const near = fake.addTask({ queuedMs: 0, runMs: 2_500 });
+    tracker.add([far, mid, near]);
+    const progress = (id: string): number => tracker.get(id)?.progress ?? -1;
+    await waitFor(
+      () => progress(near) > progress(mid) + 5 && progress(mid) > progress(far) + 5,
+      'progress apart',
+    );
+    tracker.pause();
+    await elapse(50); // polls in flight land
+    // One request per 300 ms from now on: each turn goes to the best-placed task.
+    tracker.updateSettings({ budget: { max: 1, windowMs: 300 } });
+    const t0 = Date.now();
+    tracker.pollAllNow();
+    tracker.resume();
+    await waitFor(
+      () => kit!.feedRequests().filter((r) => r.at >= t0).length >= 3,
+      'three turns',
+      3_000,
+    );
+    const order = kit
+      .feedRequests()
+      .filter((r) => r.at >= t0)
+      .slice(0, 3)
+      .map((r) => r.path.slice('/pika/feed/'.length));
+    expect(order).toEqual([near, mid, far]);
+  });
+
   it('pause() stops all polling with no timer held; resume() and pollAllNow() pick up again', async () => {
     kit = await startKit({ settings: { floorMs: 10, capMs: 40 } });
     const { fake, tracker } = kit;
