@@ -2,7 +2,7 @@
 // the token goes in and never comes back, and a token the server refuses shows as such.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
-import { activeElementId } from './harness/page-probes';
+import { activeElementId, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
 let h: Harness | undefined;
@@ -50,6 +50,8 @@ describe('settings end to end', () => {
     await expect.poll(() => h!.app.services.settings.get().launchAtLogin, WAIT).toBe(true);
     expect(h.app.calls).toContainEqual({ port: 'loginItem', method: 'set', arg: 'true' });
 
+    // Errors and all: the settings fit the popover's width.
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('heading', { name: 'Settings' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'settings');
     await page.getByLabel('Stalled after (minutes)').scrollIntoViewIfNeeded();

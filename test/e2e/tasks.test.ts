@@ -2,7 +2,7 @@
 // against the fake Pika server, progress and the end pushed back to the page.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
-import { bodyBackground, clippedCards } from './harness/page-probes';
+import { bodyBackground, clippedCards, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
 let h: Harness | undefined;
@@ -117,6 +117,7 @@ describe('tasks end to end', () => {
     await page.getByLabel('Dismiss').first().click();
     // Every card's lines fit the height the windowed list gives it (error line, video rows).
     expect(await clippedCards(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
 
     await screenshot(page, 'main-light');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -18,3 +18,13 @@ export const clippedCards = (page: Page): Promise<string[]> =>
     .filter((el) => el.scrollHeight > el.clientHeight)
     .map((el) => el.closest('[data-task-id]').dataset.taskId + ' / ' + el.className + ': ' +
       el.scrollHeight + ' > ' + el.clientHeight)`);
+
+/**
+ * How far the page, or any scrolling part of it, is wider than its box: what a horizontal
+ * scrollbar would have to cover (0 when everything fits the 380 px popover).
+ */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(`Math.max(0, ...[document.documentElement, ...document.querySelectorAll('*')]
+    .filter((el) => el === document.documentElement ||
+      ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+    .map((el) => el.scrollWidth - el.clientWidth))`);
