@@ -450,6 +450,12 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
             res.end(BODY.subarray(from));
           }
           return;
+        case '/chunked':
+          // No Content-Length: the size is known only once the body has ended.
+          res.writeHead(200, { 'content-type': 'video/mp4' });
+          res.write(BODY.subarray(0, 5000));
+          res.end(BODY.subarray(5000));
+          return;
         case '/overlong':
           // First a body longer than the file it announces, then the file as it is.
           if (hit === 1) {
@@ -537,6 +543,22 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
     // The oversized .part was thrown away: the second request starts from the beginning.
     expect(log.map((l) => l.range)).toEqual([undefined, undefined]);
     expect(await readdir(dir)).toEqual([basename(long.path)]);
+  });
+
+  it('recognises the same video saved before even when the server gives no length', async () => {
+    const video = {
+      taskId: 't',
+      videoId: 'c0ffee00-0000-0000-0000-000000000000',
+      prompt: 'x',
+      seed: 1,
+      url: `${base}/chunked`,
+    };
+    const first = await downloadVideo(video, { ...FAST, dir });
+    expect(first).toMatchObject({ bytes: 20_000, reused: false });
+    expect((await readFile(first.path)).equals(BODY)).toBe(true);
+    const second = await downloadVideo(video, { ...FAST, dir });
+    expect(second).toEqual({ path: first.path, bytes: 20_000, reused: true });
+    expect(await readdir(dir)).toEqual([basename(first.path)]);
   });
 
   it('waits longer after each failure in a row (exponential backoff with jitter)', async () => {

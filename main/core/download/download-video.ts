@@ -175,21 +175,6 @@ async function placeFile(fs: DownloadFs, dir: string, name: string, part: string
   throw new DownloadError('file-system', `Could not find a free file name for ${name} in ${dir}.`);
 }
 
-/** An earlier complete download of this video in the folder, judged by its size. */
-async function findExisting(
-  fs: DownloadFs,
-  dir: string,
-  candidates: string[],
-  total: number,
-): Promise<string | null> {
-  for (const candidate of candidates) {
-    const path = join(dir, candidate);
-    const info = await fs.stat(path).catch(() => null);
-    if (info?.isFile() && info.size === total) return path;
-  }
-  return null;
-}
-
 interface Attempt {
   url: string;
   partPath: string;
@@ -199,6 +184,26 @@ interface Attempt {
   meter: ProgressMeter;
   /** What identifies the file being downloaded, learnt from the first answer. */
   validator: { value: string | null };
+}
+
+/**
+ * An earlier complete download of this video in the folder, judged by its size: kept as the
+ * result (the `.part` is dropped) instead of saving a second copy.
+ */
+async function reuseEarlier(
+  s: Settings,
+  a: Attempt,
+  bytes: number,
+): Promise<DownloadResult | null> {
+  for (const candidate of a.candidates) {
+    const path = join(s.dir, candidate);
+    const info = await s.fs.stat(path).catch(() => null);
+    if (info?.isFile() && info.size === bytes) {
+      await s.fs.unlink(a.partPath).catch(() => undefined);
+      return { path, bytes, reused: true };
+    }
+  }
+  return null;
 }
 
 /** What a response means for the `.part`: where its body starts and the file's full size. */
@@ -281,12 +286,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       const range = parseContentRange(response.headers.get('content-range'));
       // The `.part` already holds the whole file (the crash came after the last byte).
       if (a.partSize > 0 && range?.total === a.partSize) {
-        const existing = await findExisting(s.fs, s.dir, a.candidates, a.partSize);
-        if (existing) {
-          await s.fs.unlink(a.partPath).catch(() => undefined);
-          return { path: existing, bytes: a.partSize, reused: true };
-        }
-        return await finish(s, a, a.partSize);
+        return (await reuseEarlier(s, a, a.partSize)) ?? (await finish(s, a, a.partSize));
       }
       if (a.partSize > 0) throw new StartOver();
     }
@@ -308,11 +308,10 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       throw error;
     }
     if (plan.total !== null) {
-      const existing = await findExisting(s.fs, s.dir, a.candidates, plan.total);
-      if (existing) {
+      const earlier = await reuseEarlier(s, a, plan.total);
+      if (earlier) {
         discardBody(response);
-        await s.fs.unlink(a.partPath).catch(() => undefined);
-        return { path: existing, bytes: plan.total, reused: true };
+        return earlier;
       }
     }
 
@@ -380,7 +379,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       );
     }
     a.meter.update(bytes, plan.total ?? bytes, true);
-    return await finish(s, a, bytes);
+    // Without a length up front, an earlier copy can only be recognised now.
+    const earlier = plan.total === null ? await reuseEarlier(s, a, bytes) : null;
+    return earlier ?? (await finish(s, a, bytes));
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
