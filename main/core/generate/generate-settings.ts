@@ -4,20 +4,7 @@
 // for it again; an image link is kept as given.
 import type { GenerateForm } from './generate-form';
 
-export interface GenerateSettings {
-  model: string;
-  pikaffect: string;
-  aspectRatio: string;
-  frameRate: string;
-  motion: string;
-  guidanceScale: string;
-  negativePrompt: string;
-  imageUrl: string | null;
-  /** Name of the picked image file, which was not kept. */
-  imageFile: string | null;
-  extendVideo: string | null;
-}
-
+/** The form's own choices, kept as typed. */
 const TEXT_KEYS = [
   'model',
   'pikaffect',
@@ -26,20 +13,24 @@ const TEXT_KEYS = [
   'motion',
   'guidanceScale',
   'negativePrompt',
-] as const;
+] as const satisfies readonly (keyof GenerateForm)[];
+type TextKey = (typeof TEXT_KEYS)[number];
 const OPTIONAL_KEYS = ['imageUrl', 'imageFile', 'extendVideo'] as const;
+
+export type GenerateSettings = Pick<GenerateForm, TextKey> & {
+  imageUrl: string | null;
+  /** Name of the picked image file, which was not kept. */
+  imageFile: string | null;
+  extendVideo: string | null;
+};
+
 /** Longer than any value the form accepts; a stored record past this is not ours. */
 const MAX_TEXT = 4096;
 
 export function settingsOf(form: GenerateForm): GenerateSettings {
+  const text = Object.fromEntries(TEXT_KEYS.map((key) => [key, form[key]]));
   return {
-    model: form.model,
-    pikaffect: form.pikaffect,
-    aspectRatio: form.aspectRatio,
-    frameRate: form.frameRate,
-    motion: form.motion,
-    guidanceScale: form.guidanceScale,
-    negativePrompt: form.negativePrompt,
+    ...(text as Pick<GenerateForm, TextKey>),
     imageUrl: form.image?.kind === 'url' ? form.image.url : null,
     imageFile: form.image?.kind === 'data' ? form.image.name : null,
     extendVideo: form.extendVideo,
