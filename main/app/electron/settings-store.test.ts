@@ -13,11 +13,13 @@ const dir = vi.hoisted(() => {
   return fs.mkdtempSync(`${os.tmpdir()}/pika-settings-store-`);
 });
 
-// Only app.getPath is touched; 'videos' is missing here to exercise the fallback.
+// Only app.getPath is touched; 'videos' is missing unless a test gives it.
+const folders = vi.hoisted(() => ({ videos: null as string | null }));
 vi.mock('electron', () => {
   const app = {
     getPath: (name: Parameters<Electron.App['getPath']>[0]) => {
       if (name === 'userData') return dir;
+      if (name === 'videos' && folders.videos) return folders.videos;
       if (name === 'downloads') return '/home/me/Downloads';
       throw new Error(`no ${name} folder`);
     },
@@ -38,7 +40,7 @@ vi.mock('electron-store', async () => {
   return { default: Store };
 });
 
-const { openSettingsStore, openVaultStorage, defaultDownloadDir } =
+const { openSettingsStore, openVaultStorage, defaultDownloadDir, appDefaults, SETTINGS_SCHEMA } =
   await import('./settings-store');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,6 +48,31 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('electron settings store', () => {
   it('defaults the download folder to Videos, else Downloads, + /Pika', () => {
     expect(defaultDownloadDir()).toBe('/home/me/Downloads/Pika');
+    folders.videos = '/home/me/Videos';
+    try {
+      expect(defaultDownloadDir()).toBe('/home/me/Videos/Pika');
+    } finally {
+      folders.videos = null;
+    }
+  });
+
+  it('its schema types every setting, and a new file holds every default', () => {
+    const keys = Object.keys(appDefaults()).sort();
+    const properties = (SETTINGS_SCHEMA.settings as { properties: Record<string, unknown> })
+      .properties;
+    expect(Object.keys(properties).sort()).toEqual(keys);
+    expect(keys).toEqual(
+      [
+        'autoDownload',
+        'baseUrl',
+        'downloadDir',
+        'launchAtLogin',
+        'notifications',
+        'pollCapSec',
+        'pollFloorSec',
+        'stalledAfterMin',
+      ].sort(),
+    );
   });
 
   it('writes defaults, keeps what is saved, and sets an unreadable file aside', () => {
