@@ -191,6 +191,10 @@ export function createTracker(options: TrackerOptions): Tracker {
     scheduler.schedule(task.id, now() + delay);
   };
 
+  /** Kept and still polled (slowly): generations that take far too long do finish sometimes. */
+  const overdue = (task: TrackedTask, at: number): boolean =>
+    !isEnded(task.state) && at - task.addedAt > settings.stalledAfterMs;
+
   const onAnswer = (before: TrackedTask, feed: FeedTask, rt: Runtime): void => {
     const at = now();
     rt.errorStreak = 0;
@@ -199,9 +203,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     rateLimitStreak = 0;
     const after = mergeFeed(before, feed, at);
     after.attempts = before.attempts + 1;
-    // Kept and still polled (slowly): generations that take far too long do finish sometimes.
-    if (!isEnded(after.state) && at - after.addedAt > settings.stalledAfterMs)
-      after.state = 'stalled';
+    if (overdue(after, at)) after.state = 'stalled';
     const news = after.state !== before.state || after.progress !== before.progress;
     rt.unchangedPolls = news ? 0 : rt.unchangedPolls + 1;
     rt.progress =
@@ -280,6 +282,9 @@ export function createTracker(options: TrackerOptions): Tracker {
         }
         scheduler.schedule(before.id, at + retryIn(rt.errorStreak));
     }
+    // A task past the limit is stalled even while the gateway keeps failing to answer for it.
+    if (failure.kind !== 'unknown-task' && overdue(after, at))
+      after = { ...after, state: 'stalled' };
     commit(before, after);
     emitter.emit('error', before.id, taskError);
     announceEnding(before, after);

@@ -142,6 +142,25 @@ describe('tracker faults (real client, fake server)', () => {
     expect(kit.named('failed')).toHaveLength(0);
   });
 
+  it('a task past the stalled limit is marked stalled even while every poll fails, and kept', async () => {
+    kit = await startKit({ settings: { stalledAfterMs: 150 } });
+    const { fake, tracker } = kit;
+    const id = fake.addTask({ queuedMs: 0, runMs: 60_000 });
+    fake.fault({ kind: 'server-error', status: 503, taskId: id });
+    const stalled = nextEvent(tracker, 'stalled', id);
+    tracker.add([id]);
+    const task = await stalled;
+    expect(task.state).toBe('stalled');
+    expect(task.lastError).toMatchObject({ kind: 'server' });
+    expect(kit.feedRequests(id).every((r) => r.status === 503)).toBe(true);
+    expect(tracker.status().activeCount).toBe(1);
+    // Still asked: once the gateway answers, the task is followed on (still stalled, still kept).
+    fake.clearFaults();
+    await waitFor(() => tracker.get(id)?.lastError === null, 'an answer after the errors');
+    expect(tracker.get(id)?.state).toBe('stalled');
+    expect(kit.named('stalled', id)).toHaveLength(1);
+  });
+
   it('"task_not_exist" twice, then found: retried, never failed', async () => {
     kit = await startKit();
     const { fake, tracker } = kit;
