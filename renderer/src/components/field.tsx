@@ -20,6 +20,23 @@ export function Field({
         {label}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The hint and the error under a field, with the ids describedBy() points at. */
+export function FieldNotes({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: ComponentChildren;
+  error?: string | null | undefined;
+}) {
+  return (
+    <>
       {hint ? (
         <p class="field-hint" id={`${id}-hint`}>
           {hint}
@@ -30,7 +47,7 @@ export function Field({
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 

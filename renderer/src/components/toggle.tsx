@@ -1,4 +1,4 @@
-import { describedBy } from './field';
+import { describedBy, FieldNotes } from './field';
 
 export function Toggle({
   id,
@@ -32,16 +32,7 @@ export function Toggle({
         <span class="toggle-track" aria-hidden="true" />
         <span class="toggle-label">{label}</span>
       </label>
-      {hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
