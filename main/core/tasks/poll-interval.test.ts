@@ -54,6 +54,12 @@ describe('nextPollDelay with a predicted finish', () => {
     expect(near).toBeLessThan(8_500);
   });
 
+  it('lands just after the end by a margin that scales with the settings', () => {
+    expect(delay({ msToFinish: 8_000 })).toBe(8_130);
+    // A tenth of the timings (the benchmark's time scale): a tenth of the margin.
+    expect(delay({ floorMs: 500, capMs: 6_000, msToFinish: 800 })).toBe(813);
+  });
+
   it('still keeps to the floor and the cap', () => {
     expect(delay({ msToFinish: 1_000 })).toBe(5_000);
     expect(delay({ msToFinish: -3_000 })).toBe(5_000);

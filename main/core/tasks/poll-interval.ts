@@ -15,8 +15,10 @@ export interface IntervalInput {
   msToFinish?: number | null;
 }
 
-/** How far past the predicted end the deciding poll lands, as a share of the wait. */
-const LANDING_MARGIN = 0.02;
+/** How far past the predicted end the deciding poll lands, as a share of the wait, plus a
+ * pad of this share of the floor (50 ms at the default 5 s) for the answer's own travel. */
+const LANDING_MARGIN = 0.01;
+const LANDING_PAD = 0.01;
 
 /** Growth per poll without news: 1.5x, so a stuck task reaches the cap after a few polls. */
 const STUCK_GROWTH = 1.5;
@@ -35,7 +37,10 @@ export function nextPollDelay(input: IntervalInput): number {
     // Far from the end: ask halfway there, which sharpens the prediction. Near it: ask just
     // after the predicted end, so the finished video is noticed within moments.
     const remaining = Math.max(0, eta);
-    const delay = remaining > 2 * floorMs ? remaining / 2 : remaining * (1 + LANDING_MARGIN) + 50;
+    const delay =
+      remaining > 2 * floorMs
+        ? remaining / 2
+        : remaining * (1 + LANDING_MARGIN) + LANDING_PAD * floorMs;
     return Math.round(Math.min(cap, Math.max(floorMs, delay)));
   }
   let base: number;

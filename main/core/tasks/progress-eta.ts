@@ -11,7 +11,12 @@ export interface ProgressTrack {
   first: [number, number] | null;
   /** Latest sample: [epoch ms, percent]. */
   last: [number, number] | null;
+  /** The first sighting of each percent, oldest first: the first one and the latest few. */
+  seen?: [number, number][];
 }
+
+/** Sightings kept for `finishBy` (the first plus the latest ones). */
+const MAX_SEEN = 12;
 
 /** Generations report at most 99 while running and finish when they would pass it. */
 const FINISH_AT = 99;
@@ -29,9 +34,11 @@ export function addSample(
   if (progress === null || !Number.isFinite(progress)) return track;
   const sample: [number, number] = [at, progress];
   if (!track.first || !track.last || progress < track.last[1])
-    return { first: sample, last: sample };
+    return { first: sample, last: sample, seen: [sample] };
   if (progress === track.last[1]) return track; // no news: keep when it was first seen
-  return { first: track.first, last: sample };
+  const seen = [...(track.seen ?? [track.first]), sample];
+  if (seen.length > MAX_SEEN) seen.splice(1, 1);
+  return { first: track.first, last: sample, seen };
 }
 
 /** Epoch ms at which the task should finish, or null while the rate is unknown. */
@@ -43,4 +50,36 @@ export function predictedFinish(track: ProgressTrack): number | null {
   if (dp <= 0 || dt <= 0) return null;
   const rate = dp / dt; // percent per ms
   return last[0] + Math.max(0, FINISH_AT - (last[1] + 0.5)) / rate;
+}
+
+/**
+ * The latest moment a steadily progressing task can finish, given every sighting: epoch ms,
+ * or null while unknown or when the sightings do not fit a steady rate.
+ *
+ * A reported percent p means the true progress x was in [p, p + 1) at that moment. With a
+ * steady pace of u ms per percent, any two sightings bound u; the slowest pace they allow,
+ * applied from each sighting, bounds the finish, and the tightest of those wins. A poll
+ * aimed there cannot land before the end (an early landing costs a whole floor interval),
+ * and with each sighting at a random point of its percent the bound closes in on the true
+ * end as sightings accumulate.
+ */
+export function finishBy(track: ProgressTrack): number | null {
+  const points = track.seen ?? [];
+  let slowest = Infinity; // ms per percent
+  let fastest = 0;
+  for (let a = 0; a < points.length; a++) {
+    for (let b = a + 1; b < points.length; b++) {
+      const [ta, pa] = points[a] as [number, number];
+      const [tb, pb] = points[b] as [number, number];
+      const dt = tb - ta;
+      if (dt <= 0) continue;
+      // x rose by less than (pb - pa + 1) and by more than (pb - pa - 1) percent in dt.
+      if (pb - pa - 1 > 0) slowest = Math.min(slowest, dt / (pb - pa - 1));
+      fastest = Math.max(fastest, dt / (pb - pa + 1));
+    }
+  }
+  if (!Number.isFinite(slowest) || fastest > slowest) return null;
+  let finish = Infinity;
+  for (const [t, p] of points) finish = Math.min(finish, t + Math.max(0, FINISH_AT - p) * slowest);
+  return finish;
 }
