@@ -4,13 +4,22 @@
 import type { Session, WebContents } from 'electron';
 import { withCsp } from '../window/security';
 
+/** The origin only: a path or query may carry anything. Never throws. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an unreadable URL';
+  }
+}
+
 export function hardenWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   log: (message: string) => void = () => {},
 ): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    log(`Blocked navigation to ${new URL(url).origin}`);
+    log(`Blocked navigation to ${originOf(url)}`);
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

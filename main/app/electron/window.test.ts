@@ -179,9 +179,11 @@ describe('popover window', () => {
   it('refuses navigation, new windows, webviews and permissions', () => {
     const { win } = open();
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
-      const event = preventable();
-      win.webContents.emit(name, event, 'https://evil.example/');
-      expect(event.defaultPrevented).toBe(true);
+      for (const url of ['https://evil.example/', 'not a url']) {
+        const event = preventable();
+        win.webContents.emit(name, event, url);
+        expect(event.defaultPrevented).toBe(true);
+      }
     }
     expect(win.webContents.openHandler({ url: 'https://pika.art' })).toEqual({ action: 'deny' });
     expect(win.webContents.permissionAnswer).toBe(false);
