@@ -89,9 +89,16 @@ describe('tray', () => {
     ]);
     items.forEach(click);
     expect(calls).toEqual(['open', 'togglePolling', 'openDownloads', 'openSettings', 'quit']);
+    const before = fake.contextMenu;
+    tray.setPaused(false);
+    expect(fake.contextMenu).toBe(before); // unchanged state: the open menu is left alone
     tray.setPaused(true);
     expect(fake.contextMenu!.template.find((i) => i.id === 'polling')?.label).toBe(
       'Resume checking',
+    );
+    tray.setPaused(false);
+    expect(fake.contextMenu!.template.find((i) => i.id === 'polling')?.label).toBe(
+      'Pause checking',
     );
   });
 

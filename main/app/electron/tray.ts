@@ -33,7 +33,8 @@ export function createAppTray(options: {
   const platform = options.platform ?? process.platform;
   const tray = new Tray(options.icon);
   tray.setToolTip(options.tooltip);
-  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused: false }, options.actions));
+  let paused = false;
+  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
   const bounds = (): Rect | null => {
     const b = tray.getBounds();
     return b.width > 0 && b.height > 0 ? b : null;
@@ -47,7 +48,11 @@ export function createAppTray(options: {
     options.onToggle(clickBounds && clickBounds.width > 0 ? clickBounds : bounds());
   });
   return {
-    setPaused(paused) {
+    setPaused(next) {
+      // Called on every status push: rebuild only when the label changes (a Linux menu
+      // replaced while open closes under the pointer).
+      if (next === paused) return;
+      paused = next;
       menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
       if (platform !== 'darwin') tray.setContextMenu(menu);
     },
