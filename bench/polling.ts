@@ -63,7 +63,7 @@ export function scaledSettings(budgetMax: number): Partial<PollSettings> {
   };
 }
 
-async function runSide(
+export async function runSide(
   side: 'naive' | 'ours',
   specs: FakeTaskSpec[],
   options: { rateLimit?: { max: number; windowMs: number }; settings: Partial<PollSettings> },
