@@ -153,5 +153,24 @@ describe('app states end to end', () => {
     await page.keyboard.type(id);
     await page.keyboard.press('Enter');
     await page.locator(`[data-task-id="${id}"] .badge-finished`).waitFor(WAIT);
+
+    // A card's menu by keys: Enter opens it on its first item, arrows wrap round from the
+    // top to the last items (… Copy task id, Check again now, Remove from list), Enter picks.
+    const more = page.locator(`[data-task-id="${id}"]`).getByRole('button', {
+      name: 'More actions',
+    });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor(WAIT);
+    const focused = () => page.evaluate('document.activeElement.textContent');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('Copy task id');
+    await page.keyboard.press('Enter');
+    await page.getByText('Task id copied').waitFor(WAIT);
+    expect(h.app.calls.filter((c) => c.port === 'clipboard')).toEqual([
+      { port: 'clipboard', method: 'writeText', arg: id },
+    ]);
+    // Closing the menu gives the focus back to the button that opened it.
+    expect(await focused()).toBe('•••');
   });
 });
