@@ -329,6 +329,28 @@ describe('generate route', () => {
     expect(json.message).toContain(field === 'body' ? 'body' : field);
   });
 
+  it('answers in the OpenAI shape, naming the field in param, when told to', async () => {
+    const openai = await startFakePika({ generateErrors: 'openai' });
+    try {
+      const res = await fetch(`${openai.url}/pika/generate`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${openai.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...valid, options: { parameters: { motion: 9 } } }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        error: {
+          message: 'options.parameters.motion must be an integer between 0 and 4',
+          type: 'invalid_request_error',
+          code: 'invalid_request',
+          param: 'options.parameters.motion',
+        },
+      });
+    } finally {
+      await openai.close();
+    }
+  });
+
   it('accepts image input (URL or base64) without aspectRatio, and a video to extend', async () => {
     const { options: _o, ...noOptions } = valid;
     expect((await post({ ...noOptions, image: 'https://x.io/a.png' })).status).toBe(200);

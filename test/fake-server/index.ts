@@ -168,7 +168,14 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
           res,
           url,
           400,
-          taskRouteError('invalid_request', `invalid request: ${problem.message}`),
+          options.generateErrors === 'openai'
+            ? openAiError(
+                problem.message,
+                'invalid_request_error',
+                'invalid_request',
+                problem.field,
+              )
+            : taskRouteError('invalid_request', `invalid request: ${problem.message}`),
         );
       const request = body as { promptText: string };
       const id = addTask({

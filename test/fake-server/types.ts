@@ -66,6 +66,12 @@ export interface FakePikaOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Default spec for tasks created by POST /pika/generate. */
   generatedTask?: Omit<FakeTaskSpec, 'id'>;
+  /**
+   * The shape a refused generate body is answered in (added for issue 8, backward compatible):
+   * the task routes' `{code, message, data}` (default) or OpenAI's `{error: {message, type,
+   * code, param}}`, which names the field in `param`.
+   */
+  generateErrors?: 'task-route' | 'openai';
 }
 
 export interface FakePika {

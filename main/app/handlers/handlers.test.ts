@@ -228,18 +228,23 @@ describe('generate handler', () => {
     );
   });
 
-  it('passes the server refusal through with its field', async () => {
-    start();
-    const outcome = await call('generate:create', { promptText: 'x', model: '9.9' }, 'req-2');
-    // The server's own words, for the form to show under the field it names.
-    expect(outcome).toEqual({
-      outcome: 'rejected',
-      kind: 'bad-request',
-      field: 'model',
-      message: expect.stringMatching(/^invalid request: model must be one of/),
-    });
-    expect(fake.generateBodies).toHaveLength(1);
-  });
+  it.each(['task-route', 'openai'] as const)(
+    "passes a %s-shaped refusal through with its field and the server's words",
+    async (shape) => {
+      await fake.close();
+      fake = await startFakePika({ token: TOKEN, generateErrors: shape });
+      start();
+      const outcome = await call('generate:create', { promptText: 'x', model: '9.9' }, 'req-2');
+      // The server's own words, for the form to show under the field it names.
+      expect(outcome).toEqual({
+        outcome: 'rejected',
+        kind: 'bad-request',
+        field: 'model',
+        message: expect.stringMatching(/^(invalid request: )?model must be one of 1\.0, 1\.5/),
+      });
+      expect(fake.generateBodies).toHaveLength(1);
+    },
+  );
 
   it('a gateway error after sending (502) is "unknown" and not retried', async () => {
     start();
