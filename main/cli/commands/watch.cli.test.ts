@@ -225,6 +225,7 @@ describe.concurrent('pika-tray watch (child process)', () => {
       server.fault({ kind: 'media-slow', bytesPerSecond: 400_000 });
       const child = start(server, [id, '--json', '--download-dir', dir, ...FAST]);
       let check: ReturnType<typeof setInterval> | undefined;
+      let sent = false;
       const first = await collect(child, (out) => {
         // Once the task has finished, wait for some bytes on disk, then press Ctrl-C.
         if (check || !out.includes('"finished"')) return;
@@ -233,6 +234,10 @@ describe.concurrent('pika-tray watch (child process)', () => {
             const part = names.find((n) => n.endsWith('.part'));
             if (!part || (await readFile(join(dir, part))).length < 100_000) return;
             clearInterval(check);
+            // Once only: checks still in flight would press it again, and a second Ctrl-C
+            // (the user insisting) ends the process at once.
+            if (sent) return;
+            sent = true;
             child.kill(signal);
           });
         }, 20);
