@@ -35,6 +35,8 @@ interface SideFigures {
   undetected: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** RSS once loaded, before the run (modules: the tracker side loads more code). */
+  rssBeforeMb: number;
   /** Real-equivalent seconds from the first task's start to the last detection. */
   wallSeconds: number;
 }
@@ -117,6 +119,7 @@ export async function runSide(
       undetected,
       cpuSeconds: round(result.cpuSeconds, 2),
       peakRssMb: round(result.peakRssMb, 1),
+      rssBeforeMb: round(result.rssBeforeMb, 1),
       wallSeconds: round(((lastDetection - startedAt) * SCALE) / 1000, 1),
     };
   } finally {
