@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { buildBenchWorkers } from './lib/bundle';
 import { log, type BenchResult } from './lib/report';
 import { runDownload } from './download';
 import { runIdle } from './idle';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
     command: `npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}`,
   };
   const misses: string[] = [];
+  // Measured workers run as the built JS users run, not through the dev-time TS loader.
+  await buildBenchWorkers();
   for (const name of names) {
     log(`\n== ${name} ==`);
     const bench = BENCHES[name] as () => Promise<BenchResult>;

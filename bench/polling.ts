@@ -37,6 +37,8 @@ interface SideFigures {
   peakRssMb: number;
   /** RSS once loaded, before the run (modules: the tracker side loads more code). */
   rssBeforeMb: number;
+  /** Peak RSS minus RSS once loaded: what tracking the tasks itself cost. */
+  rssGrowthMb: number;
   /** Real-equivalent seconds from the first task's start to the last detection. */
   wallSeconds: number;
 }
@@ -69,7 +71,7 @@ export async function runSide(
   side: 'naive' | 'ours',
   specs: FakeTaskSpec[],
   options: { rateLimit?: { max: number; windowMs: number }; settings: Partial<PollSettings> },
-): Promise<SideFigures> {
+): Promise<SideFigures & { delays: number[] }> {
   const server = startWorker('workers/fake-server.ts');
   const poller = startWorker(
     side === 'naive' ? 'workers/naive-poller.ts' : 'workers/tracker-poller.ts',
@@ -109,6 +111,7 @@ export async function runSide(
       delays.push(((at - end) * SCALE) / 1000);
     }
     return {
+      delays,
       requestsPerTask: round(result.requests / ids.length, 2),
       requests: result.requests,
       rateLimited: result.rateLimited,
@@ -120,6 +123,7 @@ export async function runSide(
       cpuSeconds: round(result.cpuSeconds, 2),
       peakRssMb: round(result.peakRssMb, 1),
       rssBeforeMb: round(result.rssBeforeMb, 1),
+      rssGrowthMb: round(result.peakRssMb - result.rssBeforeMb, 1),
       wallSeconds: round(((lastDetection - startedAt) * SCALE) / 1000, 1),
     };
   } finally {
@@ -128,13 +132,32 @@ export async function runSide(
   }
 }
 
+const DECILES = [10, 20, 30, 40, 50, 60, 70, 80, 90];
+
+/** Detection delay by decile, real-equivalent seconds: where the median sits and why. */
+function delayDeciles(delays: number[]): number[] {
+  return DECILES.map((p) => round(percentile(delays, p), 2));
+}
+
 function printSides(naive: SideFigures, ours: SideFigures): void {
-  const keys = Object.keys(naive) as (keyof SideFigures)[];
+  const keys = (Object.keys(naive) as (keyof SideFigures | 'delays')[]).filter(
+    (k): k is keyof SideFigures => k !== 'delays',
+  );
   table([
     ['', 'naive', 'ours', 'ours/naive'],
     ...keys.map((k) => [k, naive[k], ours[k], ratio(ours[k], naive[k])]),
   ]);
 }
+
+function printDeciles(sides: Record<string, number[]>): void {
+  log('  detection delay deciles (s):');
+  table([
+    ['', ...DECILES.map((p) => `p${p}`)],
+    ...Object.entries(sides).map(([name, delays]) => [name, ...delayDeciles(delays)]),
+  ]);
+}
+
+const withoutDelays = ({ delays: _, ...figures }: SideFigures & { delays: number[] }) => figures;
 
 export async function runPolling(): Promise<BenchResult> {
   const tasks = 1000;
@@ -146,6 +169,7 @@ export async function runPolling(): Promise<BenchResult> {
   const naive = await runSide('naive', specs, { settings: {} });
   const ours = await runSide('ours', specs, { settings: unthrottled });
   printSides(naive, ours);
+  printDeciles({ naive: naive.delays, ours: ours.delays });
 
   const limitedTasks = 50;
   const rateLimit = { max: 480, windowMs: 180_000 / SCALE };
@@ -174,20 +198,22 @@ export async function runPolling(): Promise<BenchResult> {
     figures: {
       scale: SCALE,
       tasks,
-      naive,
-      ours,
+      naive: withoutDelays(naive),
+      ours: withoutDelays(ours),
+      delayDeciles: { naive: delayDeciles(naive.delays), ours: delayDeciles(ours.delays) },
       ratios: {
         delayP50: ratio(ours.delayP50, naive.delayP50),
         delayP95: ratio(ours.delayP95, naive.delayP95),
         requests: ratio(ours.requests, naive.requests),
         cpuSeconds: ratio(ours.cpuSeconds, naive.cpuSeconds),
         peakRssMb: ratio(ours.peakRssMb, naive.peakRssMb),
+        rssGrowthMb: ratio(ours.rssGrowthMb, naive.rssGrowthMb),
       },
       rateLimited: {
         tasks: limitedTasks,
         limit: '480 per 3 min',
-        naive: naiveLimited,
-        ours: oursLimited,
+        naive: withoutDelays(naiveLimited),
+        ours: withoutDelays(oursLimited),
       },
     },
     targets,

@@ -1,7 +1,16 @@
-// Runs a bench worker (a TypeScript module) in its own Node process, so CPU time and peak RSS
-// are measured for one side alone, and exchanges JSON messages with it.
+// Runs a bench worker in its own Node process, so CPU time and peak RSS are measured for one
+// side alone, and exchanges JSON messages with it. A worker built by buildBenchWorkers runs as
+// plain JS under node (as the app ships); any other runs from source through tsx.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+/** Built worker files by source path ('workers/naive-poller.ts'); set by buildBenchWorkers.
+ * Kept here, not in bundle.ts, so workers importing this file never pull in vite. */
+const bundles = new Map<string, string>();
+
+export function useBundledWorkers(built: ReadonlyMap<string, string>): void {
+  for (const [source, file] of built) bundles.set(source, file);
+}
 
 export interface Worker {
   request<T>(message: Record<string, unknown>): Promise<T>;
@@ -9,9 +18,10 @@ export interface Worker {
 }
 
 export function startWorker(relativePath: string, args: string[] = []): Worker {
-  const file = fileURLToPath(new URL(`../${relativePath}`, import.meta.url));
+  const bundled = bundles.get(relativePath);
+  const file = bundled ?? fileURLToPath(new URL(`../${relativePath}`, import.meta.url));
   const child: ChildProcess = fork(file, args, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: bundled ? ['--expose-gc'] : ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 1;

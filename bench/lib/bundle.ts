@@ -1,0 +1,56 @@
+// Builds measured bench workers the way the app ships: one vite (rollup) Node bundle, our code
+// inlined, runtime dependencies and Node builtins external, as config/vite.main.ts does. A
+// worker run through tsx would be charged for compiling TypeScript at run time (some 15 MB of
+// RSS more on the side that loads more modules), which users of the built app never pay.
+import { rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import pkg from '../../package.json' with { type: 'json' };
+import { useBundledWorkers } from './child';
+
+/** Workers whose CPU and memory are compared; each side gets the same treatment. The fake
+ * server is not measured and reads fixtures next to its source, so it stays on tsx. */
+export const BUNDLED_WORKERS = ['workers/tracker-poller.ts', 'workers/naive-poller.ts'] as const;
+
+const benchDir = fileURLToPath(new URL('../', import.meta.url));
+const outDir = fileURLToPath(new URL('../../node_modules/.cache/bench-workers/', import.meta.url));
+
+const external = [
+  'electron',
+  ...Object.keys(pkg.dependencies),
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
+
+const entryName = (relativePath: string): string =>
+  relativePath.replace(/^workers\//, '').replace(/\.ts$/, '');
+
+/** Builds the measured workers (a few seconds); later startWorker calls run the bundles. */
+export async function buildBenchWorkers(): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: benchDir,
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      sourcemap: false,
+      minify: false,
+      rollupOptions: {
+        input: Object.fromEntries(
+          BUNDLED_WORKERS.map((w) => [
+            entryName(w),
+            fileURLToPath(new URL(`../${w}`, import.meta.url)),
+          ]),
+        ),
+        external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  });
+  useBundledWorkers(new Map(BUNDLED_WORKERS.map((w) => [w, `${outDir}${entryName(w)}.js`])));
+}
