@@ -11,16 +11,15 @@ import { join } from 'node:path';
 import { DownloadError, abortedError, fileSystemError } from './download-error';
 import { isNameOfVideo, numberedName, partName, videoFileName } from './file-name';
 import { nodeFs, type DownloadFs, type WritableFile } from './fs-port';
+import { WriteFailure, writeBody } from './body-writer';
 import {
   checkMediaUrl,
   contentLength,
-  discardBody,
   parseContentRange,
   rangeValidator,
-  requestMedia,
   retryAfterMs,
-  type MediaResponse,
 } from './media-request';
+import { openMediaStream, type MediaStreamResponse as MediaResponse } from './media-stream';
 import { createProgressMeter, type DownloadProgress, type ProgressMeter } from './progress-meter';
 
 export type { DownloadProgress } from './progress-meter';
@@ -89,6 +88,9 @@ const DEFAULTS = {
   progressIntervalMs: 250,
   maxRedirects: 5,
 };
+
+/** How often the `.part` is flushed behind the writes, so the last fsync is short. */
+const SYNC_BEHIND_BYTES = 16 * 1024 * 1024;
 
 /** The link answered "gone": ask the feed for a fresh one. */
 class ExpiredLink extends Error {
@@ -267,7 +269,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     arm(s.headersTimeoutMs, 'an answer');
     let response: MediaResponse;
     try {
-      response = await requestMedia(a.url, {
+      response = await openMediaStream(a.url, {
         rangeStart: a.partSize,
         ifRange: a.validator.value,
         signal: controller.signal,
@@ -278,11 +280,11 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     }
     const status = response.status;
     if (status === 403 || status === 404 || status === 410) {
-      discardBody(response);
+      response.body.destroy();
       throw new ExpiredLink(status);
     }
     if (status === 416) {
-      discardBody(response);
+      response.body.destroy();
       const range = parseContentRange(response.headers.get('content-range'));
       // The `.part` already holds the whole file (the crash came after the last byte).
       if (a.partSize > 0 && range?.total === a.partSize) {
@@ -291,7 +293,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       if (a.partSize > 0) throw new StartOver();
     }
     if (status !== 200 && status !== 206) {
-      discardBody(response);
+      response.body.destroy();
       const wait = retryAfterMs(response.headers, s.backoff.maxMs);
       throw Object.assign(
         new DownloadError('http', `The video server answered HTTP ${status}.`, { status }),
@@ -304,13 +306,13 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     try {
       plan = planBody(response, a.partSize);
     } catch (error) {
-      discardBody(response);
+      response.body.destroy();
       throw error;
     }
     if (plan.total !== null) {
       const earlier = await reuseEarlier(s, a, plan.total);
       if (earlier) {
-        discardBody(response);
+        response.body.destroy();
         return earlier;
       }
     }
@@ -318,32 +320,29 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     try {
       file = await s.fs.openForWrite(a.partPath, plan.start > 0 ? 'append' : 'truncate');
     } catch (error) {
-      discardBody(response);
+      response.body.destroy();
       throw fileSystemError(error, s.dir, a.name);
     }
-    let bytes = plan.start;
-    a.meter.update(bytes, plan.total, true);
-    const chunks = response.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    a.meter.update(plan.start, plan.total, true);
+    // The headers came: from here the body's own idle timeout applies.
+    clearTimeout(timer);
+    let bytes: number;
     try {
-      for (;;) {
-        arm(s.idleTimeoutMs, 'data');
-        let next: IteratorResult<Buffer>;
-        try {
-          next = await chunks.next();
-        } catch (error) {
-          return fail(error);
-        }
-        if (next.done) break;
-        try {
-          await file.write(next.value);
-        } catch (error) {
-          throw fileSystemError(error, s.dir, a.name);
-        }
-        bytes += next.value.byteLength;
-        a.meter.update(bytes, plan.total);
-      }
+      bytes =
+        plan.start +
+        (await writeBody(response.body, file, {
+          idleTimeoutMs: s.idleTimeoutMs,
+          onIdle: () => {
+            timedOut = 'data';
+            controller.abort();
+          },
+          onWritten: (written) => a.meter.update(plan.start + written, plan.total),
+          syncEveryBytes: SYNC_BEHIND_BYTES,
+        }));
+    } catch (error) {
+      if (error instanceof WriteFailure) throw fileSystemError(error.error, s.dir, a.name);
+      return fail(error);
     } finally {
-      clearTimeout(timer);
       if (!response.body.complete) response.body.destroy();
     }
     if (plan.total !== null && bytes < plan.total) {
