@@ -136,6 +136,7 @@ function getOnce(
   url: URL,
   requestHeaders: Record<string, string>,
   signal: AbortSignal,
+  ca: string | undefined,
 ): Promise<{ status: number; headers: Headers; body: MediaBody }> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
@@ -240,6 +241,7 @@ function getOnce(
           port,
           servername: isIP(hostname) ? undefined : hostname,
           ALPNProtocols: ['http/1.1'],
+          ...(ca === undefined ? {} : { ca }),
           onread,
         } as ConnectionOptions)
       : netConnect({ host: hostname, port, onread });
@@ -307,6 +309,8 @@ export async function openMediaStream(
     ifRange?: string | null;
     signal: AbortSignal;
     maxRedirects: number;
+    /** Extra certificate authority to trust for https (tests with a self-signed server). */
+    ca?: string;
   },
 ): Promise<MediaStreamResponse> {
   let url = checkMediaUrl(rawUrl);
@@ -319,7 +323,7 @@ export async function openMediaStream(
       headers.Range = `bytes=${opts.rangeStart}-`;
       if (opts.ifRange) headers['If-Range'] = opts.ifRange;
     }
-    const answer = await getOnce(url, headers, opts.signal);
+    const answer = await getOnce(url, headers, opts.signal, opts.ca);
     if (!REDIRECTS.has(answer.status)) return { ...answer, url: url.href };
     answer.body.destroy();
     const location = answer.headers.get('location');
