@@ -1,7 +1,7 @@
 // The hand-parsed GET against real local servers: https (the CDN's scheme, through TLS with a
 // fixed read buffer), chunked framing split across reads, and a body that ends early.
 import { once } from 'node:events';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ function save(body: MediaBody, file: WritableFile) {
 }
 
 /** Sends the body in uneven pieces so chunk headers and data straddle socket reads. */
-function sendChunked(res: import('node:http').ServerResponse) {
+function sendChunked(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'video/mp4' });
   let at = 0;
   let step = 1;
