@@ -54,10 +54,11 @@ describe('nextPollDelay with a predicted finish', () => {
     expect(near).toBeLessThan(8_500);
   });
 
-  it('lands just after the end by a margin that scales with the settings', () => {
-    expect(delay({ msToFinish: 8_000 })).toBe(8_130);
-    // A tenth of the timings (the benchmark's time scale): a tenth of the margin.
-    expect(delay({ floorMs: 500, capMs: 6_000, msToFinish: 800 })).toBe(813);
+  it('lands just after the end by a pad that scales with the floor, not with the wait', () => {
+    expect(delay({ msToFinish: 8_000 })).toBe(8_050);
+    expect(delay({ msToFinish: 6_000 })).toBe(6_050);
+    // A tenth of the timings (the benchmark's time scale): a tenth of the pad.
+    expect(delay({ floorMs: 500, capMs: 6_000, msToFinish: 800 })).toBe(805);
   });
 
   it('still keeps to the floor and the cap', () => {

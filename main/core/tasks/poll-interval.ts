@@ -15,9 +15,12 @@ export interface IntervalInput {
   msToFinish?: number | null;
 }
 
-/** How far past the predicted end the deciding poll lands, as a share of the wait, plus a
- * pad of this share of the floor (50 ms at the default 5 s) for the answer's own travel. */
-const LANDING_MARGIN = 0.01;
+/** The deciding poll lands this share of the floor (50 ms at the default 5 s) past the
+ * predicted end, against timer and clock jitter. No margin proportional to the wait: the end
+ * the tracker passes is the latest one its sightings allow (finishBy), and sightings are
+ * timed when the answer arrives, after the server looked, so a poll aimed there is already
+ * late enough; a proportional margin only delayed every detection (about 0.1 s at the
+ * median in the polling bench) without preventing an early landing. */
 const LANDING_PAD = 0.01;
 
 /** Growth per poll without news: 1.5x, so a stuck task reaches the cap after a few polls. */
@@ -37,10 +40,7 @@ export function nextPollDelay(input: IntervalInput): number {
     // Far from the end: ask halfway there, which sharpens the prediction. Near it: ask just
     // after the predicted end, so the finished video is noticed within moments.
     const remaining = Math.max(0, eta);
-    const delay =
-      remaining > 2 * floorMs
-        ? remaining / 2
-        : remaining * (1 + LANDING_MARGIN) + LANDING_PAD * floorMs;
+    const delay = remaining > 2 * floorMs ? remaining / 2 : remaining + LANDING_PAD * floorMs;
     return Math.round(Math.min(cap, Math.max(floorMs, delay)));
   }
   let base: number;
