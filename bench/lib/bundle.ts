@@ -14,7 +14,11 @@ import { useBundledWorkers } from './child';
 export const BUNDLED_WORKERS = ['workers/tracker-poller.ts', 'workers/naive-poller.ts'] as const;
 
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
-const outDir = fileURLToPath(new URL('../../node_modules/.cache/bench-workers/', import.meta.url));
+// One directory per bench process: another helper's concurrent `npm run bench` must not
+// rebuild (and empty) the files this run's workers are started from.
+const outDir = fileURLToPath(
+  new URL(`../../node_modules/.cache/bench-workers/${process.pid}/`, import.meta.url),
+);
 
 const external = [
   'electron',
@@ -29,6 +33,7 @@ const entryName = (relativePath: string): string =>
 /** Builds the measured workers (a few seconds); later startWorker calls run the bundles. */
 export async function buildBenchWorkers(): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
+  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
   await build({
     configFile: false,
     logLevel: 'warn',
