@@ -1,12 +1,12 @@
-// Builds measured bench workers the way the app ships: one vite (rollup) Node bundle, our code
-// inlined, runtime dependencies and Node builtins external, as config/vite.main.ts does. A
+// Builds measured bench workers the way the app ships: one vite (rollup) Node bundle with the
+// externals and SSR settings of config/vite.main.ts itself (today: our code inlined, runtime
+// dependencies and Node builtins external), so a change there shows up here. A
 // worker run through tsx would be charged for compiling TypeScript at run time (some 15 MB of
 // RSS more on the side that loads more modules), which users of the built app never pay.
 import { rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import pkg from '../../package.json' with { type: 'json' };
+import shipped from '../../config/vite.main';
 import { useBundledWorkers } from './child';
 
 /** Workers whose CPU and memory are compared; each side gets the same treatment. The fake
@@ -20,13 +20,6 @@ const outDir = fileURLToPath(
   new URL(`../../node_modules/.cache/bench-workers/${process.pid}/`, import.meta.url),
 );
 
-const external = [
-  'electron',
-  ...Object.keys(pkg.dependencies),
-  ...builtinModules,
-  ...builtinModules.map((m) => `node:${m}`),
-];
-
 const entryName = (relativePath: string): string =>
   relativePath.replace(/^workers\//, '').replace(/\.ts$/, '');
 
@@ -38,6 +31,7 @@ export async function buildBenchWorkers(): Promise<void> {
     configFile: false,
     logLevel: 'warn',
     root: benchDir,
+    ...(shipped.ssr ? { ssr: shipped.ssr } : {}),
     build: {
       ssr: true,
       outDir,
@@ -52,7 +46,7 @@ export async function buildBenchWorkers(): Promise<void> {
             fileURLToPath(new URL(`../${w}`, import.meta.url)),
           ]),
         ),
-        external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+        external: shipped.build?.rollupOptions?.external,
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
