@@ -35,7 +35,8 @@ interface SideFigures {
   undetected: number;
   cpuSeconds: number;
   peakRssMb: number;
-  /** RSS once loaded, before the run (modules: the tracker side loads more code). */
+  /** RSS once loaded, before the run. The tracker side loads more code: mostly zod, kept
+   * external by config/vite.main.ts and so loaded whole from node_modules (~12 MB). */
   rssBeforeMb: number;
   /** Peak RSS minus RSS once loaded: what tracking the tasks itself cost. */
   rssGrowthMb: number;
