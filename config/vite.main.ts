@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import pkg from '../package.json' with { type: 'json' };
 
 // The main process and the command line share one Node build. Runtime dependencies stay
-// external (electron-builder ships them from node_modules); everything of ours is bundled.
+// external (electron-builder ships them from node_modules); everything of ours is bundled, and
+// so is zod (a devDependency): tree-shaken it loads ~12 MB less than the whole package does.
 const external = [
   'electron',
   ...Object.keys(pkg.dependencies),
@@ -12,6 +13,7 @@ const external = [
 ];
 
 export default defineConfig({
+  ssr: { noExternal: ['zod'] },
   build: {
     ssr: true,
     outDir: 'dist/main',
