@@ -12,6 +12,9 @@ import { READ_BYTES, type MediaBody } from './media-stream';
 /** Largest single write, and the size of each of the two batch buffers. */
 export const BATCH_BYTES = 1024 * 1024;
 
+/** Less room than this at the end of the batch: read into the stream's own buffer instead. */
+const MIN_TARGET_BYTES = 64 * 1024;
+
 /** A failed file write (as opposed to a failed connection). */
 export class WriteFailure extends Error {
   constructor(readonly error: unknown) {
@@ -101,6 +104,11 @@ export function writeBody(
 
     const take = (chunk: Buffer) => {
       const target = buffers[fill] as Buffer;
+      // Read straight into the batch (see `target` below): nothing to copy.
+      if (chunk.buffer === target.buffer && chunk.byteOffset === target.byteOffset + used) {
+        used += chunk.byteLength;
+        return;
+      }
       const n = Math.min(chunk.byteLength, BATCH_BYTES - used);
       chunk.copy(target, used, 0, n);
       used += n;
@@ -152,6 +160,12 @@ export function writeBody(
     };
 
     body.start({
+      target() {
+        const room = BATCH_BYTES - used;
+        return room >= MIN_TARGET_BYTES && overflow.length === 0
+          ? (buffers[fill] as Buffer).subarray(used)
+          : null;
+      },
       data(chunk) {
         if (settled || ended) return;
         lastActivity = performance.now();

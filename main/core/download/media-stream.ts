@@ -20,6 +20,12 @@ const MAX_HEAD_BYTES = 64 * 1024;
 /** Receives a body: `data` gets a view into a reused buffer, valid only during the call. */
 export interface BodySink {
   data(chunk: Buffer): void;
+  /**
+   * Where the socket may read its next bytes, or null for the stream's own buffer: a reader
+   * that offers the free end of its batch receives body bytes there without a copy (`data`
+   * then gets a view at exactly that spot).
+   */
+  target?(): Buffer | null;
   end(): void;
   error(error: Error): void;
 }
@@ -224,7 +230,8 @@ function getOnce(
     };
 
     const onread = {
-      buffer: readBuffer,
+      // Asked after every read for where the next one goes.
+      buffer: (): Buffer => (head === null && sink?.target?.()) || readBuffer,
       callback: (nread: number, buf: Buffer): boolean => {
         const bytes = buf.subarray(0, nread);
         if (head !== null) onHeadBytes(bytes);
