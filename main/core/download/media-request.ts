@@ -8,6 +8,11 @@ import { DownloadError } from './download-error';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** What the helpers below read from a response's headers: a fetch `Headers` will do. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
 export interface MediaResponse {
   status: number;
   headers: Headers;
@@ -121,21 +126,25 @@ export function parseContentRange(
 }
 
 /** A validator fit for If-Range: a strong ETag, else Last-Modified (weak ETags are refused). */
-export function rangeValidator(headers: Headers): string | null {
+export function rangeValidator(headers: HeaderReader): string | null {
   const etag = headers.get('etag');
   if (etag && !etag.startsWith('W/')) return etag;
   return headers.get('last-modified');
 }
 
 /** Content-Length as a number, or null when absent or not a plain integer. */
-export function contentLength(headers: Headers): number | null {
+export function contentLength(headers: HeaderReader): number | null {
   const raw = headers.get('content-length');
   if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null;
   return Number(raw);
 }
 
 /** Retry-After in ms (seconds or an HTTP date), capped; null when absent or unreadable. */
-export function retryAfterMs(headers: Headers, capMs: number, now = Date.now()): number | null {
+export function retryAfterMs(
+  headers: HeaderReader,
+  capMs: number,
+  now = Date.now(),
+): number | null {
   const raw = headers.get('retry-after');
   if (!raw) return null;
   const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) * 1000 : Date.parse(raw) - now;
