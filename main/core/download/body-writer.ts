@@ -7,7 +7,7 @@
 // whatever the size (two batches plus the socket's read buffer), and network and disk overlap.
 // The idle timeout is judged by timestamp from one timer, not re-armed per chunk.
 import type { WritableFile } from './fs-port';
-import { READ_BYTES, type MediaBody } from './media-stream';
+import type { MediaBody } from './media-stream';
 
 /** Largest single write, and the size of each of the two batch buffers. */
 export const BATCH_BYTES = 1024 * 1024;
@@ -151,8 +151,8 @@ export function writeBody(
         settle(streamError);
         return;
       }
-      // Room again for a whole read: let the socket flow.
-      if (paused && !ended && used + READ_BYTES <= BATCH_BYTES && overflow.length === 0) {
+      // Room again for a read straight into the batch: let the socket flow.
+      if (paused && !ended && BATCH_BYTES - used >= MIN_TARGET_BYTES && overflow.length === 0) {
         paused = false;
         lastActivity = performance.now();
         body.resume();
@@ -171,7 +171,7 @@ export function writeBody(
         lastActivity = performance.now();
         take(chunk);
         if (!writing) startWrite();
-        else if (!paused && used + READ_BYTES > BATCH_BYTES) {
+        else if (!paused && BATCH_BYTES - used < MIN_TARGET_BYTES) {
           paused = true;
           body.pause();
         }
