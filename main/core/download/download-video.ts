@@ -1,8 +1,10 @@
 // Downloads one finished video to the download folder.
 //
-// The body streams to `<name>.part` one chunk at a time (each write awaited, so memory stays
-// flat whatever the size), is checked against the announced length, flushed to disk, and only
-// then linked into place under a name that never replaces another file. A crash or Ctrl-C at
+// The body streams to `<name>.part` through two bounded batches, one being written while the
+// socket fills the other (the socket pauses when both are busy, so memory stays flat whatever
+// the size: see body-writer.ts), is checked against the announced length, flushed to disk
+// (partly behind the writes, finally before placing), and only then linked into place under a
+// name that never replaces another file. A crash or Ctrl-C at
 // any moment leaves at most the `.part`, which the next attempt resumes with a Range request.
 // Network errors and 5xx are retried with backoff; an expired link (403/404/410) is refreshed
 // once through the caller; problems only the user can fix (disk full, folder missing or not

@@ -3,8 +3,8 @@
 // exactly where a real disk would.
 import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 
-/** A file open for writing. Each write resolves once the bytes are handed to the OS, so a
- * caller that awaits it never holds more than one chunk. */
+/** A file open for writing. Each write resolves once the bytes are handed to the OS; the
+ * downloader keeps one write in flight and reuses the buffer once it resolves. */
 export interface WritableFile {
   write(chunk: Uint8Array): Promise<void>;
   /** Flushes to the disk (fsync) before the file is renamed into place. */
