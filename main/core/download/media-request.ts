@@ -1,8 +1,8 @@
-// One GET of a media URL through Node's http client, for small files (the app's poster cache);
-// videos go through media-stream.ts, which reads without an allocation per piece. Redirects are followed by hand so every hop is checked to
-// be http(s) and the number of hops is bounded; the body is asked for without compression so
-// byte counts and ranges mean bytes of the file. No token is ever sent: result URLs are
-// public CDN links.
+// One GET of a media URL through Node's http client, for small files (the app's poster
+// cache); videos go through media-stream.ts, which reads without an allocation per piece.
+// Redirects are followed by hand so every hop is checked to be http(s) and the number of hops
+// is bounded; the body is asked for without compression so byte counts and ranges mean bytes
+// of the file. No token is ever sent: result URLs are public CDN links.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { DownloadError } from './download-error';
