@@ -64,46 +64,52 @@ function get(url: URL, headers: Record<string, string>, signal: AbortSignal) {
   });
 }
 
+/** Options of a media GET, shared by this small-file path and media-stream.ts. */
+export interface MediaGetOptions {
+  rangeStart: number;
+  /** ETag or Last-Modified of the file the `.part` came from: a changed file comes whole. */
+  ifRange?: string | null;
+  signal: AbortSignal;
+  maxRedirects: number;
+}
+
 /**
- * GETs a result URL (from `rangeStart` when above 0), following up to `maxRedirects`
- * redirects, each to http(s) only. The body is asked for uncompressed, so lengths and ranges
- * count bytes of the file.
+ * GETs a result URL through `hop.send` (from `rangeStart` when above 0), following up to
+ * `maxRedirects` redirects, each to http(s) only. The body is asked for uncompressed, so
+ * lengths and ranges count bytes of the file. `hop` is the one transport-specific part: how to
+ * send one request, read a redirect's target, and drop a body that will not be read.
  */
-export async function requestMedia(
+export async function getFollowingRedirects<T extends { status: number }>(
   rawUrl: string,
-  opts: {
-    rangeStart: number;
-    /** ETag or Last-Modified of the file the `.part` came from: a changed file comes whole. */
-    ifRange?: string | null;
-    signal: AbortSignal;
-    maxRedirects: number;
+  opts: MediaGetOptions,
+  hop: {
+    send(url: URL, headers: Record<string, string>): Promise<T>;
+    location(answer: T): string | null | undefined;
+    discard(answer: T): void;
   },
-): Promise<MediaResponse> {
+): Promise<T & { url: string }> {
   let url = checkMediaUrl(rawUrl);
-  for (let hop = 0; ; hop++) {
+  for (let hops = 0; ; hops++) {
     const headers: Record<string, string> = {
-      'accept-encoding': 'identity',
-      'user-agent': 'PikaTray',
+      'Accept-Encoding': 'identity',
+      'User-Agent': 'PikaTray',
     };
     if (opts.rangeStart > 0) {
-      headers.range = `bytes=${opts.rangeStart}-`;
-      if (opts.ifRange) headers['if-range'] = opts.ifRange;
+      headers.Range = `bytes=${opts.rangeStart}-`;
+      if (opts.ifRange) headers['If-Range'] = opts.ifRange;
     }
-    const message = await get(url, headers, opts.signal);
-    const status = message.statusCode ?? 0;
-    if (!REDIRECTS.has(status)) {
-      return { status, headers: headersOf(message), body: message, url: url.href };
-    }
-    message.destroy();
-    const location = message.headers.location;
+    const answer = await hop.send(url, headers);
+    if (!REDIRECTS.has(answer.status)) return { ...answer, url: url.href };
+    hop.discard(answer);
+    const location = hop.location(answer);
     if (!location) {
       throw new DownloadError(
         'http',
-        `The video server sent a redirect (HTTP ${status}) without saying where to.`,
-        { status },
+        `The video server sent a redirect (HTTP ${answer.status}) without saying where to.`,
+        { status: answer.status },
       );
     }
-    if (hop >= opts.maxRedirects) {
+    if (hops >= opts.maxRedirects) {
       throw new DownloadError(
         'bad-url',
         `The video link redirected more than ${opts.maxRedirects} times.`,
@@ -111,6 +117,18 @@ export async function requestMedia(
     }
     url = checkMediaUrl(location, url.href);
   }
+}
+
+/** One GET of a small file through Node's http client; see `getFollowingRedirects`. */
+export function requestMedia(rawUrl: string, opts: MediaGetOptions): Promise<MediaResponse> {
+  return getFollowingRedirects(rawUrl, opts, {
+    send: async (url, headers) => {
+      const message = await get(url, headers, opts.signal);
+      return { status: message.statusCode ?? 0, headers: headersOf(message), body: message };
+    },
+    location: (answer) => answer.body.headers.location,
+    discard: (answer) => answer.body.destroy(),
+  });
 }
 
 // "bytes 100-999/1000" -> {start: 100, total: 1000}; "bytes */1000" (a 416) -> {start: null, total: 1000}.

@@ -9,10 +9,8 @@
 // to be http(s), and bounded. No token is ever sent: result URLs are public CDN links.
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
-import { DownloadError } from './download-error';
-import { checkMediaUrl, type HeaderReader } from './media-request';
+import { getFollowingRedirects, type HeaderReader, type MediaGetOptions } from './media-request';
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Size of the one buffer the socket reads into. */
 export const READ_BYTES = 256 * 1024;
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -316,49 +314,19 @@ function getOnce(
 }
 
 /**
- * GETs a result URL (from `rangeStart` when above 0), following up to `maxRedirects`
- * redirects, each to http(s) only. The body is asked for uncompressed, so lengths and ranges
- * count bytes of the file.
+ * GETs a result URL over a plain socket (from `rangeStart` when above 0), following
+ * redirects as `getFollowingRedirects` does.
  */
-export async function openMediaStream(
+export function openMediaStream(
   rawUrl: string,
-  opts: {
-    rangeStart: number;
-    /** ETag or Last-Modified of the file the `.part` came from: a changed file comes whole. */
-    ifRange?: string | null;
-    signal: AbortSignal;
-    maxRedirects: number;
+  opts: MediaGetOptions & {
     /** Extra certificate authority to trust for https (tests with a self-signed server). */
     ca?: string;
   },
 ): Promise<MediaStreamResponse> {
-  let url = checkMediaUrl(rawUrl);
-  for (let hop = 0; ; hop++) {
-    const headers: Record<string, string> = {
-      'Accept-Encoding': 'identity',
-      'User-Agent': 'PikaTray',
-    };
-    if (opts.rangeStart > 0) {
-      headers.Range = `bytes=${opts.rangeStart}-`;
-      if (opts.ifRange) headers['If-Range'] = opts.ifRange;
-    }
-    const answer = await getOnce(url, headers, opts.signal, opts.ca);
-    if (!REDIRECTS.has(answer.status)) return { ...answer, url: url.href };
-    answer.body.destroy();
-    const location = answer.headers.get('location');
-    if (!location) {
-      throw new DownloadError(
-        'http',
-        `The video server sent a redirect (HTTP ${answer.status}) without saying where to.`,
-        { status: answer.status },
-      );
-    }
-    if (hop >= opts.maxRedirects) {
-      throw new DownloadError(
-        'bad-url',
-        `The video link redirected more than ${opts.maxRedirects} times.`,
-      );
-    }
-    url = checkMediaUrl(location, url.href);
-  }
+  return getFollowingRedirects(rawUrl, opts, {
+    send: (url, headers) => getOnce(url, headers, opts.signal, opts.ca),
+    location: (answer) => answer.headers.get('location'),
+    discard: (answer) => answer.body.destroy(),
+  });
 }
