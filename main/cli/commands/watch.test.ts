@@ -1,11 +1,10 @@
 // `pika-tray watch` in-process: the real command, client, tracker and downloader against the
 // fake Pika server, with output and notifications captured. (watch.cli.test.ts runs it as a
 // child process; this file covers the many cases that would make that slow.)
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePika } from '../../../test/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import type { DesktopNotification, Notifier } from '../notifier';
 import { clientFrom, SHARED_OPTIONS } from '../options';
@@ -17,19 +16,7 @@ const FAST = ['--interval', '0.05', '--max-interval', '0.2'];
 let fake: FakePika;
 let dir: string;
 
-beforeAll(async () => {
-  fake = await startFakePika();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.clearFaults();
-  dir = await mkdtemp(join(tmpdir(), 'pika-watch-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useFakePikaAndTempDir('pika-watch-', (env) => ({ fake, dir } = env));
 
 interface Run {
   code: number;

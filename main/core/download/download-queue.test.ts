@@ -3,8 +3,8 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePika } from '../../../test/fake-server';
+import { describe, expect, it } from 'vitest';
+import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import { finishedVideo, finishedVideos } from '../../../test/support/finished-video';
 import type { DownloadError } from './download-error';
@@ -15,19 +15,7 @@ import { createDownloadQueue } from './download-queue';
 let fake: FakePika;
 let dir: string;
 
-beforeAll(async () => {
-  fake = await startFakePika();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.clearFaults();
-  dir = await mkdtemp(join(tmpdir(), 'pika-queue-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useFakePikaAndTempDir('pika-queue-', (env) => ({ fake, dir } = env));
 
 const FAST = { backoff: { baseMs: 5, maxMs: 20 }, progressIntervalMs: 10 };
 

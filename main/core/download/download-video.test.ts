@@ -1,13 +1,12 @@
 // The downloader against the real fake Pika server (its media routes and faults) and a real
 // temporary folder. File-system failures are injected through the downloader's fs port.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePika } from '../../../test/fake-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import { finishedVideo, freshUrl, type FinishedVideo } from '../../../test/support/finished-video';
 import { DownloadError } from './download-error';
@@ -29,19 +28,7 @@ const FAST: Partial<DownloadOptions> = {
   progressIntervalMs: 10,
 };
 
-beforeAll(async () => {
-  fake = await startFakePika();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.clearFaults();
-  dir = await mkdtemp(join(tmpdir(), 'pika-dl-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useFakePikaAndTempDir('pika-dl-', (env) => ({ fake, dir } = env));
 
 function mediaRequests(video: FinishedVideo) {
   const path = new URL(video.url).pathname;
