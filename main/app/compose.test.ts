@@ -1,28 +1,24 @@
 // The connections composeApp makes, with the real tracker and client against the fake server.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../test/fake-server';
+import { TOKEN, useAppTestEnv } from './app-test-kit';
 import { waitFor } from '../core/tasks/test-wait';
 import { createNodeServices, type NodeServices } from './node-services';
 import { appStatusOf } from './services';
 
-const TOKEN = 'pk-test-token-123456';
 let fake: FakePika;
 let dir: string;
 let app: NodeServices | null = null;
 
-beforeEach(async () => {
-  fake = await startFakePika({ token: TOKEN });
-  dir = await mkdtemp(join(tmpdir(), 'pika-compose-'));
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  await fake.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useAppTestEnv(
+  'pika-compose-',
+  (env) => ({ fake, dir } = env),
+  async () => {
+    await app?.close();
+    app = null;
+  },
+);
 
 describe('composed app', () => {
   it('a network failure while the OS is offline pauses polling; coming back polls everything', async () => {

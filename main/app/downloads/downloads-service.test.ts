@@ -1,28 +1,25 @@
 // Auto and manual downloads through the real services, tracker, client and downloader,
 // against the fake server's media routes.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePika, type FakePika } from '../../../test/fake-server';
+import { describe, expect, it } from 'vitest';
+import type { FakePika } from '../../../test/fake-server';
+import { TOKEN, useAppTestEnv } from '../app-test-kit';
 import { waitFor } from '../../core/tasks/test-wait';
 import { createNodeServices, type NodeServices } from '../node-services';
 
-const TOKEN = 'pk-test-token-123456';
 let fake: FakePika;
 let dir: string;
 let app: NodeServices | null = null;
 
-beforeEach(async () => {
-  fake = await startFakePika({ token: TOKEN });
-  dir = await mkdtemp(join(tmpdir(), 'pika-downloads-'));
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  await fake.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useAppTestEnv(
+  'pika-downloads-',
+  (env) => ({ fake, dir } = env),
+  async () => {
+    await app?.close();
+    app = null;
+  },
+);
 
 function start(autoDownload: boolean): NodeServices {
   app = createNodeServices({

@@ -1,35 +1,32 @@
 // The drag image's poster cache through the real services, tracker and client against the
 // fake Pika server's CDN: fetched when a task finishes, named by hashes in its own folder,
 // refused when it is not an image, fetched on first use for older tasks, deleted with its task.
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePika, type FakePika } from '../../../test/fake-server';
+import { describe, expect, it } from 'vitest';
+import type { FakePika } from '../../../test/fake-server';
+import { TOKEN, useAppTestEnv } from '../app-test-kit';
 import { FIXTURES } from '../../../test/fake-server/media';
 import { waitFor } from '../../core/tasks/test-wait';
 import type { TrackedTask } from '../../core/tasks/model';
 import { createNodeServices, type NodeServices } from '../node-services';
 import { createPosterCache, type PosterCache } from './poster-cache';
 
-const TOKEN = 'pk-test-token-123456';
 let fake: FakePika;
 let dir: string;
 let app: NodeServices | null = null;
 let cache: PosterCache | null = null;
 
-beforeEach(async () => {
-  fake = await startFakePika({ token: TOKEN });
-  dir = await mkdtemp(join(tmpdir(), 'pika-posters-'));
-});
-afterEach(async () => {
-  cache?.close();
-  cache = null;
-  await app?.close();
-  app = null;
-  await fake.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useAppTestEnv(
+  'pika-posters-',
+  (env) => ({ fake, dir } = env),
+  async () => {
+    cache?.close();
+    cache = null;
+    await app?.close();
+    app = null;
+  },
+);
 
 function start(): { app: NodeServices; cache: PosterCache; logs: string[] } {
   app = createNodeServices({
