@@ -6,17 +6,14 @@
 import { readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VideoRef } from '../../preload/contract';
-import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
+import type { Harness } from './harness/app-harness';
+import { useHarness } from './harness/use-harness';
 import { screenshot } from './harness/screenshots';
 
 let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(() => stopBrowser());
+const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
 /** Served slowly enough (~3 s) that the page is seen mid-download. */

@@ -2,16 +2,13 @@
 // index.html carries is main's policy (a file:// page gets no response header, so in the
 // app this meta is what enforces it), and it refuses inline and eval'd script, any request
 // from the page, and http images, while posters from https are let through.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/window/security';
-import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
+import type { Harness } from './harness/app-harness';
+import { useHarness } from './harness/use-harness';
 
 let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(() => stopBrowser());
+const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
 

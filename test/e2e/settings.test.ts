@@ -1,16 +1,13 @@
 // Settings and the token through the real handlers: values are validated and saved by main,
 // the token goes in and never comes back, and a token the server refuses shows as such.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from './harness/app-harness';
+import { useHarness } from './harness/use-harness';
 import { activeElementId, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
 let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(() => stopBrowser());
+const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
 

@@ -3,16 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from './harness/app-harness';
+import { useHarness } from './harness/use-harness';
 import { activeElementId } from './harness/page-probes';
 
 let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(() => stopBrowser());
+const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
 

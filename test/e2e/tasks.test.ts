@@ -1,16 +1,13 @@
 // A task's whole walk through the real app: pasted in the window, polled by the real tracker
 // against the fake Pika server, progress and the end pushed back to the page.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startHarness, stopBrowser, type Harness } from './harness/app-harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from './harness/app-harness';
+import { useHarness } from './harness/use-harness';
 import { bodyBackground, clippedCards, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 
 let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(() => stopBrowser());
+const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
 
