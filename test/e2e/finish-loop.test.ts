@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VideoRef } from '../../preload/contract';
 import type { Harness } from './harness/app-harness';
+import { paste, progressValue } from './harness/page-actions';
 import { useHarness } from './harness/use-harness';
 import { screenshot } from './harness/screenshots';
 
@@ -18,12 +19,6 @@ const startHarness = useHarness();
 const WAIT = { timeout: 10_000 };
 /** Served slowly enough (~3 s) that the page is seen mid-download. */
 const MEDIA_BYTES = 600_000;
-
-async function paste(page: Harness['page'], text: string) {
-  const box = page.getByLabel('Task ids to add');
-  await box.fill(text);
-  await box.press('Enter');
-}
 
 /** Sends 'drag:start' through the real preload, as the card's dragstart handler does. */
 async function askDrag(page: Harness['page'], ref: unknown): Promise<void> {
@@ -68,12 +63,7 @@ describe('finish -> auto-download -> drag-out', () => {
 
     // Mid-download: the card shows the download bar and how much has arrived.
     const bar = card.getByRole('progressbar', { name: 'Download progress' });
-    await expect
-      .poll(
-        async () => Number((await bar.getAttribute('aria-valuenow').catch(() => null)) ?? -1),
-        WAIT,
-      )
-      .toBeGreaterThan(0);
+    await expect.poll(() => progressValue(bar), WAIT).toBeGreaterThan(0);
     const mid = Number(await bar.getAttribute('aria-valuenow'));
     expect(mid).toBeLessThan(100);
     expect(await card.locator('.download-text').textContent()).toMatch(/^\S+ \S+ of \S+ \S+$/);

@@ -2,6 +2,7 @@
 // against the fake Pika server, progress and the end pushed back to the page.
 import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app-harness';
+import { paste, progressValue } from './harness/page-actions';
 import { useHarness } from './harness/use-harness';
 import { bodyBackground, clippedCards, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
@@ -10,12 +11,6 @@ let h: Harness | undefined;
 const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
-
-async function paste(page: Harness['page'], text: string) {
-  const box = page.getByLabel('Task ids to add');
-  await box.fill(text);
-  await box.press('Enter');
-}
 
 describe('tasks end to end', () => {
   it('adds a pasted task, shows its progress arriving, and its end', async () => {
@@ -37,12 +32,7 @@ describe('tasks end to end', () => {
 
     // Progress: some value strictly between 0 and 100 is shown while it runs.
     const bar = card.getByRole('progressbar', { name: 'Generating' });
-    await expect
-      .poll(
-        async () => Number((await bar.getAttribute('aria-valuenow').catch(() => null)) ?? -1),
-        WAIT,
-      )
-      .toBeGreaterThan(0);
+    await expect.poll(() => progressValue(bar), WAIT).toBeGreaterThan(0);
     const seen = Number(await bar.getAttribute('aria-valuenow'));
     expect(seen).toBeLessThan(100);
     expect(await card.locator('.badge').first().textContent()).toMatch(/Running|Queued/);
