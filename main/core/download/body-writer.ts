@@ -1,16 +1,21 @@
 // Writes a response body to the `.part` while the network keeps flowing.
 //
-// Two batch buffers, allocated once: incoming bytes are copied into one while the other is
-// being written, with exactly one file write in flight. When the network outruns the disk the
-// batch grows up to its bound and then the socket is paused (real backpressure); when the disk
-// is faster, each write starts as soon as there is something to write. So memory stays flat
-// whatever the size (two batches plus the socket's read buffer), and network and disk overlap.
+// A ring of three batch buffers, allocated once: incoming bytes land in one while another is
+// being written, with exactly one file write in flight; a full batch waits in the third so the
+// socket keeps reading through a slow write instead of pausing. When the network outruns the
+// disk the batches fill up to their bound and then the socket is paused (real backpressure);
+// when the disk is faster, each write starts as soon as there is something to write. So memory
+// stays flat whatever the size (three batches plus the socket's read buffer), and network and
+// disk overlap.
 // The idle timeout is judged by timestamp from one timer, not re-armed per chunk.
 import type { WritableFile } from './fs-port';
 import type { MediaBody } from './media-stream';
 
-/** Largest single write, and the size of each of the two batch buffers. */
+/** Largest single write, and the size of each batch buffer. */
 export const BATCH_BYTES = 1024 * 1024;
+
+/** Batch buffers in the ring: one written, one filling, one spare. */
+const BATCH_COUNT = 3;
 
 /** Less room than this at the end of the batch: read into the stream's own buffer instead. */
 const MIN_TARGET_BYTES = 64 * 1024;
@@ -47,9 +52,14 @@ export function writeBody(
   options: BodyWriteOptions,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    const buffers = [Buffer.allocUnsafe(BATCH_BYTES), Buffer.allocUnsafe(BATCH_BYTES)];
-    let fill = 0;
+    // A small ring: one batch being written, one filling, and spares so a full batch can
+    // wait its turn while the socket keeps reading instead of pausing.
+    const free: Buffer[] = [];
+    for (let i = 1; i < BATCH_COUNT; i++) free.push(Buffer.allocUnsafe(BATCH_BYTES));
+    let current: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
     let used = 0;
+    // Full batches waiting for the write in flight to finish.
+    const ready: Buffer[] = [];
     // Bytes that did not fit: only a read already under way when we paused lands here.
     let overflow: Buffer[] = [];
     let writing = false;
@@ -102,30 +112,49 @@ export function writeBody(
       options.onIdle();
     };
 
+    const rotate = (): boolean => {
+      const spare = free.pop();
+      if (spare === undefined) return false;
+      ready.push(current.subarray(0, used));
+      current = spare;
+      used = 0;
+      return true;
+    };
     const take = (chunk: Buffer) => {
-      const target = buffers[fill] as Buffer;
       // Read straight into the batch (see `target` below): nothing to copy.
-      if (chunk.buffer === target.buffer && chunk.byteOffset === target.byteOffset + used) {
+      if (chunk.buffer === current.buffer && chunk.byteOffset === current.byteOffset + used) {
         used += chunk.byteLength;
         return;
       }
-      const n = Math.min(chunk.byteLength, BATCH_BYTES - used);
-      chunk.copy(target, used, 0, n);
-      used += n;
-      if (n < chunk.byteLength) overflow.push(Buffer.from(chunk.subarray(n)));
+      let from = 0;
+      while (from < chunk.byteLength) {
+        if (used === BATCH_BYTES && !rotate()) break;
+        const n = Math.min(chunk.byteLength - from, BATCH_BYTES - used);
+        chunk.copy(current, used, from, from + n);
+        used += n;
+        from += n;
+      }
+      if (from < chunk.byteLength) overflow.push(Buffer.from(chunk.subarray(from)));
     };
     const startWrite = () => {
-      const batch = (buffers[fill] as Buffer).subarray(0, used);
-      fill ^= 1;
-      used = 0;
+      let batch: Buffer | undefined = ready.shift();
+      if (batch === undefined) {
+        batch = current.subarray(0, used);
+        const spare = free.pop() as Buffer;
+        current = spare;
+        used = 0;
+      }
       const spilled = overflow;
       overflow = [];
       for (const chunk of spilled) take(chunk);
       writing = true;
-      file.write(batch).then(
+      const done = batch;
+      file.write(done).then(
         () => {
           writing = false;
-          written += batch.byteLength;
+          // The whole batch buffer back (`done` may be a shorter view of it).
+          free.push(Buffer.from(done.buffer, done.byteOffset, BATCH_BYTES));
+          written += done.byteLength;
           lastActivity = performance.now();
           options.onWritten(written);
           if (syncError !== null) {
@@ -145,14 +174,15 @@ export function writeBody(
     };
     const next = () => {
       if (settled || writing) return;
-      if (used > 0) {
+      if (ready.length > 0 || used > 0) {
         startWrite();
       } else if (ended) {
         settle(streamError);
         return;
       }
       // Room again for a read straight into the batch: let the socket flow.
-      if (paused && !ended && BATCH_BYTES - used >= MIN_TARGET_BYTES && overflow.length === 0) {
+      const room = BATCH_BYTES - used >= MIN_TARGET_BYTES || free.length > 0;
+      if (paused && !ended && room && overflow.length === 0) {
         paused = false;
         lastActivity = performance.now();
         body.resume();
@@ -161,17 +191,16 @@ export function writeBody(
 
     body.start({
       target() {
-        const room = BATCH_BYTES - used;
-        return room >= MIN_TARGET_BYTES && overflow.length === 0
-          ? (buffers[fill] as Buffer).subarray(used)
-          : null;
+        if (overflow.length > 0) return null;
+        if (BATCH_BYTES - used < MIN_TARGET_BYTES && writing && !rotate()) return null;
+        return BATCH_BYTES - used >= MIN_TARGET_BYTES ? current.subarray(used) : null;
       },
       data(chunk) {
         if (settled || ended) return;
         lastActivity = performance.now();
         take(chunk);
         if (!writing) startWrite();
-        else if (!paused && BATCH_BYTES - used < MIN_TARGET_BYTES) {
+        else if (!paused && BATCH_BYTES - used < MIN_TARGET_BYTES && free.length === 0) {
           paused = true;
           body.pause();
         }

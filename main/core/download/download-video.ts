@@ -92,7 +92,7 @@ const DEFAULTS = {
 };
 
 /** How often the `.part` is flushed behind the writes, so the last fsync is short. */
-const SYNC_BEHIND_BYTES = 16 * 1024 * 1024;
+const SYNC_BEHIND_BYTES = 4 * 1024 * 1024;
 
 /** The link answered "gone": ask the feed for a fresh one. */
 class ExpiredLink extends Error {
