@@ -34,7 +34,13 @@ export function createProgressMeter(
         return;
       }
       const elapsed = at - lastAt;
-      if (!force && elapsed < intervalMs) return;
+      if (elapsed < intervalMs) {
+        if (!force) return;
+        // Reported now (the last bytes, say), but a rate taken over a few milliseconds would
+        // be one write's size over its gap, not the network's speed: keep the one we have.
+        report({ bytes, total, rate: rate === null ? null : Math.round(rate) });
+        return;
+      }
       if (elapsed > 0 && bytes >= lastBytes) {
         const sample = ((bytes - lastBytes) * 1000) / elapsed;
         // Exponential smoothing: steady enough to read, quick to follow a real change.
