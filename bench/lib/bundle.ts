@@ -11,7 +11,11 @@ import { useBundledWorkers } from './child';
 
 /** Workers whose CPU and memory are compared; each side gets the same treatment. The fake
  * server is not measured and reads fixtures next to its source, so it stays on tsx. */
-export const BUNDLED_WORKERS = ['workers/tracker-poller.ts', 'workers/naive-poller.ts'] as const;
+export const BUNDLED_WORKERS = [
+  'workers/tracker-poller.ts',
+  'workers/naive-poller.ts',
+  'workers/downloader.ts',
+] as const;
 
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 // One directory per bench process: another helper's concurrent `npm run bench` must not
