@@ -3,7 +3,7 @@
 // dependencies, and nothing else; the tray images sit in resources/tray; node-notifier's
 // helpers are unpacked; the fuses are flipped in the packaged binary.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -134,6 +134,12 @@ describe('packaged app (electron-builder --linux dir)', () => {
         ),
     );
     for (const dep of Object.keys(pkg.dependencies)) expect(topLevel, dep).toContain(dep);
+    // Nothing the lockfile counts as development-only ships, however it is reached.
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const devOnly = [...topLevel].filter((name) => lock.packages[`node_modules/${name}`]?.dev);
+    expect(devOnly).toEqual([]);
     for (const dev of [
       ...Object.keys(pkg.devDependencies),
       'electron',
