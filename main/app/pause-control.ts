@@ -1,5 +1,5 @@
-// Polling stops for several independent reasons: the user asked, the machine sleeps or is
-// locked, the network is gone. The tracker has one pause switch, so reasons are combined
+// Polling stops for several independent reasons: the user asked, the machine sleeps, the
+// network is gone. The tracker has one pause switch, so reasons are combined
 // here: polling resumes only when none is left, and the user's pause survives a wake-up.
 import type { TaskTracker } from '../core/tasks/tracker-types';
 
@@ -8,6 +8,8 @@ export type PauseReason = 'user' | 'sleep' | 'offline';
 export interface PauseControl {
   set(reason: PauseReason, paused: boolean): void;
   has(reason: PauseReason): boolean;
+  /** Re-checks every active task now (the screen was unlocked), unless polling is paused. */
+  recheck(): void;
   /** Called whenever the set of reasons changes. */
   onChange(listener: () => void): () => void;
 }
@@ -32,6 +34,9 @@ export function createPauseControl(
       for (const listener of listeners) listener();
     },
     has: (reason) => reasons.has(reason),
+    recheck() {
+      if (reasons.size === 0) tracker.pollAllNow();
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
