@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrackedTask, VideoDownload } from '../../core/tasks/model';
+import { videoFileName } from '../../core/download/file-name';
 import { createFileResolver, isInside } from './resolve-file';
 
 let root: string;
@@ -79,6 +80,45 @@ describe('file resolver', () => {
         message: expect.stringMatching(/outside the download folder/),
       });
     }
+  });
+
+  it('opens a video saved in an earlier download folder, named for this very video', async () => {
+    const earlier = join(root, 'Old videos');
+    await mkdir(earlier);
+    const file = join(earlier, videoFileName({ prompt: 'a cat', seed: 7, videoId: 'v1' }));
+    await writeFile(file, 'x');
+    await expect(resolverFor({ status: 'done', path: file, bytes: 1 })(ref)).resolves.toEqual({
+      ok: true,
+      path: file,
+    });
+    // Also when the current folder has since been removed.
+    await rm(downloads, { recursive: true });
+    await expect(resolverFor({ status: 'done', path: file, bytes: 1 })(ref)).resolves.toEqual({
+      ok: true,
+      path: file,
+    });
+  });
+
+  it("refuses a file elsewhere named for another video, or linked under this one's name", async () => {
+    const earlier = join(root, 'Old videos');
+    await mkdir(earlier);
+    const other = join(earlier, videoFileName({ prompt: 'a cat', seed: 7, videoId: 'v2' }));
+    await writeFile(other, 'x');
+    const secret = join(root, 'secret.txt');
+    await writeFile(secret, 'x');
+    const link = join(earlier, videoFileName({ prompt: 'a dog', seed: 7, videoId: 'v1' }));
+    await symlink(secret, link);
+    for (const path of [other, link]) {
+      expect(await resolverFor({ status: 'done', path, bytes: 1 })(ref)).toEqual({
+        ok: false,
+        message: expect.stringMatching(/outside the download folder/),
+      });
+    }
+    await rm(downloads, { recursive: true });
+    expect(await resolverFor({ status: 'done', path: other, bytes: 1 })(ref)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/download folder does not exist/),
+    });
   });
 
   it('refuses a directory', async () => {

@@ -1,8 +1,12 @@
 // Finds a downloaded video on disk for open / reveal / drag-out, and refuses anything that
-// is not a regular file inside the download folder once symlinks are resolved: the path
-// comes from stored state, which a bad write or a hand edit could have pointed anywhere.
+// is not a regular file of ours once symlinks are resolved: the path comes from stored state,
+// which a bad write or a hand edit could have pointed anywhere. "Ours" is a file inside the
+// download folder, or a file that our downloader named for this very video (its short id in
+// the name, see isNameOfVideo): that keeps videos saved before the user picked another folder
+// usable, while a stray path can still only reach a file named for that video.
 import { realpathSync, statSync } from 'node:fs';
-import { relative, isAbsolute, sep } from 'node:path';
+import { basename, relative, isAbsolute, sep } from 'node:path';
+import { isNameOfVideo } from '../../core/download/file-name';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import type { VideoRef } from '../../../preload/contract';
 
@@ -53,7 +57,6 @@ export function resolveFileSync(
   const recorded = recordedPath(tracker, ref);
   if (!recorded.ok) return recorded;
   let real: string;
-  let folder: string;
   try {
     real = realpathSync(recorded.path);
   } catch {
@@ -62,15 +65,20 @@ export function resolveFileSync(
       message: 'The downloaded file is gone (moved or deleted). Download it again.',
     };
   }
+  let folder: string | null = null;
   try {
     folder = realpathSync(downloadDir);
   } catch {
-    return { ok: false, message: 'The download folder does not exist any more.' };
+    // Checked below: a video named for this id may still be opened from where it was saved.
   }
-  if (!isInside(folder, real)) {
+  const inFolder = folder !== null && isInside(folder, real);
+  if (!inFolder && !isNameOfVideo(basename(real), ref.videoId)) {
     return {
       ok: false,
-      message: 'The file is outside the download folder, so Pika Tray will not open it.',
+      message:
+        folder === null
+          ? 'The download folder does not exist any more.'
+          : 'The file is outside the download folder, so Pika Tray will not open it.',
     };
   }
   let isFile = false;
