@@ -37,11 +37,18 @@ export type TokenState = 'missing' | 'unchecked' | 'accepted' | 'rejected';
 /** How the token is protected at rest. `basic_text` = Linux without a keyring: weak. */
 export type TokenProtection = 'os' | 'basic_text' | 'unavailable';
 
+/** The numeric settings main accepts, by field: the form offers exactly this range. */
+export type SettingLimits = Record<
+  'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin',
+  { min: number; max: number }
+>;
+
 export interface SettingsView {
   settings: Settings;
   hasToken: boolean;
   tokenState: TokenState;
   tokenProtection: TokenProtection;
+  limits: SettingLimits;
 }
 
 export type TokenTestResult =

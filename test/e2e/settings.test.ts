@@ -24,6 +24,17 @@ describe('settings end to end', () => {
     await expect.poll(() => h!.app.services.settings.get().notifications, WAIT).toBe(false);
 
     const floor = page.getByLabel('Shortest poll interval (seconds)');
+    // The number fields offer exactly the range main accepts (validate-settings.ts).
+    const ranges = [];
+    for (const id of ['pollFloorSec', 'pollCapSec', 'stalledAfterMin']) {
+      const input = page.locator(`input#${id}[type=number]`);
+      ranges.push([id, await input.getAttribute('min'), await input.getAttribute('max')]);
+    }
+    expect(ranges).toEqual([
+      ['pollFloorSec', '2', '600'],
+      ['pollCapSec', '5', '3600'],
+      ['stalledAfterMin', '5', '1440'],
+    ]);
     await floor.fill('12');
     await floor.press('Enter');
     await expect.poll(() => h!.app.services.settings.get().pollFloorSec, WAIT).toBe(12);

@@ -1,5 +1,6 @@
 // The real handlers over the real tracker, client and settings, against the fake Pika
 // server on 127.0.0.1. Only Electron's own objects are stand-ins (node-services.ts).
+import { SETTING_LIMITS } from '../settings/validate-settings';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,6 +167,8 @@ describe('token handlers', () => {
     start({ token: undefined });
     const view = await call('token:set', `  ${TOKEN}\n`);
     expect(view).toMatchObject({ hasToken: true, tokenState: 'unchecked', tokenProtection: 'os' });
+    // The form's number ranges are main's own limits, not a copy in the renderer.
+    expect(view.limits).toEqual(SETTING_LIMITS);
     expect(await call('token:test')).toEqual({ result: 'accepted' });
     expect((await call('settings:get')).tokenState).toBe('accepted');
     expect((await call('app:status')).tokenState).toBe('accepted');

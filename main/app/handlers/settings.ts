@@ -1,7 +1,8 @@
 // Settings intents. The view carries whether a token exists and how it is protected, never
-// the token itself.
+// the token itself, and the bounds main enforces on numbers, so the form offers only those.
 import type { SettingsView } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
+import { SETTING_LIMITS } from '../settings/validate-settings';
 import type { AppServices } from '../services';
 
 export function settingsViewOf(services: AppServices): SettingsView {
@@ -10,6 +11,7 @@ export function settingsViewOf(services: AppServices): SettingsView {
     hasToken: services.vault.has(),
     tokenState: services.tokenState.get(),
     tokenProtection: services.vault.protection(),
+    limits: SETTING_LIMITS,
   };
 }
 

@@ -2,13 +2,14 @@
 // half-applies. Messages are written for the person who typed the value.
 import { isAbsolute } from 'node:path';
 import type { Settings } from '../../core/settings';
+import type { SettingLimits } from '../../../preload/contract';
 
 /** Bounds for the numeric settings: fast enough to be useful, slow enough to be polite. */
-export const SETTING_LIMITS = {
+export const SETTING_LIMITS: SettingLimits = {
   pollFloorSec: { min: 2, max: 600 },
   pollCapSec: { min: 5, max: 3600 },
   stalledAfterMin: { min: 5, max: 24 * 60 },
-} as const;
+};
 
 export class SettingsError extends Error {
   constructor(

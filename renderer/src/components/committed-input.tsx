@@ -11,6 +11,7 @@ export function CommittedInput({
   error,
   hint,
   min,
+  max,
   step,
   inputRef,
   placeholder,
@@ -22,6 +23,7 @@ export function CommittedInput({
   error?: string | null;
   hint?: boolean;
   min?: number;
+  max?: number;
   step?: number;
   inputRef?: { current: HTMLInputElement | null };
   placeholder?: string;
@@ -48,6 +50,7 @@ export function CommittedInput({
       type={type as 'text'}
       value={shown}
       min={min}
+      max={max}
       step={step}
       placeholder={placeholder}
       spellcheck={false}

@@ -66,6 +66,11 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       hasToken: true,
       tokenState: 'accepted',
       tokenProtection: 'os',
+      limits: {
+        pollFloorSec: { min: 2, max: 600 },
+        pollCapSec: { min: 5, max: 3600 },
+        stalledAfterMin: { min: 5, max: 1440 },
+      },
     },
     addResult: () => ({ added: [], duplicates: [], errors: [] }),
     testResult: { result: 'accepted' },

@@ -157,7 +157,8 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
             <CommittedInput
               id="pollFloorSec"
               type="number"
-              min={1}
+              min={view.limits.pollFloorSec.min}
+              max={view.limits.pollFloorSec.max}
               step={1}
               value={String(s.pollFloorSec)}
               error={errors.pollFloorSec}
@@ -168,7 +169,8 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
             <CommittedInput
               id="pollCapSec"
               type="number"
-              min={1}
+              min={view.limits.pollCapSec.min}
+              max={view.limits.pollCapSec.max}
               step={1}
               value={String(s.pollCapSec)}
               error={errors.pollCapSec}
@@ -185,7 +187,8 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
           <CommittedInput
             id="stalledAfterMin"
             type="number"
-            min={1}
+            min={view.limits.stalledAfterMin.min}
+            max={view.limits.stalledAfterMin.max}
             step={1}
             hint
             value={String(s.stalledAfterMin)}
