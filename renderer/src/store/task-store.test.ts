@@ -12,6 +12,26 @@ describe('task store', () => {
     expect(store.tasks().map((t) => t.id)).toEqual([young.id, mid.id, old.id]);
   });
 
+  it('tasks added together keep the order they were added in (pasted), not id order', () => {
+    const store = createTaskStore();
+    const earlier = makeTask({ id: 'aaaa-earlier', addedAt: 1000 });
+    const pasted = ['zzzz-first', 'mmmm-second', 'bbbb-third'].map((id) =>
+      makeTask({ id, addedAt: 2000 }),
+    );
+    store.reset([earlier, ...pasted]);
+    expect(store.tasks().map((t) => t.id)).toEqual([
+      'zzzz-first',
+      'mmmm-second',
+      'bbbb-third',
+      'aaaa-earlier',
+    ]);
+    // The same when they arrive as upserts (main's 'added' events, in paste order).
+    const live = createTaskStore();
+    live.reset([earlier]);
+    live.apply(pasted.map((task) => ({ type: 'upsert' as const, task })));
+    expect(live.tasks().map((t) => t.id)).toEqual(store.tasks().map((t) => t.id));
+  });
+
   it('applies upsert, patch and remove in order, and notifies once per batch', () => {
     const store = createTaskStore();
     const a = makeTask({ addedAt: 1000, progress: 10 });

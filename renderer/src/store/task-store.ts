@@ -12,8 +12,13 @@ export interface TaskStore {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * Newest first. Tasks added together (one paste of several ids) share `addedAt`; the sort is
+ * stable, so they keep the order they were added in, which is the order main lists and
+ * announces them: the order they were pasted, not the order of their ids.
+ */
 function newestFirst(a: TrackedTask, b: TrackedTask): number {
-  return b.addedAt - a.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.addedAt - a.addedAt;
 }
 
 export function createTaskStore(): TaskStore {
