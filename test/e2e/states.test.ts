@@ -82,10 +82,8 @@ describe('app states end to end', () => {
       .toContain('3000');
     expect(await page.locator('.card').count()).toBeLessThan(40);
 
-    // Newest first, ties by id: the last card is the oldest, largest id among equals.
-    const last = [...app.tracker.list()].sort(
-      (a, b) => b.addedAt - a.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )[ids.length - 1]!.id;
+    // Added together, they keep the order they were added in: the last card is the last id.
+    const last = ids[ids.length - 1]!;
     const list = page.getByRole('list', { name: 'Tasks' });
     await list.evaluate((el) => {
       el.scrollTop = el.scrollHeight;
