@@ -1,7 +1,11 @@
 // Settings: each field is saved on its own as soon as it is committed, and main's answer (the
 // saved settings, or why the value was refused) is shown next to that field.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Settings, SettingsView as SettingsViewData } from '../../../preload/contract';
+import type {
+  Settings,
+  SettingLimits,
+  SettingsView as SettingsViewData,
+} from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { CommittedInput } from '../components/committed-input';
 import { Field } from '../components/field';
@@ -46,7 +50,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
     }
   };
 
-  const updateNumber = (key: 'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin', text: string) => {
+  const updateNumber = (key: keyof SettingLimits, text: string) => {
     const n = parseNumber(text);
     if (typeof n === 'string') setErrors((e) => ({ ...e, [key]: n }));
     else void update(key, n);
@@ -70,6 +74,22 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
   }
   if (!view) return <div class="empty muted">Loading settings…</div>;
   const s = view.settings;
+  // A whole number within the range main accepts, saved when committed.
+  const numberField = (field: keyof SettingLimits, label: string, hint?: string) => (
+    <Field id={field} label={label} error={errors[field]} hint={hint}>
+      <CommittedInput
+        id={field}
+        type="number"
+        min={view.limits[field].min}
+        max={view.limits[field].max}
+        step={1}
+        hint={hint !== undefined}
+        value={String(s[field])}
+        error={errors[field]}
+        onCommit={(v) => updateNumber(field, v)}
+      />
+    </Field>
+  );
 
   return (
     <section class="settings view-pad" aria-labelledby="settings-title">
@@ -149,53 +169,14 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
       <fieldset class="section">
         <legend class="section-title">Checking</legend>
         <div class="grid-2">
-          <Field
-            id="pollFloorSec"
-            label="Shortest poll interval (seconds)"
-            error={errors.pollFloorSec}
-          >
-            <CommittedInput
-              id="pollFloorSec"
-              type="number"
-              min={view.limits.pollFloorSec.min}
-              max={view.limits.pollFloorSec.max}
-              step={1}
-              value={String(s.pollFloorSec)}
-              error={errors.pollFloorSec}
-              onCommit={(v) => updateNumber('pollFloorSec', v)}
-            />
-          </Field>
-          <Field id="pollCapSec" label="Longest poll interval (seconds)" error={errors.pollCapSec}>
-            <CommittedInput
-              id="pollCapSec"
-              type="number"
-              min={view.limits.pollCapSec.min}
-              max={view.limits.pollCapSec.max}
-              step={1}
-              value={String(s.pollCapSec)}
-              error={errors.pollCapSec}
-              onCommit={(v) => updateNumber('pollCapSec', v)}
-            />
-          </Field>
+          {numberField('pollFloorSec', 'Shortest poll interval (seconds)')}
+          {numberField('pollCapSec', 'Longest poll interval (seconds)')}
         </div>
-        <Field
-          id="stalledAfterMin"
-          label="Stalled after (minutes)"
-          error={errors.stalledAfterMin}
-          hint="Stalled tasks are still checked; they are only flagged."
-        >
-          <CommittedInput
-            id="stalledAfterMin"
-            type="number"
-            min={view.limits.stalledAfterMin.min}
-            max={view.limits.stalledAfterMin.max}
-            step={1}
-            hint
-            value={String(s.stalledAfterMin)}
-            error={errors.stalledAfterMin}
-            onCommit={(v) => updateNumber('stalledAfterMin', v)}
-          />
-        </Field>
+        {numberField(
+          'stalledAfterMin',
+          'Stalled after (minutes)',
+          'Stalled tasks are still checked; they are only flagged.',
+        )}
       </fieldset>
       <p class="saved-note" role="status">
         {saved ? 'Saved.' : ''}
