@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOnlineWatch } from './online-watch';
+import { trackerLog } from '../../test/support/tracker-log';
 import { createPauseControl } from './pause-control';
-
-function trackerLog() {
-  const calls: string[] = [];
-  return {
-    calls,
-    tracker: {
-      pause: () => calls.push('pause'),
-      resume: () => calls.push('resume'),
-      pollAllNow: () => calls.push('pollAllNow'),
-    },
-  };
-}
 
 describe('pause control', () => {
   it('resumes only when every reason is gone, keeping the user pause over a wake-up', () => {

@@ -1,33 +1,29 @@
 import { EventEmitter } from 'node:events';
 import type { PowerMonitor } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { trackerLog } from '../../../test/support/tracker-log';
 import { createPauseControl } from '../pause-control';
 import { connectPowerEvents } from './power';
 
+/** Power events wired to a pause control over a tracker that logs its calls. */
+function connected() {
+  const power = new EventEmitter();
+  const { calls, tracker } = trackerLog();
+  const pauses = createPauseControl(tracker);
+  connectPowerEvents(power as unknown as Pick<PowerMonitor, 'on'>, pauses);
+  return { power, calls, pauses };
+}
+
 describe('power events', () => {
   it('sleep pauses polling; wake resumes it and polls everything now', () => {
-    const power = new EventEmitter();
-    const calls: string[] = [];
-    const pauses = createPauseControl({
-      pause: () => calls.push('pause'),
-      resume: () => calls.push('resume'),
-      pollAllNow: () => calls.push('pollAllNow'),
-    });
-    connectPowerEvents(power as unknown as Pick<PowerMonitor, 'on'>, pauses);
+    const { power, calls } = connected();
     power.emit('suspend');
     power.emit('resume');
     expect(calls).toEqual(['pause', 'resume', 'pollAllNow']);
   });
 
   it('a locked screen keeps polling; unlocking re-checks everything at once', () => {
-    const power = new EventEmitter();
-    const calls: string[] = [];
-    const pauses = createPauseControl({
-      pause: () => calls.push('pause'),
-      resume: () => calls.push('resume'),
-      pollAllNow: () => calls.push('pollAllNow'),
-    });
-    connectPowerEvents(power as unknown as Pick<PowerMonitor, 'on'>, pauses);
+    const { power, calls, pauses } = connected();
     power.emit('lock-screen');
     expect(calls).toEqual([]);
     power.emit('unlock-screen');
@@ -39,14 +35,7 @@ describe('power events', () => {
   });
 
   it('a user pause outlasts a wake-up', () => {
-    const power = new EventEmitter();
-    const calls: string[] = [];
-    const pauses = createPauseControl({
-      pause: () => calls.push('pause'),
-      resume: () => calls.push('resume'),
-      pollAllNow: () => calls.push('pollAllNow'),
-    });
-    connectPowerEvents(power as unknown as Pick<PowerMonitor, 'on'>, pauses);
+    const { power, calls, pauses } = connected();
     pauses.set('user', true);
     power.emit('suspend');
     power.emit('resume');
