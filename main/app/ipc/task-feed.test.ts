@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { TrackedTask } from '../../core/tasks/model';
+import { newTask, type TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker, TrackerStatus } from '../../core/tasks/tracker-types';
 import type { AppStatus, EventChannels } from '../../../preload/contract';
 import { createTaskFeed } from './task-feed';
@@ -12,21 +12,7 @@ function emitterTracker() {
 }
 
 function task(id: string, over: Partial<TrackedTask> = {}): TrackedTask {
-  return {
-    id,
-    promptText: '',
-    videos: [],
-    state: 'queued',
-    progress: null,
-    addedAt: 1,
-    lastCheckedAt: null,
-    endedAt: null,
-    lastError: null,
-    attempts: 0,
-    downloads: {},
-    seen: true,
-    ...over,
-  };
+  return { ...newTask(id, 1), ...over };
 }
 
 function setup(flushMs = 20) {

@@ -4,23 +4,17 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { NotificationRequest, Schedule } from '../../core/notify/notification-policy';
 import { defaultSettings } from '../../core/settings';
-import type { TrackedTask } from '../../core/tasks/model';
+import { newTask, type TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import { connectNotifications } from './notify-wiring';
 
 const task = (id: string, prompt: string, state: 'finished' | 'failed' = 'finished') =>
   ({
-    id,
+    ...newTask(id, 0),
     promptText: prompt,
-    videos: [],
     state,
-    progress: null,
-    addedAt: 0,
-    lastCheckedAt: null,
     endedAt: 1,
-    lastError: null,
     attempts: 1,
-    downloads: {},
     seen: false,
   }) satisfies TrackedTask;
 

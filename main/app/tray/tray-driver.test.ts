@@ -1,26 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TrackedTask } from '../../core/tasks/model';
+import { newTask, type TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker, TrackerStatus } from '../../core/tasks/tracker-types';
 import type { TrayState } from '../../core/tray/tray-state';
 import { createTrayDriver } from './tray-driver';
 
 function task(id: string, over: Partial<TrackedTask> = {}): TrackedTask {
-  return {
-    id,
-    promptText: 'a cat',
-    videos: [],
-    state: 'running',
-    progress: 10,
-    addedAt: 1,
-    lastCheckedAt: null,
-    endedAt: null,
-    lastError: null,
-    attempts: 0,
-    downloads: {},
-    seen: true,
-    ...over,
-  };
+  return { ...newTask(id, 1), promptText: 'a cat', state: 'running', progress: 10, ...over };
 }
 
 // The driver reads list() and status() and listens to events: that is all this stands in for.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedVideo } from '../api/types';
-import type { TrackedTask } from '../tasks/model';
+import { newTask, type TrackedTask } from '../tasks/model';
 import { buildGenerateRequest } from './build-request';
 import { emptyForm, type GenerateForm } from './generate-form';
 import { parseSettings, settingsOf } from './generate-settings';
@@ -25,18 +25,14 @@ function video(id: string, patch: Partial<FeedVideo> = {}): FeedVideo {
 
 function task(videos: FeedVideo[], state: TrackedTask['state'] = 'finished'): TrackedTask {
   return {
-    id: 'task-1',
+    ...newTask('task-1', 0),
     promptText: 'a lighthouse at dusk',
     videos,
     state,
     progress: 100,
-    addedAt: 0,
     lastCheckedAt: 0,
     endedAt: 0,
-    lastError: null,
     attempts: 1,
-    downloads: {},
-    seen: true,
   };
 }
 

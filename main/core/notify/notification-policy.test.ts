@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { TrackedTask } from '../tasks/model';
+import { newTask, type TrackedTask } from '../tasks/model';
 import type { TaskTracker } from '../tasks/tracker-types';
 import {
   connectTracker,
@@ -11,17 +11,13 @@ import {
 
 function task(id: string, patch: Partial<TrackedTask> = {}): TrackedTask {
   return {
-    id,
+    ...newTask(id, 0),
     promptText: `a cat surfing wave number ${id}`,
-    videos: [],
     state: 'finished',
     progress: 100,
-    addedAt: 0,
     lastCheckedAt: 0,
     endedAt: 0,
-    lastError: null,
     attempts: 1,
-    downloads: {},
     seen: false,
     ...patch,
   };

@@ -7,7 +7,7 @@ import { PIKA_ERROR_KINDS, type PikaErrorKind } from '../api/errors';
 import { backoffDelay } from './backoff';
 import { createCoalescedWriter } from './coalesced-writer';
 import { changedKeys, mergeFeed, needsWrite } from './merge-feed';
-import { isEnded, type TaskError, type TrackedTask, type VideoDownload } from './model';
+import { isEnded, newTask, type TaskError, type TrackedTask, type VideoDownload } from './model';
 import { nextPollDelay } from './poll-interval';
 import {
   addSample,
@@ -348,20 +348,7 @@ export function createTracker(options: TrackerOptions): Tracker {
           duplicates.push(id);
           continue;
         }
-        const task: TrackedTask = {
-          id,
-          promptText: '',
-          videos: [],
-          state: 'queued',
-          progress: null,
-          addedAt: at,
-          lastCheckedAt: null,
-          endedAt: null,
-          lastError: null,
-          attempts: 0,
-          downloads: {},
-          seen: true,
-        };
+        const task = newTask(id, at);
         tasks.set(id, task);
         added.push(task);
       }

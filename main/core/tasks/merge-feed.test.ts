@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedTask, FeedVideo } from '../api/types';
 import { changedKeys, mergeFeed, needsWrite } from './merge-feed';
-import type { TrackedTask } from './model';
+import { newTask, type TrackedTask } from './model';
 
 const task: TrackedTask = {
-  id: 't1',
-  promptText: '',
-  videos: [],
-  state: 'queued',
-  progress: null,
-  addedAt: 1_000,
-  lastCheckedAt: null,
-  endedAt: null,
+  ...newTask('t1', 1_000),
   lastError: { kind: 'server', message: 'Bad gateway' },
   attempts: 2,
-  downloads: {},
-  seen: true,
 };
 
 const video = (patch: Partial<FeedVideo> = {}): FeedVideo => ({

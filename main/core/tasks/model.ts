@@ -39,6 +39,24 @@ export interface TrackedTask {
   seen: boolean;
 }
 
+/** A task as it is when its id is added: queued, nothing known of it until the first answer. */
+export function newTask(id: string, addedAt: number): TrackedTask {
+  return {
+    id,
+    promptText: '',
+    videos: [],
+    state: 'queued',
+    progress: null,
+    addedAt,
+    lastCheckedAt: null,
+    endedAt: null,
+    lastError: null,
+    attempts: 0,
+    downloads: {},
+    seen: true,
+  };
+}
+
 /** True once a task needs no more polling unless the user asks for a re-check. */
 export function isEnded(state: TaskState): boolean {
   return state === 'finished' || state === 'failed';

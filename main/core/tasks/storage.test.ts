@@ -3,22 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TrackedTask } from './model';
+import { newTask, type TrackedTask } from './model';
 import { createConfTaskStore, openConfTaskStore } from './storage';
 
 const task = (id: string, patch: Partial<TrackedTask> = {}): TrackedTask => ({
-  id,
+  ...newTask(id, 1_700_000_000_000),
   promptText: 'a red fox',
-  videos: [],
   state: 'running',
   progress: 12,
-  addedAt: 1_700_000_000_000,
-  lastCheckedAt: null,
-  endedAt: null,
-  lastError: null,
   attempts: 1,
-  downloads: {},
-  seen: true,
   ...patch,
 });
 

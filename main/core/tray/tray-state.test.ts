@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskState, TrackedTask } from '../tasks/model';
+import { isEnded, newTask, type TaskState, type TrackedTask } from '../tasks/model';
 import { INITIAL_TRAY_INPUT, reduceTrayInput, type TrayAction } from './tray-input';
 import {
   sameTrayState,
@@ -13,18 +13,12 @@ import {
 let clock = 0;
 function task(id: string, state: TaskState, patch: Partial<TrackedTask> = {}): TrackedTask {
   return {
-    id,
+    ...newTask(id, ++clock),
     promptText: `prompt ${id}`,
-    videos: [],
     state,
     progress: state === 'running' ? 45 : state === 'finished' ? 100 : null,
-    addedAt: ++clock,
-    lastCheckedAt: null,
-    endedAt: state === 'finished' || state === 'failed' ? clock : null,
-    lastError: null,
-    attempts: 0,
-    downloads: {},
-    seen: !(state === 'finished' || state === 'failed'),
+    endedAt: isEnded(state) ? clock : null,
+    seen: !isEnded(state),
     ...patch,
   };
 }
