@@ -8,20 +8,15 @@ import type { FakeTaskSpec } from '../test/fake-server/types';
 import { startWorker } from './lib/child';
 import { atMost, below, log, printTargets, ratio, table, type BenchResult } from './lib/report';
 import { percentile, round, seededRandom } from './lib/stats';
+import type { TrackerRunResult } from './workers/tracker-poller';
 
 /** 10x: the naive side then asks 1,000 tasks every 0.5 s (2,000 req/s), which one core of
  * this machine serves with room to spare (checked: its delays stay near interval/2). */
 export const SCALE = 10;
 const NAIVE_INTERVAL_MS = 5_000;
 
-interface SideResult {
-  detectedAt: Record<string, number>;
-  requests: number;
-  rateLimited: number;
-  cpuSeconds: number;
-  peakRssMb: number;
-  rssBeforeMb: number;
-}
+/** What either poller worker answers (the naive one sends the same fields). */
+type SideResult = TrackerRunResult;
 
 interface SideFigures {
   requestsPerTask: number;
