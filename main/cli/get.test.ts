@@ -2,7 +2,7 @@
 // codes, streams, env), the rest of the matrix in-process through the same runCli, because
 // each tsx child costs most of a second.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../test/support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../test/fake-server/index';
 import { createPikaClient } from '../core/api/client';
@@ -270,15 +270,3 @@ describe('pika-tray get in-process', () => {
     expect(get.stdout).toMatch(/Exit codes: 0 answered/);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}

@@ -1,11 +1,12 @@
 // Every error kind, produced by the real fake server (or a real closed port / unknown host),
 // classified with a readable message; and the token never shows in any of them.
-import { createServer } from 'node:net';
+import { caughtApiError } from '../../../test/support/caught-api-error';
+import { freePort } from '../../../test/support/free-port';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server/index';
 import { RETRY_AFTER_CAP_MS, parseRetryAfter, redact } from './classify';
 import { createPikaClient, type PikaClient } from './client';
-import { PikaApiError } from './errors';
+import type { PikaApiError } from './errors';
 
 // Recognisable tokens: the accepted one, and a wrong one the server quotes back in its 401.
 const TOKEN = 'sk-H1LeakCanaryAcceptedToken0123456789abcdef';
@@ -24,14 +25,11 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.clearFaults());
 
+/** The error a call rejects with, also kept for the token-leak check over every error. */
 async function caught(p: Promise<unknown>): Promise<PikaApiError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(PikaApiError);
-  collected.push(err as PikaApiError);
-  return err as PikaApiError;
+  const err = await caughtApiError(p);
+  collected.push(err);
+  return err;
 }
 
 const feedWith = (fault: Parameters<FakePika['fault']>[0]): Promise<PikaApiError> => {
@@ -400,15 +398,3 @@ describe('the token never appears in an error', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}

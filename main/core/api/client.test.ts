@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server/index';
 import { until } from '../../../test/fake-server/until';
+import { caughtApiError } from '../../../test/support/caught-api-error';
 import { DEFAULT_TIMEOUT_MS, createPikaClient, type PikaClient } from './client';
 import { PikaApiError } from './errors';
 import type { FeedTask } from './types';
@@ -20,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.clearFaults());
-
-async function caught(p: Promise<unknown>): Promise<PikaApiError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(PikaApiError);
-  return err as PikaApiError;
-}
 
 describe('getTask over loopback', () => {
   it('follows a task from queued (no videos) through running to finished', async () => {
@@ -143,7 +135,7 @@ describe('getTask over loopback', () => {
   it('a non-http result URL makes the answer a bad-response; a bad poster is dropped', async () => {
     const id = fake.addTask({ queuedMs: 0, runMs: 0 });
     fake.fault({ kind: 'patch-answer', video: { resultUrl: 'file:///etc/passwd' }, count: 1 });
-    const err = await caught(client.getTask(id));
+    const err = await caughtApiError(client.getTask(id));
     expect(err.kind).toBe('bad-response');
     expect(err.message).toMatch(/resultUrl is not an http\(s\) link/);
     fake.fault({ kind: 'patch-answer', video: { videoPoster: 'javascript:alert(1)' }, count: 1 });
@@ -155,7 +147,7 @@ describe('getTask over loopback', () => {
 
   it('encodes the id into the path and refuses an invalid id without a request', async () => {
     const before = fake.requests.length;
-    const err = await caught(client.getTask('../../admin'));
+    const err = await caughtApiError(client.getTask('../../admin'));
     expect(err.kind).toBe('bad-request');
     expect(fake.requests.length).toBe(before);
     const id = fake.addTask({ id: 'plain_task-id_42', queuedMs: 0, runMs: 0 });
@@ -170,7 +162,7 @@ describe('getTask over loopback', () => {
   it('a missing token fails as token-rejected without sending anything', async () => {
     const noToken = createPikaClient({ baseUrl: fake.url, getToken: () => null });
     const before = fake.requests.length;
-    const err = await caught(noToken.getTask('c8091b7b-06df-48ed-8fe3-8ee8f1e367c2'));
+    const err = await caughtApiError(noToken.getTask('c8091b7b-06df-48ed-8fe3-8ee8f1e367c2'));
     expect(err.kind).toBe('token-rejected');
     expect(err.message).toMatch(/No Pika API token/);
     expect(fake.requests.length).toBe(before);
@@ -180,7 +172,7 @@ describe('getTask over loopback', () => {
     let token: string | null = 'wrong-token';
     const c = createPikaClient({ baseUrl: fake.url, getToken: () => token });
     const id = fake.addTask({ queuedMs: 0, runMs: 0 });
-    expect((await caught(c.getTask(id))).kind).toBe('token-rejected');
+    expect((await caughtApiError(c.getTask(id))).kind).toBe('token-rejected');
     token = fake.token;
     expect((await c.getTask(id)).state).toBe('finished');
   });
@@ -210,7 +202,7 @@ describe('generate', () => {
 
   it('a refused body is a bad-request naming the field, and is sent only once', async () => {
     const before = fake.generateBodies.length;
-    const err = await caught(
+    const err = await caughtApiError(
       client.generate({
         promptText: 'x',
         image: 'https://example.com/a.png',
@@ -222,7 +214,7 @@ describe('generate', () => {
       /generate request \(HTTP 400\).*"options.aspectRatio".*left out when an image is given/,
     );
     expect(fake.generateBodies.length).toBe(before + 1);
-    const bad = await caught(client.generate({ promptText: 'x', pikaffect: 'Teleport' }));
+    const bad = await caughtApiError(client.generate({ promptText: 'x', pikaffect: 'Teleport' }));
     expect(bad.field).toBe('pikaffect');
   });
 
@@ -242,7 +234,7 @@ describe('cancellation and timeout', () => {
     const c = createPikaClient({ baseUrl: fake.url, getToken: () => fake.token, timeoutMs: 150 });
     fake.fault({ kind: 'hang', count: 1 });
     const started = Date.now();
-    const err = await caught(c.getTask(id));
+    const err = await caughtApiError(c.getTask(id));
     expect(err).toMatchObject({ kind: 'network', code: 'timeout' });
     expect(err.message).toMatch(/did not answer .* within 150 ms \(timed out\)/);
     expect(Date.now() - started).toBeLessThan(1500);
@@ -257,7 +249,7 @@ describe('cancellation and timeout', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       let settled = false;
-      const pending = caught(c.getTask(id)).finally(() => (settled = true));
+      const pending = caughtApiError(c.getTask(id)).finally(() => (settled = true));
       // setImmediate is not faked: wait (bounded) for the request to reach the server.
       const deadline = Date.now() + 5_000;
       while (!fake.requests.some((r) => r.status === 0 && r.path.endsWith(id))) {
