@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { collectOutput, type ProcessOutput } from '../../test/support/collect-output';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from 'vite';
 import pkg from '../../package.json' with { type: 'json' };
@@ -30,26 +31,12 @@ afterAll(async () => {
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
-function run(
-  file: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+function run(file: string, args: string[]): Promise<ProcessOutput> {
+  const child = spawn(file, args, {
+    env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collectOutput(child, { name: file });
 }
 
 it('the pika-tray bin is the built cli.js, which runs by its #! line and answers get', async () => {

@@ -3,6 +3,7 @@
 // each tsx child costs most of a second.
 import { spawn } from 'node:child_process';
 import { freePort } from '../../test/support/free-port';
+import { collectOutput, type ProcessOutput } from '../../test/support/collect-output';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../test/fake-server/index';
 import { createPikaClient } from '../core/api/client';
@@ -17,37 +18,20 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: TOKEN, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<ProcessOutput> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: TOKEN, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collectOutput(child, { name: 'pika-tray get' });
 }
 
 /** The same CLI in this process: same code path from argv to exit code, no process start. */
 async function inProcess(
   args: string[],
   env: Record<string, string | undefined> = {},
-): Promise<Run> {
+): Promise<ProcessOutput> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -58,7 +42,7 @@ async function inProcess(
   return { code, stdout, stderr };
 }
 
-function expectNoToken(run: Run): void {
+function expectNoToken(run: ProcessOutput): void {
   for (const text of [run.stdout, run.stderr]) {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(WRONG);

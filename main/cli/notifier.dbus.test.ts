@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { collectOutput } from '../../test/support/collect-output';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika } from '../../test/fake-server';
 import type { FakePika } from '../../test/fake-server/types';
@@ -23,39 +24,26 @@ afterAll(async () => {
   await fake.close();
 });
 
-function captureWatch(
+async function captureWatch(
   args: string[],
   mode: '' | '--fail' | '--hang' = '',
   env: Record<string, string> = {},
 ): Promise<CaptureResult> {
   const capture = ['--import', 'tsx', 'test/support/capture-notifications.ts'];
   const cli = [process.execPath, '--import', 'tsx', 'main/cli/index.ts', 'watch', ...args];
-  return new Promise((done, fail) => {
-    const child = spawn(
-      'dbus-run-session',
-      ['--', process.execPath, ...capture, ...(mode ? [mode] : []), '--', ...cli],
-      {
-        cwd: ROOT,
-        env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`capture did not end in 18 s\n${stdout}\n${stderr}`));
-    }, 18_000);
-    child.on('error', fail);
-    child.on('close', () => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return fail(new Error(`no capture result\n${stdout}\n${stderr}`));
-      done(JSON.parse(line) as CaptureResult);
-    });
-  });
+  const child = spawn(
+    'dbus-run-session',
+    ['--', process.execPath, ...capture, ...(mode ? [mode] : []), '--', ...cli],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: fake.token, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const { stdout, stderr } = await collectOutput(child, { name: 'capture', timeoutMs: 18_000 });
+  const line = stdout.split('\n').find((l) => l.startsWith('{'));
+  if (!line) throw new Error(`no capture result\n${stdout}\n${stderr}`);
+  return JSON.parse(line) as CaptureResult;
 }
 
 // CI installs dbus and libnotify-bin: there, missing tools fail the tests instead of skipping.

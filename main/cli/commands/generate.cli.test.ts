@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server';
 
@@ -32,10 +33,7 @@ async function fakePika(): Promise<FakePika> {
   return server;
 }
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Result extends ProcessOutput {
   bodies: unknown[];
   server: FakePika;
 }
@@ -46,30 +44,17 @@ async function cli(
   given?: FakePika,
 ): Promise<Result> {
   const server = given ?? (await fakePika());
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'main/cli/index.ts', 'generate', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill();
-      fail(new Error(`pika-tray generate did not exit in 15 s\n${stderr}`));
-    }, 15_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr, bodies: [...server.generateBodies], server });
-    });
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/cli/index.ts', 'generate', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output = await collectOutput(child, { name: 'pika-tray generate' });
+  return { ...output, bodies: [...server.generateBodies], server };
 }
 
 describe.concurrent('pika-tray generate (child process)', () => {

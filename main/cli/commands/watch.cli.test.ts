@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika } from '../../../test/fake-server';
 import type { FakePika } from '../../../test/fake-server/types';
@@ -39,10 +40,7 @@ async function folder(): Promise<string> {
   return mkdtemp(join(root, 'dl-'));
 }
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Result extends ProcessOutput {
   events: Record<string, unknown>[];
 }
 
@@ -66,29 +64,16 @@ function start(
   return spawn('script', ['-qefc', line, '/dev/null'], spawnOpts);
 }
 
-function collect(child: ChildProcess, onStdout?: (text: string) => void): Promise<Result> {
-  return new Promise((done, fail) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      onStdout?.(stdout);
-    });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`pika-tray watch did not exit in 15 s\n${stdout}\n${stderr}`));
-    }, 15_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const events = stdout
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-      done({ code, stdout, stderr, events });
-    });
+async function collect(child: ChildProcess, onStdout?: (text: string) => void): Promise<Result> {
+  const output = await collectOutput(child, {
+    name: 'pika-tray watch',
+    ...(onStdout ? { onStdout } : {}),
   });
+  const events = output.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { ...output, events };
 }
 
 async function watch(server: FakePika, args: string[], env: Record<string, string> = {}) {
