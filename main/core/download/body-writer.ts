@@ -132,9 +132,9 @@ export function writeBody(
       return true;
     };
     const take = (chunk: Buffer) => {
-      if (used === 0 && chunk.byteLength > 0) firstByteAt = performance.now();
       // Read straight into the batch (see `target` below): nothing to copy.
       if (chunk.buffer === current.buffer && chunk.byteOffset === current.byteOffset + used) {
+        if (used === 0) firstByteAt = performance.now();
         used += chunk.byteLength;
         return;
       }
@@ -193,9 +193,11 @@ export function writeBody(
       }, waitMs);
     };
     const next = () => {
-      if (settled || writing) return;
-      // A batch left full while the ring had no spare goes out before anything else comes in.
+      if (settled) return;
+      // A full batch is handed on (if a spare is free) so the next read lands in a fresh one,
+      // even while a write is in flight; it goes out before anything that comes after it.
       if (BATCH_BYTES - used < MIN_TARGET_BYTES) rotate();
+      if (writing) return;
       if (ready.length > 0) {
         startWrite();
       } else if (used > 0) {
@@ -224,8 +226,6 @@ export function writeBody(
         if (settled || ended) return;
         lastActivity = performance.now();
         take(chunk);
-        // Full: hand it on and read the next bytes into a fresh batch, if one is free.
-        if (BATCH_BYTES - used < MIN_TARGET_BYTES) rotate();
         next();
         if (!paused && BATCH_BYTES - used < MIN_TARGET_BYTES && free.length === 0) {
           paused = true;
