@@ -416,12 +416,12 @@ describe('media routes', () => {
   });
 
   it('synthetic bytes are deterministic, differ per video and per block', async () => {
-    const a = await finishedVideo({ mediaBytes: 200_000 });
-    const b = await finishedVideo({ mediaBytes: 200_000 });
+    const a = await finishedVideo({ mediaBytes: 600_000 });
+    const b = await finishedVideo({ mediaBytes: 600_000 });
     const bytesA = fake.mediaBytes(a.id);
     expect(fake.mediaBytes(a.id).equals(bytesA)).toBe(true);
     expect(fake.mediaBytes(b.id).equals(bytesA)).toBe(false);
-    expect(bytesA.subarray(65_536, 65_636).equals(bytesA.subarray(131_072, 131_172))).toBe(false);
+    expect(bytesA.subarray(262_144, 262_244).equals(bytesA.subarray(524_288, 524_388))).toBe(false);
     expect(bytesA.subarray(4, 8).toString()).toBe('ftyp');
   });
 
