@@ -1,5 +1,5 @@
-// `download`: a 200 MB video from the fake server (its own process), our downloader (its own
-// process) vs `curl -s -o` on the same URL, alternated five times (plus curl followed by an
+// `download`: a 200 MB video from the fake server (its own process), our downloader (one
+// process of its own) vs `curl -s -o` on the same URL, alternated nine times (plus curl then an
 // fsync, for reference); then a download cut at 50 % by the server and resumed, counting the
 // bytes fetched to finish.
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ import {
 import { percentile, round } from './lib/stats';
 
 const SIZE = 200 * 1024 * 1024;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const REFERENCE_ROUNDS = 3;
 const MB = 1024 * 1024;
 
@@ -73,7 +73,7 @@ async function resultUrl(url: string, token: string, taskId: string): Promise<st
 }
 
 export async function runDownload(): Promise<BenchResult> {
-  log(`download: 200 MB, our downloader vs curl, best of ${ROUNDS} each (alternated)`);
+  log(`download: 200 MB, our downloader vs curl, median of ${ROUNDS} each (alternated)`);
   const server = startWorker('workers/fake-server.ts');
   const dir = await mkdtemp(join(tmpdir(), 'pika-bench-dl-'));
   try {
@@ -91,7 +91,7 @@ export async function runDownload(): Promise<BenchResult> {
       prompt: 'bench download',
       seed: 1,
     };
-    // The small fixture video each fresh downloader process fetches first (not measured).
+    // The small fixture video the downloader process fetches first (not measured).
     const [smallId] = await server.request<string[]>({
       type: 'add',
       specs: [{ queuedMs: 0, runMs: 0, prompt: 'warm up' }],
@@ -106,26 +106,24 @@ export async function runDownload(): Promise<BenchResult> {
     const curlSeconds: number[] = [];
     const curlFsyncSeconds: number[] = [];
     const ours: Downloaded[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      flushDisk();
-      curlSeconds.push(await curl(video.url, join(dir, `curl-${i}.mp4`)));
-      await rm(join(dir, `curl-${i}.mp4`));
-      // A fresh process each round: its peak RSS belongs to this one download.
-      const worker = startWorker('workers/downloader.ts');
-      try {
-        await worker.request({ type: 'ping' });
+    // One downloader process for every round, as the app downloads in its long-running main
+    // process; each download resets the kernel's RSS high-water mark, so its peak is its own.
+    // Its first round is the first large download of a fresh process (after the small one).
+    const worker = startWorker('workers/downloader.ts');
+    try {
+      await worker.request({ type: 'ping' });
+      await worker.request({ type: 'warm', video: small, dir: await mkdtemp(join(dir, 'warm-')) });
+      for (let i = 0; i < ROUNDS; i++) {
+        flushDisk();
+        curlSeconds.push(await curl(video.url, join(dir, `curl-${i}.mp4`)));
+        await rm(join(dir, `curl-${i}.mp4`));
         const runDir = await mkdtemp(join(dir, 'ours-'));
-        await worker.request({
-          type: 'warm',
-          video: small,
-          dir: await mkdtemp(join(dir, 'warm-')),
-        });
         flushDisk();
         ours.push(await worker.request<Downloaded>({ type: 'download', video, dir: runDir }));
         await rm(runDir, { recursive: true });
-      } finally {
-        await worker.stop();
       }
+    } finally {
+      await worker.stop();
     }
     // The reference runs after, not between: 200 MB more written and fsynced each round
     // changed the page cache the compared downloads then wrote into.
@@ -134,14 +132,17 @@ export async function runDownload(): Promise<BenchResult> {
       curlFsyncSeconds.push(await curlThenFsync(video.url, join(dir, `curl-fsync-${i}.mp4`)));
       await rm(join(dir, `curl-fsync-${i}.mp4`));
     }
-    const curlBest = Math.min(...curlSeconds);
-    const oursBest = Math.min(...ours.map((o) => o.seconds));
-    const curlMBps = SIZE / MB / curlBest;
-    const oursMBps = SIZE / MB / oursBest;
+    // The target is judged on each side's median round. A 200 MB download takes ~0.15 s here
+    // and single rounds of either side ran 25 % faster or 2x slower than that side's median,
+    // so a best-of figure is decided by one lucky round of either side.
+    const mbps = (seconds: number) => SIZE / MB / seconds;
     const median = (xs: number[]) => percentile(xs, 50);
-    const curlMBpsMedian = SIZE / MB / median(curlSeconds);
-    const oursMBpsMedian = SIZE / MB / median(ours.map((o) => o.seconds));
-    const curlFsyncMBps = SIZE / MB / Math.min(...curlFsyncSeconds);
+    const oursSeconds = ours.map((o) => o.seconds);
+    const curlMBps = mbps(median(curlSeconds));
+    const oursMBps = mbps(median(oursSeconds));
+    const curlMBpsBest = mbps(Math.min(...curlSeconds));
+    const oursMBpsBest = mbps(Math.min(...oursSeconds));
+    const curlFsyncMBps = mbps(median(curlFsyncSeconds));
     const growth = Math.max(
       ...ours.map((o) => Math.max(o.peakRssMb, o.sampledPeakMb) - o.rssBeforeMb),
     );
@@ -152,11 +153,11 @@ export async function runDownload(): Promise<BenchResult> {
       type: 'fault',
       fault: { kind: 'media-reset', afterBytes: cutAt, count: 1, taskId },
     });
-    const worker = startWorker('workers/downloader.ts');
+    const cutWorker = startWorker('workers/downloader.ts');
     let resumeFrom = Number.NaN;
     let mediaRequests = 0;
     try {
-      await worker.request({ type: 'ping' });
+      await cutWorker.request({ type: 'ping' });
       const runDir = await mkdtemp(join(dir, 'cut-'));
       const before = (
         await server.request<{ path: string }[]>({
@@ -165,7 +166,7 @@ export async function runDownload(): Promise<BenchResult> {
           pathPrefix: '/cdn/',
         })
       ).length;
-      await worker.request<Downloaded>({ type: 'download', video, dir: runDir });
+      await cutWorker.request<Downloaded>({ type: 'download', video, dir: runDir });
       const log2 = (
         await server.request<{ path: string; range?: string; status: number }[]>({
           type: 'requests',
@@ -177,7 +178,7 @@ export async function runDownload(): Promise<BenchResult> {
       const resumed = log2.find((r) => r.range !== undefined);
       resumeFrom = resumed ? Number(/^bytes=(\d+)-/.exec(resumed.range ?? '')?.[1]) : 0;
     } finally {
-      await worker.stop();
+      await cutWorker.stop();
     }
     const fetchedToFinish = SIZE - resumeFrom;
     const remainingAtCut = SIZE - cutAt;
@@ -187,10 +188,10 @@ export async function runDownload(): Promise<BenchResult> {
       curlMBps: round(curlMBps, 1),
       oursMBps: round(oursMBps, 1),
       throughputRatio: ratio(oursMBps, curlMBps),
-      // The same from each side's median round, as a check on the best-of figure.
-      curlMBpsMedian: round(curlMBpsMedian, 1),
-      oursMBpsMedian: round(oursMBpsMedian, 1),
-      throughputRatioMedian: ratio(oursMBpsMedian, curlMBpsMedian),
+      // The same from each side's fastest round.
+      curlMBpsBest: round(curlMBpsBest, 1),
+      oursMBpsBest: round(oursMBpsBest, 1),
+      throughputRatioBest: ratio(oursMBpsBest, curlMBpsBest),
       curlThenFsyncMBps: round(curlFsyncMBps, 1),
       throughputRatioVsCurlThenFsync: ratio(oursMBps, curlFsyncMBps),
       curlSecondsEach: curlSeconds.map((s) => round(s, 2)),
@@ -212,15 +213,15 @@ export async function runDownload(): Promise<BenchResult> {
     };
     table([
       ['', 'curl', 'ours', 'ours/curl'],
-      [`MB/s (best of ${ROUNDS})`, figures.curlMBps, figures.oursMBps, figures.throughputRatio],
+      [`MB/s (median of ${ROUNDS})`, figures.curlMBps, figures.oursMBps, figures.throughputRatio],
       [
-        `MB/s (median of ${ROUNDS})`,
-        figures.curlMBpsMedian,
-        figures.oursMBpsMedian,
-        figures.throughputRatioMedian,
+        `MB/s (best of ${ROUNDS})`,
+        figures.curlMBpsBest,
+        figures.oursMBpsBest,
+        figures.throughputRatioBest,
       ],
       [
-        `MB/s, curl then fsync (best of ${REFERENCE_ROUNDS})`,
+        `MB/s, curl then fsync (median of ${REFERENCE_ROUNDS})`,
         figures.curlThenFsyncMBps,
         figures.oursMBps,
         figures.throughputRatioVsCurlThenFsync,
