@@ -15,6 +15,7 @@ export const BUNDLED_WORKERS = [
   'workers/tracker-poller.ts',
   'workers/naive-poller.ts',
   'workers/downloader.ts',
+  'workers/idle.ts',
 ] as const;
 
 const benchDir = fileURLToPath(new URL('../', import.meta.url));

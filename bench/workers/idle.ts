@@ -1,6 +1,7 @@
-// One side of the `idle` bench, in its own process: for `seconds`, count timer wake-ups
-// (Timeout/Immediate callbacks run, seen through async_hooks) and CPU time, either doing
-// nothing (the baseline) or holding a real tracker whose tasks are all finished.
+// One side of the `idle` bench, in its own process: count timer wake-ups (Timeout/Immediate
+// callbacks run, seen through async_hooks) from start-up on, and CPU time over `seconds` once
+// settled, either doing nothing (the baseline) or holding a real tracker whose tasks are all
+// finished.
 import { createHook } from 'node:async_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,18 +33,12 @@ function finishedTasks(count: number): TrackedTask[] {
 serveRequests(async (message) => {
   if (message.type !== 'idle') throw new Error(`unknown message ${String(message.type)}`);
   const seconds = message.seconds as number;
-  const dir = await mkdtemp(join(tmpdir(), 'pika-bench-idle-'));
-  const store = createConfTaskStore(dir);
-  let tracker: ReturnType<typeof createTracker> | null = null;
-  if (message.withTracker) {
-    store.save(finishedTasks(message.tasks as number));
-    // Nothing listens on this port: any request would fail, and show up as CPU and timers.
-    const client = createPikaClient({ baseUrl: 'http://127.0.0.1:9', getToken: () => 'idle' });
-    tracker = createTracker({ source: client, store });
-  }
+  const settleSeconds = message.settleSeconds as number;
   const timerIds = new Set<number>();
   let inits = 0;
   let wakeups = 0;
+  // On before the tracker exists: a timer it arms while starting up or settling, and each
+  // time such a timer fires, counts as much as one armed later.
   const hook = createHook({
     init(id, type) {
       if (type !== 'Timeout' && type !== 'Immediate') return;
@@ -54,12 +49,25 @@ serveRequests(async (message) => {
       if (timerIds.has(id)) wakeups++;
     },
   });
-  const cpu = process.cpuUsage();
   hook.enable();
-  // The wait itself is one timer on both sides; it cancels out in the comparison.
+  const dir = await mkdtemp(join(tmpdir(), 'pika-bench-idle-'));
+  const store = createConfTaskStore(dir);
+  let tracker: ReturnType<typeof createTracker> | null = null;
+  if (message.withTracker) {
+    store.save(finishedTasks(message.tasks as number));
+    // Nothing listens on this port: any request would fail, and show up as CPU and timers.
+    const client = createPikaClient({ baseUrl: 'http://127.0.0.1:9', getToken: () => 'idle' });
+    tracker = createTracker({ source: client, store });
+  }
+  // CPU is counted after V8 has settled: some 8 s after start-up its memory reducer runs a
+  // one-off full GC on each side, ~90 ms of CPU, whose size varied by ±20 ms between two
+  // identical processes; the 30 s after it are what an app left idle costs.
+  // Both waits are one timer each on both sides; they cancel out in the comparison.
+  await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+  const cpu = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  hook.disable();
   const cpuUsed = cpuSeconds(cpu);
+  hook.disable();
   const result = {
     timerInits: inits,
     timerWakeups: wakeups,
