@@ -2,6 +2,7 @@
 // side alone, and exchanges JSON messages with it. A worker built by buildBenchWorkers runs as
 // plain JS under node (as the app ships); any other runs from source through tsx.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Built worker files by source path ('workers/naive-poller.ts'); set by buildBenchWorkers.
@@ -77,7 +78,19 @@ export function serveRequests(
 }
 
 /** Peak RSS of this process so far, MB (the kernel's high-water mark, not a sample). */
+/**
+ * This process's peak RSS: the kernel's high-water mark of its own memory (Linux VmHWM).
+ * Not getrusage's maxRSS where VmHWM exists: Linux carries maxRSS over from the parent across
+ * fork and exec, so every worker forked from the ~190 MB bench process reported ~190 MB,
+ * whatever it used itself. Elsewhere maxRSS is all there is.
+ */
 export function peakRssMb(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb !== undefined) return Number(kb) / 1024;
+  } catch {
+    // Not Linux: fall through.
+  }
   return process.resourceUsage().maxRSS / 1024;
 }
 

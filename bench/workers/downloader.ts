@@ -1,25 +1,11 @@
 // Our downloader in its own process: one download per request, answered with its time and
 // what it cost in memory (peak RSS is the kernel's high-water mark; RSS is also sampled at
 // every progress report; the high-water mark is reset just before the download starts).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { downloadVideo, type VideoToDownload } from '../../main/core/download/index';
 import { peakRssMb, serveRequests } from '../lib/child';
 
 const rssMb = (): number => process.memoryUsage().rss / 1024 / 1024;
-
-/** The kernel's high-water mark since the last reset (Linux VmHWM); getrusage's maxRSS is
- * not reset by clear_refs, so it would still report the start-up peak. */
-function highWaterMb(resetWorked: boolean): number {
-  if (resetWorked) {
-    try {
-      const kb = /VmHWM:\s+(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-      if (kb !== undefined) return Number(kb) / 1024;
-    } catch {
-      // Fall through to getrusage.
-    }
-  }
-  return peakRssMb();
-}
 
 serveRequests(async (message) => {
   if (message.type === 'warm') {
@@ -35,12 +21,11 @@ serveRequests(async (message) => {
   // The kernel's high-water mark otherwise still holds this process's start-up (loading and
   // compiling the TypeScript), which was measured at ~108 MB against ~88 MB before the
   // download and never reached during it: reset it (Linux) so the peak is the download's own.
-  let resetWorked = false;
   try {
     writeFileSync('/proc/self/clear_refs', '5');
-    resetWorked = true;
   } catch {
-    // Not Linux, or not allowed: the sampled RSS still bounds the growth from below.
+    // Not Linux, or not allowed: the peak then still holds start-up (an upper bound), and
+    // the sampled RSS bounds the growth from below.
   }
   let sampledPeakMb = rssBeforeMb;
   const cpuBefore = process.cpuUsage();
@@ -61,6 +46,6 @@ serveRequests(async (message) => {
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rssBeforeMb,
     sampledPeakMb: Math.max(sampledPeakMb, rssMb()),
-    peakRssMb: highWaterMb(resetWorked),
+    peakRssMb: peakRssMb(),
   };
 });
