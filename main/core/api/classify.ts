@@ -3,6 +3,7 @@
 // the token first (some gateways quote the key they refused).
 import { PikaApiError, type PikaErrorKind } from './errors';
 import { readServerMessage, shorten } from './server-message';
+import type { HeaderReader } from './http-send';
 
 /** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
 export const RETRY_AFTER_CAP_MS = 10 * 60_000;
@@ -82,7 +83,7 @@ function withServer(summary: string, serverMessage: string | undefined): string 
 export function httpError(
   status: number,
   body: string,
-  headers: Headers,
+  headers: HeaderReader,
   ctx: RequestContext,
 ): PikaApiError {
   const says = readServerMessage(redact(body, ctx.token));
@@ -222,7 +223,7 @@ export function badResponse(
   return new PikaApiError({ kind: 'bad-response', status, serverMessage, message });
 }
 
-/** fetch() threw: name the cause a person recognises (DNS, refused, reset, timeout). */
+/** The request failed: name the cause a person recognises (DNS, refused, reset, timeout). */
 export function networkError(
   err: unknown,
   ctx: RequestContext,
@@ -252,17 +253,12 @@ export function networkError(
       break;
     case 'ECONNRESET':
     case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_CLOSED':
       reason =
         timing.phase === 'body'
           ? `the connection to ${ctx.host} was reset in the middle of the answer`
           : `the connection to ${ctx.host} was reset`;
       break;
     case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-    case 'UND_ERR_HEADERS_TIMEOUT':
-    case 'UND_ERR_BODY_TIMEOUT':
       reason = `the connection to ${ctx.host} timed out`;
       break;
     case 'ENETUNREACH':
@@ -282,7 +278,7 @@ export function networkError(
   });
 }
 
-/** undici wraps the socket error: TypeError('fetch failed', { cause: { code } }). */
+/** The socket error's code, also where another error wraps it as its cause. */
 function errorCode(err: unknown): string | undefined {
   let current: unknown = err;
   for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth += 1) {
@@ -290,8 +286,6 @@ function errorCode(err: unknown): string | undefined {
     if (typeof code === 'string' && code !== '') return code;
     current = (current as { cause?: unknown }).cause;
   }
-  if (err instanceof Error && /terminated|other side closed/i.test(err.message))
-    return 'UND_ERR_SOCKET';
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { normalizeBaseUrl } from './base-url';
 import { badResponse, httpError, networkError, type RequestContext } from './classify';
 import { PikaApiError } from './errors';
 import { FeedShapeError, parseFeedTask } from './feed-schema';
+import { AnswerTooLarge, sendHttp, type HttpAnswer } from './http-send';
 import type { FeedSource, FeedTask, GenerateRequest } from './types';
 import { isValidTaskId } from '../tasks/task-id';
 
@@ -28,12 +29,6 @@ export interface PikaClient extends FeedSource {
   readonly baseUrl: string;
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
-
 export function createPikaClient(options: PikaClientOptions): PikaClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const host = new URL(baseUrl).host;
@@ -45,7 +40,7 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
     ctx: RequestContext,
     body: string | undefined,
     signal: AbortSignal | undefined,
-  ): Promise<Answer> {
+  ): Promise<HttpAnswer> {
     if (signal?.aborted) throw abortReason(signal);
     const token = ctx.token;
     if (!token) {
@@ -64,7 +59,8 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     let phase: 'connect' | 'body' = 'connect';
     try {
-      const res = await fetch(`${baseUrl}${path}`, {
+      // Redirects are not followed: the token must never go on to another host.
+      return await sendHttp(new URL(`${baseUrl}${path}`), {
         method,
         headers: {
           Authorization: `Bearer ${token}`,
@@ -73,17 +69,22 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
           'Content-Type': 'application/json',
           'User-Agent': 'PikaTray',
         },
-        body,
-        // The token must never follow a redirect to another host.
-        redirect: 'manual',
+        ...(body === undefined ? {} : { body }),
         signal: controller.signal,
+        maxBytes: MAX_ANSWER_BYTES,
+        onHeaders: () => {
+          phase = 'body';
+        },
       });
-      phase = 'body';
-      const text = await readLimited(res);
-      return { status: res.status, headers: res.headers, text };
     } catch (err) {
       if (signal?.aborted) throw abortReason(signal);
-      if (err instanceof PikaApiError) throw err;
+      if (err instanceof AnswerTooLarge) {
+        throw new PikaApiError({
+          kind: 'bad-response',
+          status: err.status,
+          message: `The server's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no feed answer is. Check the API base URL.`,
+        });
+      }
       throw networkError(err, ctx, { timedOut, timeoutMs, phase });
     } finally {
       clearTimeout(timer);
@@ -91,7 +92,7 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
     }
   }
 
-  function decodeJson(answer: Answer, ctx: RequestContext, what: string): unknown {
+  function decodeJson(answer: HttpAnswer, ctx: RequestContext, what: string): unknown {
     const text = answer.text.trim();
     if (text === '')
       throw badResponse(`The server sent an empty answer to ${what}.`, ctx, answer.status);
@@ -200,28 +201,6 @@ function errorEnvelope(json: unknown): string | undefined {
   if (typeof code === 'string' && code !== '' && code !== 'success') return code;
   if (obj['error'] !== undefined && obj['error'] !== null) return 'error';
   return undefined;
-}
-
-async function readLimited(res: Response): Promise<string> {
-  if (res.body === null) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      throw new PikaApiError({
-        kind: 'bad-response',
-        status: res.status,
-        message: `The server's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no feed answer is. Check the API base URL.`,
-      });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function abortReason(signal: AbortSignal): unknown {
