@@ -9,7 +9,9 @@ try {
   const { id } = await client.generate({ promptText: 'A cat surfing' });
   const finished = fake.addTask({ queuedMs: 0, runMs: 0 });
   const task = await client.getTask(finished);
-  const undici = process.moduleLoadList.filter((name) => /undici/i.test(name));
+  // Node's list of the internal modules it has loaded (not in @types/node).
+  const loaded = (process as unknown as { moduleLoadList: string[] }).moduleLoadList;
+  const undici = loaded.filter((name) => /undici/i.test(name));
   process.stdout.write(JSON.stringify({ state: task.state, created: id.length > 0, undici }));
 } finally {
   await fake.close();
