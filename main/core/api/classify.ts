@@ -3,7 +3,7 @@
 // the token first (some gateways quote the key they refused).
 import { PikaApiError, type PikaErrorKind } from './errors';
 import { readServerMessage, shorten } from './server-message';
-import type { HeaderReader } from './http-send';
+import type { HeaderReader } from '../http/header-reader';
 
 /** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
 export const RETRY_AFTER_CAP_MS = 10 * 60_000;

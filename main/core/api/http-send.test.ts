@@ -88,7 +88,7 @@ describe('sendHttp', () => {
 });
 
 describe('the client in a fresh process', () => {
-  it('polls and generates without loading undici (fetch), ~30 ms of every start', async () => {
+  it('generates, polls, gets a poster and downloads without loading undici (fetch)', async () => {
     const script = fileURLToPath(new URL('./http-send.fixture.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,9 +96,16 @@ describe('the client in a fresh process', () => {
     const { code, stdout, stderr } = await collectOutput(child, { name: 'client fixture' });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { state: string; created: boolean; undici: string[] };
-    expect(report.state).toBe('finished');
-    expect(report.created).toBe(true);
+    const report = JSON.parse(stdout) as {
+      created: boolean;
+      state: string;
+      posterStatus: number;
+      savedBytes: number;
+      undici: string[];
+    };
+    expect(report).toMatchObject({ created: true, state: 'finished', posterStatus: 200 });
+    expect(report.savedBytes).toBeGreaterThan(0);
+    // Its first load costs ~30 ms on every start of the app.
     expect(report.undici).toEqual([]);
   });
 });

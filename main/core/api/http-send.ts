@@ -5,13 +5,9 @@
 // ~0.2 ms through node:http (3,000 requests to the fake server, measured side by side).
 // Redirects are not followed (the token must never go to another host), and no compression
 // is asked for, so the answer is the bytes the gateway sent.
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-
-/** What the client reads from an answer's headers: a lower-case name, joined values. */
-export interface HeaderReader {
-  get(name: string): string | null;
-}
+import { headerReader, type HeaderReader } from '../http/header-reader';
 
 export interface HttpAnswer {
   status: number;
@@ -36,16 +32,6 @@ export class AnswerTooLarge extends Error {
   constructor(readonly status: number) {
     super('The answer is larger than allowed.');
   }
-}
-
-export function headerReader(headers: IncomingHttpHeaders): HeaderReader {
-  return {
-    get(name) {
-      const value = headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-  };
 }
 
 export function sendHttp(url: URL, options: HttpSendOptions): Promise<HttpAnswer> {

@@ -5,18 +5,14 @@
 // of the file. No token is ever sent: result URLs are public CDN links.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { headerReader, type HeaderReader } from '../http/header-reader';
 import { DownloadError } from './download-error';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** What the helpers below read from a response's headers: a fetch `Headers` will do. */
-export interface HeaderReader {
-  get(name: string): string | null;
-}
-
 export interface MediaResponse {
   status: number;
-  headers: Headers;
+  headers: HeaderReader;
   /** A Node stream: reading it with `for await` pauses the socket while we write, so the
    * body is never read faster than the disk takes it. */
   body: IncomingMessage;
@@ -44,15 +40,6 @@ export function checkMediaUrl(raw: string, base?: string): URL {
 /** Drops a response body we will not read, so its socket is not left half-read. */
 export function discardBody(response: { body: IncomingMessage }): void {
   response.body.destroy();
-}
-
-function headersOf(message: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
 }
 
 function get(url: URL, headers: Record<string, string>, signal: AbortSignal) {
@@ -124,7 +111,11 @@ export function requestMedia(rawUrl: string, opts: MediaGetOptions): Promise<Med
   return getFollowingRedirects(rawUrl, opts, {
     send: async (url, headers) => {
       const message = await get(url, headers, opts.signal);
-      return { status: message.statusCode ?? 0, headers: headersOf(message), body: message };
+      return {
+        status: message.statusCode ?? 0,
+        headers: headerReader(message.headers),
+        body: message,
+      };
     },
     location: (answer) => answer.body.headers.location,
     discard: (answer) => answer.body.destroy(),

@@ -9,7 +9,8 @@
 // to be http(s), and bounded. No token is ever sent: result URLs are public CDN links.
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
-import { getFollowingRedirects, type HeaderReader, type MediaGetOptions } from './media-request';
+import type { HeaderReader } from '../http/header-reader';
+import { getFollowingRedirects, type MediaGetOptions } from './media-request';
 
 /** Size of the one buffer the socket reads into. */
 export const READ_BYTES = 256 * 1024;
@@ -118,10 +119,7 @@ function createFraming(headers: HeaderReader, status: number) {
   };
 }
 
-/**
- * Response headers by lower-case name, repeated ones joined with ", " (as fetch's Headers
- * does). Not fetch's Headers itself: its first use loads all of undici, ~30 ms on every start.
- */
+/** Response headers by lower-case name, repeated ones joined with ", " (as fetch's do). */
 class ResponseHeaders implements HeaderReader {
   private readonly values = new Map<string, string>();
   append(name: string, value: string): void {
