@@ -95,6 +95,25 @@ describe('app states', () => {
     expect(screen.getByRole('radio', { name: /All/ }).getAttribute('aria-checked')).toBe('true');
   });
 
+  it("'app:focus-task' on a running task under Active keeps it shown as it finishes", async () => {
+    // The renderer can hear of a task's end just after main asks to show it (a notification
+    // clicked as the video lands): the Active filter would then take the card away.
+    const running = makeTask({ promptText: 'about to finish' });
+    const bridge = createFakeBridge({ tasks: [running] });
+    renderApp(bridge);
+    await screen.findByText('about to finish');
+    fireEvent.click(screen.getByRole('radio', { name: /Active/ }));
+    bridge.emit('app:focus-task', running.id);
+    await waitFor(() =>
+      expect(screen.getByRole('radio', { name: /All/ }).getAttribute('aria-checked')).toBe('true'),
+    );
+    bridge.emit('tasks:changed', [
+      { type: 'patch', id: running.id, patch: { state: 'finished', progress: 100 } },
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.querySelector(`[data-task-id="${running.id}"]`)).not.toBeNull();
+  });
+
   it('Escape hides the window; an Escape used by a field does not', async () => {
     const bridge = createFakeBridge();
     renderApp(bridge);

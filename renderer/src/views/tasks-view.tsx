@@ -102,11 +102,13 @@ export function TasksView({
   }, [tasks, bridge, store, active]);
 
   // 'app:focus-task': show the task even when the filter or search hides it, then point at it.
+  // Active is left too: a task there can leave it any moment, and the focus request for a
+  // video that just finished (its notification clicked) can arrive before the update saying so.
   useEffect(() => {
     if (!focus) return;
     const task = store.get(focus.taskId);
     if (!task) return;
-    if (!matchesFilter(task, filter)) setFilter('all');
+    if (filter === 'active' || !matchesFilter(task, filter)) setFilter('all');
     if (!matchesQuery(task, query)) setQuery('');
     setScrollTo({ key: focus.taskId });
     setHighlight(focus.taskId);
