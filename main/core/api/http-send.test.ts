@@ -47,6 +47,27 @@ describe('sendHttp', () => {
     expect(sent).toBeLessThan(MAX_ANSWER_BYTES + 16 * 1024 * 1024);
   });
 
+  it('an abort after the headers ends a trickling answer at once', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"id":'); // and nothing more
+    });
+    const controller = new AbortController();
+    let headers = false;
+    const pending = sendHttp(new URL(url), {
+      method: 'GET',
+      headers: {},
+      signal: controller.signal,
+      maxBytes: 1024,
+      onHeaders: () => (headers = true),
+    });
+    await expect.poll(() => headers).toBe(true);
+    controller.abort();
+    const started = Date.now();
+    await expect(pending).rejects.toBeInstanceOf(Error);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('joins repeated headers and reads names in any case', async () => {
     const url = await serve((_req, res) => {
       res.setHeader('X-Note', ['one', 'two']);
