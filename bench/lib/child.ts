@@ -77,10 +77,9 @@ export function serveRequests(
   });
 }
 
-/** Peak RSS of this process so far, MB (the kernel's high-water mark, not a sample). */
 /**
- * This process's peak RSS: the kernel's high-water mark of its own memory (Linux VmHWM).
- * Not getrusage's maxRSS where VmHWM exists: Linux carries maxRSS over from the parent across
+ * This process's peak RSS so far, MB: the kernel's high-water mark of its own memory (Linux
+ * VmHWM). Not getrusage's maxRSS where VmHWM exists: Linux carries maxRSS over from the parent across
  * fork and exec, so every worker forked from the ~190 MB bench process reported ~190 MB,
  * whatever it used itself. Elsewhere maxRSS is all there is.
  */

@@ -12,7 +12,7 @@ import {
   type Route,
 } from './faults';
 import { validateGenerateBody } from './generate-validation';
-import { FIXTURES, bufferSource, parseRange, type MediaSource } from './media';
+import { BLOCK, FIXTURES, bufferSource, parseRange, type MediaSource } from './media';
 import {
   TASK_NOT_EXIST,
   extraTaskFields,
@@ -406,7 +406,7 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     const tickMs = 50;
     const chunk =
       bytesPerSecond === undefined
-        ? 256 * 1024
+        ? BLOCK
         : Math.max(1, Math.ceil((bytesPerSecond * tickMs) / 1000));
     let pos = start;
     let sent = 0;

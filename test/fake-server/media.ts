@@ -24,7 +24,7 @@ export function bufferSource(buf: Buffer): MediaSource {
   return { size: buf.length, read: (start, end) => buf.subarray(start, end) };
 }
 
-/** The server sends 256 KB at a time: an aligned read is one block, handed out without a copy. */
+/** Also what the server sends at a time, so each full-speed send is one block, not a copy. */
 export const BLOCK = 256 * 1024;
 /** Odd, so block i's rotation repeats only after BLOCK blocks (64 GB). */
 export const ROTATION_STEP = 0x9e37;
