@@ -73,6 +73,7 @@ export function createBridge(transport: BridgeTransport): PikaBridge {
       openExternal: invoke(i.openExternal),
       copyText: invoke(i.copyText),
       hideWindow: invoke(i.hideWindow),
+      takeNavigation: invoke(i.takeNavigation),
     },
     generate: {
       create: invoke(i.generate),

@@ -73,6 +73,9 @@ export type GenerateOutcome =
 
 export type View = 'tasks' | 'settings' | 'new';
 
+/** Where main wants the window: on a view, or on one task (which shows the task list). */
+export type Navigation = { view: View } | { taskId: string };
+
 /** renderer -> main, answered. `args` is the argument tuple, `result` the resolved value. */
 export interface InvokeChannels {
   'tasks:list': { args: []; result: TrackedTask[] };
@@ -95,6 +98,8 @@ export interface InvokeChannels {
   'app:open-external': { args: [url: string]; result: void };
   'app:copy-text': { args: [text: string]; result: void };
   'app:hide-window': { args: []; result: void };
+  /** The renderer listens now: hands over a navigation main asked for before it did. */
+  'app:take-navigation': { args: []; result: Navigation | null };
   'generate:create': {
     args: [request: GenerateRequest, requestId: string];
     result: GenerateOutcome;
@@ -144,6 +149,7 @@ export const CHANNELS = {
     openExternal: 'app:open-external',
     copyText: 'app:copy-text',
     hideWindow: 'app:hide-window',
+    takeNavigation: 'app:take-navigation',
     generate: 'generate:create',
   },
   send: { startDrag: 'drag:start' },
@@ -218,6 +224,8 @@ export interface PikaBridge {
     openExternal(url: string): Promise<void>;
     copyText(text: string): Promise<void>;
     hideWindow(): Promise<void>;
+    /** Ask once the navigation listeners are set: what main wanted before they were. */
+    takeNavigation(): Promise<Navigation | null>;
   };
   generate: {
     create(request: GenerateRequest, requestId: string): Promise<GenerateOutcome>;

@@ -99,6 +99,7 @@ describe('preload', () => {
       [() => bridge.app.openExternal('https://x'), 'app:open-external', ['https://x']],
       [() => bridge.app.copyText('hi'), 'app:copy-text', ['hi']],
       [() => bridge.app.hideWindow(), 'app:hide-window', []],
+      [() => bridge.app.takeNavigation(), 'app:take-navigation', []],
       [
         () => bridge.generate.create({ promptText: 'a cat' }, 'req-1'),
         'generate:create',

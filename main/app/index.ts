@@ -2,9 +2,9 @@
 // behind the IPC router. Everything with logic lives in Electron-free modules (compose.ts,
 // handlers/, ipc/); this file only connects Electron's objects to them.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, nativeTheme, net, powerMonitor } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol } from 'electron';
 import Store from 'electron-store';
-import { APP_ID, PRODUCT_NAME, URL_SCHEME } from '../core/app-id';
+import { PRODUCT_NAME, URL_SCHEME } from '../core/app-id';
 import { openConfTaskStore, type ConfLike } from '../core/tasks/storage';
 import { defaultTrayVariant, trayIconPath } from '../core/tray-icons';
 import { composeApp, type ComposedApp } from './compose';
@@ -31,6 +31,14 @@ import { createSenderCheck } from './ipc/trusted-sender';
 import { HIDDEN_ARG, setLaunchAtLogin, startedAtLogin } from './login-item';
 import { appStatusOf } from './services';
 import { confSettingsStorage } from './settings/settings-port';
+import { appUserModelId } from './app-identity';
+import { applyAppMenu } from './electron/app-menu';
+import { declareAppScheme, serveAppScheme } from './electron/app-protocol';
+import { isWaylandSession } from './linux-session';
+import { launchData, secondLaunchArgv } from './launch-args';
+import { appRoutes } from './scheme/app-routes';
+import { RENDERER_URL } from './scheme/app-scheme';
+import { createNavigationMailbox } from './window/navigation-mailbox';
 
 const log = (message: string): void => console.log(`[${PRODUCT_NAME}] ${message}`);
 
@@ -47,14 +55,16 @@ interface Running {
 }
 
 let running: Running | null = null;
+/** Set by 'before-quit': from then on the window may really close. */
+let quitting = false;
 
 function paths() {
   const appRoot = app.getAppPath();
-  const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
   return {
     appRoot,
     preload: join(appRoot, 'dist', 'preload', 'index.cjs'),
-    renderer: { rendererDir: join(appRoot, 'dist', 'renderer'), devServerUrl },
+    rendererDir: join(appRoot, 'dist', 'renderer'),
+    renderer: { pageUrl: RENDERER_URL },
     appIcon: app.isPackaged
       ? join(process.resourcesPath, 'icon.png')
       : join(appRoot, 'build', 'icon.png'),
@@ -68,8 +78,25 @@ function start(): Running {
     renderer: where.renderer,
     icon: where.appIcon,
     isDev: !app.isPackaged,
+    isQuitting: () => quitting,
+    placement: isWaylandSession({
+      platform: process.platform,
+      env: process.env,
+      ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+    })
+      ? 'compositor'
+      : 'anchor',
     log,
   });
+  // Where main wants the window waits until the page listens (see navigation-mailbox.ts).
+  const navigation = createNavigationMailbox({
+    send: (to) => {
+      if (popover.window.isDestroyed()) return;
+      if ('taskId' in to) popover.window.webContents.send('app:focus-task', to.taskId);
+      else popover.window.webContents.send('app:navigate', to.view);
+    },
+  });
+  popover.window.webContents.on('did-start-loading', () => navigation.pageLoading());
 
   const settingsFile = openSettingsStore();
   if (settingsFile.recoveredFrom)
@@ -95,7 +122,7 @@ function start(): Running {
       () => popover.window,
       (work) => popover.keepOpenWhile(work),
     ),
-    window: { hide: () => popover.hide() },
+    window: { hide: () => popover.hide(), takeNavigation: () => navigation.take() },
     loginItem: {
       set: (enabled) => setLaunchAtLogin(enabled, app, process.platform, { appArgs: loginArgs }),
     },
@@ -158,7 +185,7 @@ function start(): Running {
       },
       openSettings: () => {
         popover.show(tray.bounds());
-        popover.sendWhenLoaded('app:navigate', 'settings');
+        navigation.deliver({ view: 'settings' });
       },
       quit: () => app.quit(),
     },
@@ -169,8 +196,8 @@ function start(): Running {
     online: () => services.status.online(),
     paused: () => services.pauses.has('user'),
     tokenRejected: () => services.tokenState.get() === 'rejected',
-    apply: (state) => {
-      const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
+    variant: () => defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors),
+    apply: (state, variant) => {
       tray.setImage(
         trayIconPath(state.state, variant, process.resourcesPath, app.isPackaged, where.appRoot),
       );
@@ -184,8 +211,7 @@ function start(): Running {
   // Opens the window on one task (or on the list) and brings it to the front.
   const openOn = (taskId: string | null): void => {
     popover.show(tray.bounds());
-    if (taskId) popover.sendWhenLoaded('app:focus-task', taskId);
-    else popover.sendWhenLoaded('app:navigate', 'tasks');
+    navigation.deliver(taskId ? { taskId } : { view: 'tasks' });
   };
   const notifier = electronNotifier({ icon: where.appIcon, log });
   const notifications = connectNotifications({
@@ -237,12 +263,15 @@ function registerProtocol(): void {
 }
 
 function main(): void {
-  if (!app.requestSingleInstanceLock()) {
+  // Our original argv travels along: 'second-instance' reports a rebuilt one.
+  if (!app.requestSingleInstanceLock(launchData(process.argv))) {
     // The first instance gets our argv through 'second-instance'.
     app.quit();
     return;
   }
-  app.setAppUserModelId(APP_ID);
+  app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
+  // Before 'ready': app:// must be known as a standard, secure scheme from the start.
+  declareAppScheme(protocol);
   // A tray app: closing the window must not quit, and there is no dock icon.
   app.on('window-all-closed', () => {});
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
@@ -252,8 +281,8 @@ function main(): void {
     if (running) running.addFromOutside(text);
     else early.push(text);
   };
-  app.on('second-instance', (_event, argv) => {
-    const text = taskInputFromArgv(argv);
+  app.on('second-instance', (_event, argv, _cwd, additionalData) => {
+    const text = taskInputFromArgv(secondLaunchArgv(argv, additionalData));
     if (text !== null) fromOutside(text);
     else running?.reveal();
   });
@@ -263,8 +292,12 @@ function main(): void {
     if (isAppLink(url)) fromOutside(url);
   });
 
+  // macOS: opening the app again (Finder, Spotlight, the Dock) arrives here.
+  app.on('activate', () => running?.reveal());
+
   let closing = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (!running || closing) return;
     // Write pending task state before the process ends.
     event.preventDefault();
@@ -280,8 +313,10 @@ function main(): void {
 
   void app.whenReady().then(() => {
     app.dock?.hide();
+    applyAppMenu();
     registerProtocol();
     try {
+      serveAppScheme(protocol, appRoutes({ rendererDir: paths().rendererDir }));
       running = start();
     } catch (error) {
       // Without its stores or window the app cannot work: say why instead of vanishing.

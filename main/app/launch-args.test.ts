@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AddTasksResult, TrackedTask } from '../../preload/contract';
-import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
+import {
+  createExternalAdd,
+  isAppLink,
+  launchData,
+  secondLaunchArgv,
+  taskInputFromArgv,
+} from './launch-args';
 
 describe('task input from the command line', () => {
   it('takes --add values and pika-tray links, ignoring everything else', () => {
@@ -24,6 +30,25 @@ describe('task input from the command line', () => {
     expect(taskInputFromArgv(['app', 'https://evil.example/', '--hidden'])).toBeNull();
     expect(isAppLink('pika-tray://task/abc')).toBe(true);
     expect(isAppLink('https://pika.art')).toBe(false);
+  });
+});
+
+describe('a second launch', () => {
+  it('is read from the argv it sent, not the one Chromium rebuilt', () => {
+    // `electron . --add abc-123456` as 'second-instance' reports it: switches first.
+    const rebuilt = ['/usr/bin/electron', '--add', '.', 'abc-123456'];
+    expect(taskInputFromArgv(rebuilt)).toBe('.'); // the app folder taken for the task
+    const sent = launchData(['/usr/bin/electron', '.', '--add', 'abc-123456']);
+    expect(taskInputFromArgv(secondLaunchArgv(rebuilt, sent))).toBe('abc-123456');
+    // Survives the structured clone it travels through.
+    expect(secondLaunchArgv(rebuilt, structuredClone(sent))).toEqual(sent.argv);
+  });
+
+  it('falls back to the rebuilt argv when the data is missing or not ours', () => {
+    const rebuilt = ['/opt/pika-tray', '--add=abc-123456'];
+    for (const data of [undefined, null, {}, { argv: 'x' }, { argv: [1, 2] }, 'argv']) {
+      expect(secondLaunchArgv(rebuilt, data)).toEqual(rebuilt);
+    }
   });
 });
 

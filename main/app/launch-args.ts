@@ -26,6 +26,34 @@ export function taskInputFromArgv(argv: readonly string[]): string | null {
   return parts.length > 0 ? parts.join('\n') : null;
 }
 
+/** What a second instance hands the first through requestSingleInstanceLock. */
+export interface LaunchData {
+  argv: string[];
+}
+
+export function launchData(argv: readonly string[]): LaunchData {
+  return { argv: [...argv] };
+}
+
+/**
+ * The command line of a second launch. Chromium rebuilds the argv that 'second-instance'
+ * reports (switches first, its own appended: `electron . --add abc` arrives as
+ * `[electron, --add, ., abc]`), so the original one, sent as the lock's additional data,
+ * is what we read. Without it (an older copy of the app started second) the rebuilt argv.
+ */
+export function secondLaunchArgv(argv: readonly string[], additionalData: unknown): string[] {
+  const data = additionalData as Partial<LaunchData> | null | undefined;
+  if (
+    data &&
+    typeof data === 'object' &&
+    Array.isArray(data.argv) &&
+    data.argv.every((a) => typeof a === 'string')
+  ) {
+    return data.argv;
+  }
+  return [...argv];
+}
+
 export function isAppLink(url: string): boolean {
   return url.toLowerCase().startsWith(LINK_PREFIX);
 }

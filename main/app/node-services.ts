@@ -20,6 +20,7 @@ import type {
 } from './services';
 import { confSettingsStorage } from './settings/settings-port';
 import { memoryCipher, memorySecretStorage } from './token/token-vault';
+import { createNavigationMailbox, type NavigationMailbox } from './window/navigation-mailbox';
 
 /** Everything the stand-ins were asked to do, in order. */
 export interface RecordedCall {
@@ -50,6 +51,8 @@ export interface NodeServicesOptions {
   loginItemAnswer?: (enabled: boolean) => boolean;
   downloads?: PlatformPorts['downloads'];
   downloadTuning?: PlatformPorts['downloadTuning'];
+  /** Where app:take-navigation reads from. Default: a mailbox nothing delivers to. */
+  navigation?: NavigationMailbox;
 }
 
 export interface NodeServices extends ComposedApp {
@@ -79,7 +82,11 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
       return options.chooseFolder ? options.chooseFolder(current) : null;
     },
   };
-  const window: WindowPort = { hide: () => record('window', 'hide') };
+  const navigation = options.navigation ?? createNavigationMailbox({ send: () => {} });
+  const window: WindowPort = {
+    hide: () => record('window', 'hide'),
+    takeNavigation: () => navigation.take(),
+  };
   const loginItem: LoginItemPort = {
     set: async (enabled) => {
       record('loginItem', 'set', String(enabled));

@@ -5,7 +5,13 @@ import type { FeedSource, GenerateRequest } from '../core/api/types';
 import type { Settings } from '../core/settings';
 import type { TaskTracker } from '../core/tasks/tracker-types';
 import type { PauseControl } from './pause-control';
-import type { AppStatus, TokenProtection, TokenState, VideoRef } from '../../preload/contract';
+import type {
+  AppStatus,
+  Navigation,
+  TokenProtection,
+  TokenState,
+  VideoRef,
+} from '../../preload/contract';
 
 export interface SettingsPort {
   get(): Settings;
@@ -57,6 +63,8 @@ export interface DialogPort {
 
 export interface WindowPort {
   hide(): void;
+  /** The navigation that waited for the renderer to listen (see navigation-mailbox.ts). */
+  takeNavigation(): Navigation | null;
 }
 
 export interface DownloadsPort {

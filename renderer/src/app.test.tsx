@@ -77,6 +77,35 @@ describe('app states', () => {
     await screen.findByRole('heading', { name: 'New video' });
   });
 
+  it('takes a navigation main asked for before the page listened, after subscribing', async () => {
+    // Cold start from a notification click: main's 'app:focus-task' went out before any
+    // listener existed; main kept it and hands it over when the page asks.
+    const done = finishedTask({ promptText: 'opened from the notification' });
+    const bridge = createFakeBridge({ tasks: [done] });
+    bridge.state.pendingNavigation = { taskId: done.id };
+    let listenersWhenAsked = -1;
+    const take = bridge.app.takeNavigation;
+    bridge.app.takeNavigation = () => {
+      listenersWhenAsked = bridge.listenerCount('app:focus-task');
+      return take();
+    };
+    renderApp(bridge);
+    await waitFor(() => {
+      const card = document.querySelector(`[data-task-id="${done.id}"]`);
+      expect(card?.classList.contains('card-highlight')).toBe(true);
+    });
+    expect(callsTo(bridge, 'app.takeNavigation')).toHaveLength(1);
+    // Asked only once the listeners were in place, so nothing falls between the two.
+    expect(listenersWhenAsked).toBe(1);
+  });
+
+  it('a view main asked for at cold start is shown', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.pendingNavigation = { view: 'settings' };
+    renderApp(bridge);
+    await screen.findByText('API token');
+  });
+
   it("'app:focus-task' clears a filter that hides the task and highlights it", async () => {
     const done = finishedTask({ promptText: 'the finished one' });
     const running = makeTask({ promptText: 'still going' });

@@ -46,15 +46,27 @@ export function App() {
   }, [status]);
 
   useEffect(() => {
-    const offNav = bridge.app.onNavigate((v) => setView(v));
-    const offFocus = bridge.app.onFocusTask((taskId) => {
+    const focusTask = (taskId: string) => {
       setView('tasks');
       setFocus((f) => ({ taskId, seq: (f?.seq ?? 0) + 1 }));
-    });
+    };
+    const offNav = bridge.app.onNavigate((v) => setView(v));
+    const offFocus = bridge.app.onFocusTask(focusTask);
     const offRefused = bridge.tasks.onDragRefused((info) =>
       show(`Cannot drag this video: ${info.message}`, { kind: 'error' }),
     );
+    // Listening now: take what main asked for before (a cold start from a notification).
+    let live = true;
+    void bridge.app
+      .takeNavigation()
+      .then((navigation) => {
+        if (!live || !navigation) return;
+        if ('taskId' in navigation) focusTask(navigation.taskId);
+        else setView(navigation.view);
+      })
+      .catch(() => undefined);
     return () => {
+      live = false;
       offNav();
       offFocus();
       offRefused();

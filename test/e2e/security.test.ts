@@ -1,7 +1,7 @@
-// The page's own locks, in real Chromium on the built renderer: the CSP that the built
-// index.html carries is main's policy (a file:// page gets no response header, so in the
-// app this meta is what enforces it), and it refuses inline and eval'd script, any request
-// from the page, and http images, while posters from https are let through.
+// The page's own locks, in real Chromium on the built renderer: the page is answered with
+// main's CSP as a response header (the app sends it from app://, the harness's server from
+// the same module; the page carries no <meta> copy that could drift), and it refuses inline
+// and eval'd script, any request from the page, and images from anywhere but the app.
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/window/security';
 import type { Harness } from './harness/app-harness';
@@ -60,24 +60,27 @@ const PROBE = (fakeUrl: string) => `(async () => {
 })()`;
 
 describe('page security end to end', () => {
-  it('the built page carries main’s CSP, and it blocks script, requests and http images', async () => {
+  it('the page is served with main’s CSP, which blocks script, requests and outside images', async () => {
     h = await startHarness();
     const { page, fake } = h;
     await page.getByText('No tasks yet').waitFor(WAIT);
     const probe = (await page.evaluate(PROBE(fake.url))) as Probe;
 
-    expect(probe.meta).toBe(CONTENT_SECURITY_POLICY);
+    const answer = await fetch(page.url());
+    expect(answer.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(probe.meta).toBeNull();
     expect(probe.evalRan).toBe(false);
     expect(probe.inlineRan).toBe(false);
     expect(probe.fetchFailed).toBe(true);
     expect(fake.requests.filter((r) => r.path === '/pika/feed/abcdef')).toEqual([]);
-    // Exactly these four were refused; the https poster (the CDN's) was not among them.
+    // Exactly these five were refused: images come only from what the app serves itself.
     expect([...probe.violations].sort()).toEqual(
       [
         'script-src eval',
         'script-src-elem inline',
         `connect-src ${fake.url}/pika/feed/abcdef`,
         'img-src http://127.0.0.1:1/poster.png',
+        'img-src https://127.0.0.1:1/poster.png',
       ].sort(),
     );
     // Only the bridge is in the page: no Node, no Electron, no ipcRenderer.

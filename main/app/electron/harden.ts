@@ -13,10 +13,16 @@ function originOf(url: string): string {
   }
 }
 
+type Hardenable = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+/** Contents already locked: 'web-contents-created' and the popover both ask for it. */
+const hardened = new WeakSet<Hardenable>();
+
 export function hardenWebContents(
-  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  contents: Hardenable,
   log: (message: string) => void = () => {},
 ): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     log(`Blocked navigation to ${originOf(url)}`);

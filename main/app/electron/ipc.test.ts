@@ -47,7 +47,7 @@ function eventFrom(id: number, url: string, sub = false): IpcMainInvokeEvent {
   return { sender, senderFrame: frame } as unknown as IpcMainInvokeEvent;
 }
 
-const PAGE = 'file:///app/dist/renderer/index.html';
+const PAGE = 'app://renderer/index.html';
 
 describe('ipcMain registration', () => {
   it('registers every channel and routes calls with the sender identity', async () => {
@@ -59,7 +59,7 @@ describe('ipcMain registration', () => {
       send: { 'drag:start': (sender, ref) => drags.push([sender.webContentsId, ref]) },
       isTrustedSender: createSenderCheck({
         windowWebContentsId: () => 3,
-        renderer: { rendererDir: '/app/dist/renderer' },
+        renderer: { pageUrl: PAGE },
       }),
     });
     const unregister = registerIpc(ipc, router);

@@ -3,9 +3,10 @@
 // and a clean close on quit. electron-store is Conf pointed at a temporary folder.
 import type * as ElectronModule from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
+import type { EventEmitter } from 'node:events';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { APP_ID } from '../../core/app-id';
+import { CONTENT_SECURITY_POLICY } from '../window/security';
 import { CHANNELS, type AppStatus } from '../../../preload/contract';
 
 const world = vi.hoisted(() => ({
@@ -15,17 +16,28 @@ const world = vi.hoisted(() => ({
   handles: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
   ons: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
   calls: [] as string[],
-  windows: [] as { webContents: { id: number; sent: [string, unknown][] }; visible: boolean }[],
+  windows: [] as {
+    webContents: { id: number; sent: [string, unknown][] } & EventEmitter;
+    visible: boolean;
+    loaded: string | null;
+    emit(event: string, ...args: unknown[]): boolean;
+  }[],
   ready: null as null | (() => void),
   /** What requestSingleInstanceLock answers (false = another instance runs). */
   lock: true,
+  /** What the entry handed requestSingleInstanceLock as additional data. */
+  lockData: undefined as Record<string, unknown> | undefined,
+  /** The app:// handler given to protocol.handle, and the schemes declared privileged. */
+  schemeHandler: null as null | ((request: Request) => Promise<Response>),
+  privileged: [] as Electron.CustomScheme[],
+  appMenu: 'unset' as unknown,
 }));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { writeFileSync } = await import('node:fs');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
   // Made once: the last test imports the entry again, which runs this factory again.
   world.dir ||= mkdtempSync(`${tmpdir()}/pika-lifecycle-`);
   // No request may leave this machine: point the app at a closed local port.
@@ -33,6 +45,9 @@ vi.mock('electron', async () => {
     `${world.dir}/settings.json`,
     JSON.stringify({ settings: { baseUrl: 'http://127.0.0.1:9' } }),
   );
+  // The app folder (getAppPath) holds a built page for app:// to serve.
+  mkdirSync(`${world.dir}/dist/renderer`, { recursive: true });
+  writeFileSync(`${world.dir}/dist/renderer/index.html`, '<!doctype html><title>Pika</title>');
   const on =
     (map: Map<string, ((...a: never[]) => void)[]>) =>
     (name: string, fn: (...a: never[]) => void) => {
@@ -42,7 +57,11 @@ vi.mock('electron', async () => {
   const whenReady = new Promise<void>((resolve) => (readyResolve = resolve));
   world.ready = () => readyResolve();
   const app = {
-    requestSingleInstanceLock: () => (world.calls.push('requestSingleInstanceLock'), world.lock),
+    requestSingleInstanceLock: (data?: Record<string, unknown>) => (
+      world.calls.push('requestSingleInstanceLock'),
+      (world.lockData = data),
+      world.lock
+    ),
     setAppUserModelId: (id: string) => void world.calls.push(`setAppUserModelId ${id}`),
     setAsDefaultProtocolClient: (scheme: string) => (world.calls.push(`protocol ${scheme}`), true),
     quit: () => void world.calls.push('quit'),
@@ -51,7 +70,8 @@ vi.mock('electron', async () => {
       app
     ),
     whenReady: () => whenReady,
-    getAppPath: () => '/app',
+    getAppPath: () => world.dir,
+    commandLine: { getSwitchValue: () => '' },
     isPackaged: false,
     getPath: (name: string) => (name === 'userData' ? world.dir : `/home/me/${name}`),
     getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
@@ -96,8 +116,8 @@ vi.mock('electron', async () => {
       super();
       world.windows.push(this);
     }
-    loadFile = () => Promise.resolve();
-    loadURL = () => Promise.resolve();
+    loaded: string | null = null;
+    loadURL = (url: string) => ((this.loaded = url), Promise.resolve());
     isDestroyed = () => false;
     isVisible = () => this.visible;
     show = () => void (this.visible = true);
@@ -120,7 +140,18 @@ vi.mock('electron', async () => {
     powerMonitor,
     BrowserWindow,
     Tray,
-    Menu: { buildFromTemplate: (t: unknown) => t },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (menu: unknown) => void (world.appMenu = menu),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: Electron.CustomScheme[]) =>
+        void world.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        world.calls.push(`protocol.handle ${scheme}`);
+        world.schemeHandler = handler;
+      },
+    },
     nativeTheme: { shouldUseDarkColors: true, on: () => {} },
     nativeImage: {
       createFromPath: () => ({ isEmpty: () => true }),
@@ -174,7 +205,7 @@ await import('./../index');
 
 function trustedEvent(): IpcMainInvokeEvent {
   const win = world.windows[0]!;
-  const mainFrame = { url: 'file:///app/dist/renderer/index.html' };
+  const mainFrame = { url: 'app://renderer/index.html' };
   return {
     sender: { id: win.webContents.id, mainFrame },
     senderFrame: mainFrame,
@@ -184,11 +215,21 @@ const status = () => world.handles.get('app:status')!(trustedEvent()) as Promise
 
 describe('main process lifecycle', () => {
   it('takes the single-instance lock and sets the app id before anything else', () => {
+    // Not packaged (npm start): Windows shows toasts for electron.exe's own path only.
     expect(world.calls.slice(0, 2)).toEqual([
       'requestSingleInstanceLock',
-      `setAppUserModelId ${APP_ID}`,
+      `setAppUserModelId ${process.execPath}`,
     ]);
     expect(world.handles.size).toBe(0); // nothing before ready
+    // The original argv goes along for the first instance (see launch-args.ts).
+    expect(world.lockData).toEqual({ argv: process.argv });
+  });
+
+  it('declares app:// a standard, secure scheme before ready', () => {
+    expect(world.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    expect(world.calls).not.toContain('protocol.handle app');
   });
 
   it('on ready registers every invoke channel behind the router', async () => {
@@ -203,6 +244,70 @@ describe('main process lifecycle', () => {
     await expect(world.handles.get('app:status')!(foreign)).rejects.toThrow(
       /not the Pika Tray window/,
     );
+  });
+
+  it('serves the renderer from app:// with the CSP header, and loads it from there', async () => {
+    expect(world.calls).toContain('protocol.handle app');
+    expect(world.windows[0]!.loaded).toBe('app://renderer/index.html');
+    const page = await world.schemeHandler!(new Request('app://renderer/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Pika</title>');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const outside = await world.schemeHandler!(new Request('app://renderer/../settings.json'));
+    expect(outside.status).toBe(404);
+  });
+
+  it('has no application menu on Linux and Windows (no Ctrl+W close, no menu bar)', () => {
+    expect(process.platform).not.toBe('darwin');
+    expect(world.appMenu).toBeNull();
+  });
+
+  it('closing the window hides it; the tray and IPC keep working with the same window', async () => {
+    const win = world.windows[0]!;
+    win.visible = true;
+    const close = {
+      defaultPrevented: false,
+      preventDefault: () => (close.defaultPrevented = true),
+    };
+    win.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    expect(win.visible).toBe(false);
+    await expect(status()).resolves.toMatchObject({ paused: false });
+  });
+
+  it('macOS: opening the app again (activate) shows the window', () => {
+    const win = world.windows[0]!;
+    win.visible = false;
+    world.appEvents.get('activate')!.forEach((fn) => fn({}, false));
+    expect(win.visible).toBe(true);
+  });
+
+  it('keeps a navigation for the page until it listens, then sends at once', async () => {
+    const win = world.windows[0]!;
+    const sent = win.webContents.sent;
+    win.webContents.emit('did-start-loading');
+    const before = sent.length;
+    // A notification click at cold start: the page has not subscribed yet.
+    world.appEvents
+      .get('second-instance')!
+      .forEach((fn) => fn({}, ['/opt/pika-tray', '--add', 'task-cold-start-1'], '/'));
+    const listed = async () =>
+      ((await world.handles.get('tasks:list')!(trustedEvent())) as { id: string }[]).map(
+        (t) => t.id,
+      );
+    await vi.waitFor(async () => expect(await listed()).toContain('task-cold-start-1'));
+    expect(await world.handles.get('app:take-navigation')!(trustedEvent())).toEqual({
+      taskId: 'task-cold-start-1',
+    });
+    expect(sent.slice(before)).toEqual([]);
+    // Listening now: the next goes out as an event.
+    world.appEvents
+      .get('second-instance')!
+      .forEach((fn) => fn({}, ['/opt/pika-tray', '--add', 'task-cold-start-1'], '/'));
+    await vi.waitFor(() =>
+      expect(sent.slice(before)).toEqual([['app:focus-task', 'task-cold-start-1']]),
+    );
+    await world.handles.get('tasks:remove')!(trustedEvent(), 'task-cold-start-1');
   });
 
   it('listens for sleep and wake, and reports the user pause', async () => {
@@ -238,10 +343,17 @@ describe('main process lifecycle', () => {
   });
 
   it('adds tasks from a second launch or a link and opens the window on them', async () => {
+    // The page has subscribed and asked: navigation goes out as events.
+    await world.handles.get('app:take-navigation')!(trustedEvent());
     const sent = world.windows[0]!.webContents.sent;
     const second = (argv: string[]) =>
       world.appEvents.get('second-instance')!.forEach((fn) => fn({}, argv, '/'));
-    second(['/opt/pika-tray', '--add', 'task-from-argv-1']);
+    // `electron . --add <id>` as Chromium rebuilds it, with the original as additional data.
+    world.appEvents.get('second-instance')!.forEach((fn) =>
+      fn({}, ['/usr/bin/electron', '--add', '.', 'task-from-argv-1'], '/', {
+        argv: ['/usr/bin/electron', '.', '--add', 'task-from-argv-1'],
+      }),
+    );
     await vi.waitFor(() => expect(sent).toContainEqual(['app:focus-task', 'task-from-argv-1']));
     const link = { preventDefault() {} };
     world.appEvents.get('open-url')!.forEach((fn) => fn(link, 'pika-tray://task/task-from-link-2'));
@@ -257,7 +369,7 @@ describe('main process lifecycle', () => {
     );
     expect(((await world.handles.get('tasks:list')!(trustedEvent())) as unknown[]).length).toBe(2);
     // Shown under the app's own icon (the name comes from productName, see packaging tests).
-    expect(world.calls).toContain('notify-icon /app/build/icon.png');
+    expect(world.calls).toContain(`notify-icon ${world.dir}/build/icon.png`);
   });
 
   it('refuses a drag of a video that is not downloaded, telling the renderer why', () => {
@@ -286,6 +398,13 @@ describe('main process lifecycle', () => {
     };
     world.appEvents.get('before-quit')!.forEach((fn) => fn(event));
     expect(event.defaultPrevented).toBe(true);
+    // Quitting: the window may now really close.
+    const close = {
+      defaultPrevented: false,
+      preventDefault: () => (close.defaultPrevented = true),
+    };
+    world.windows[0]!.emit('close', close);
+    expect(close.defaultPrevented).toBe(false);
     await vi.waitFor(() => expect(world.calls).toContain('tray.destroy'));
     expect(world.calls.at(-1)).toBe('quit');
     expect(world.handles.size).toBe(0);

@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../window/security';
 // Stand-ins for exactly the BrowserWindow / webContents / session / screen calls window.ts
 // makes; everything else is absent so an unexpected call fails loudly.
 const made = vi.hoisted(() => ({ windows: [] as unknown[] }));
+const screenCalls = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
@@ -73,8 +74,11 @@ vi.mock('electron', async () => {
     }
   }
   const screen = {
-    getCursorScreenPoint: () => ({ x: 700, y: 10 }),
-    getDisplayMatching: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
+    getCursorScreenPoint: () => (screenCalls.count++, { x: 700, y: 10 }),
+    getDisplayMatching: () => (
+      screenCalls.count++,
+      { workArea: { x: 0, y: 25, width: 1440, height: 875 } }
+    ),
   } satisfies Partial<{ [K in keyof Electron.Screen]: unknown }>;
   return { BrowserWindow, screen, default: { BrowserWindow, screen } };
 });
@@ -98,12 +102,15 @@ interface Made {
 }
 
 const clock = { now: 0 };
+let quitting = false;
 
-function open() {
+function open(placement?: 'anchor' | 'compositor') {
   const popover = createPopoverWindow({
+    ...(placement ? { placement } : {}),
     preloadPath: '/app/dist/preload/index.cjs',
-    renderer: { rendererDir: '/app/dist/renderer' },
+    renderer: { pageUrl: 'app://renderer/index.html' },
     isDev: false,
+    isQuitting: () => quitting,
     now: () => clock.now,
   });
   return { popover, win: made.windows.at(-1) as Made };
@@ -130,7 +137,8 @@ describe('popover window', () => {
         preload: '/app/dist/preload/index.cjs',
       },
     });
-    expect(win.loaded).toBe('/app/dist/renderer/index.html');
+    // From the app's own scheme, not file://.
+    expect(win.loaded).toBe('app://renderer/index.html');
     expect(popover.webContentsId()).toBe(42);
   });
 
@@ -152,6 +160,48 @@ describe('popover window', () => {
     win.webContents.emit('before-input-event', esc, { type: 'keyDown', key: 'Escape' });
     expect(win.visible).toBe(false);
     expect(esc.defaultPrevented).toBe(true);
+  });
+
+  it('closing hides the window (Alt+F4, the window manager), except while quitting', () => {
+    const { win, popover } = open();
+    popover.show(null);
+    const close = preventable();
+    win.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    expect(win.visible).toBe(false);
+    quitting = true;
+    const onQuit = preventable();
+    win.emit('close', onQuit);
+    expect(onQuit.defaultPrevented).toBe(false);
+    quitting = false;
+  });
+
+  it('Ctrl+W and Cmd+W hide the window instead of closing it', () => {
+    const { win, popover } = open();
+    for (const keys of [
+      { control: true, key: 'w' },
+      { meta: true, key: 'W' },
+    ]) {
+      popover.show(null);
+      const event = preventable();
+      win.webContents.emit('before-input-event', event, { type: 'keyDown', ...keys });
+      expect(event.defaultPrevented).toBe(true);
+      expect(win.visible).toBe(false);
+    }
+    popover.show(null);
+    const plainW = preventable();
+    win.webContents.emit('before-input-event', plainW, { type: 'keyDown', key: 'w' });
+    expect(plainW.defaultPrevented).toBe(false);
+    expect(win.visible).toBe(true);
+  });
+
+  it('on Wayland leaves placement to the compositor: no position, no pointer query', () => {
+    const { win, popover } = open('compositor');
+    screenCalls.count = 0;
+    popover.show({ x: 0, y: 0, width: 0, height: 0 });
+    expect(win.visible).toBe(true);
+    expect(win.position).toBeNull();
+    expect(screenCalls.count).toBe(0);
   });
 
   it('a tray click that blurred the open popover closes it rather than reopening it', () => {
@@ -193,7 +243,7 @@ describe('popover window', () => {
     const { win } = open();
     const answers: unknown[] = [];
     win.webContents.headersListener(
-      { url: 'file:///app/dist/renderer/index.html', responseHeaders: {} },
+      { url: 'app://renderer/index.html', responseHeaders: {} },
       (r) => answers.push(r),
     );
     win.webContents.headersListener(

@@ -1,5 +1,7 @@
-// The popover window: frameless, hidden until the tray opens it, gone on blur or Escape.
-import { join } from 'node:path';
+// The popover window: frameless, hidden until the tray opens it, gone on blur, Escape or
+// Ctrl/Cmd+W. It is made once and lives until the app quits: closing it (Alt+F4, the window
+// manager) only hides it, because the IPC sender check and every tray or notification click
+// hold on to this one window.
 import { BrowserWindow, screen } from 'electron';
 import { popoverPosition, type Rect } from '../window/popover-position';
 import { popoverWindowOptions, POPOVER_SIZE } from '../window/security';
@@ -28,6 +30,14 @@ export function createPopoverWindow(options: {
   renderer: RendererLocation;
   icon?: string;
   isDev: boolean;
+  /** True once the app is quitting: only then may the window really close. */
+  isQuitting(): boolean;
+  /**
+   * 'anchor': next to the tray icon or the pointer. 'compositor': on a Wayland session, where
+   * windows cannot place themselves and the pointer and tray positions are unknown, the
+   * compositor places the window (see linux-session.ts).
+   */
+  placement?: 'anchor' | 'compositor';
   log?: (message: string) => void;
   /** Clock for the blur/click race below (tests pass their own). */
   now?: () => number;
@@ -55,19 +65,30 @@ export function createPopoverWindow(options: {
       blurHiddenAt = now();
     }
   });
+  win.on('close', (event) => {
+    if (options.isQuitting()) return;
+    event.preventDefault();
+    win.hide();
+  });
   contents.on('before-input-event', (event, input) => {
-    if (input.type === 'keyDown' && input.key === 'Escape') {
+    if (input.type !== 'keyDown') return;
+    const closeKeys = (input.control || input.meta) && input.key.toLowerCase() === 'w';
+    if (input.key === 'Escape' || closeKeys) {
       event.preventDefault();
       win.hide();
     }
   });
 
-  const page = options.renderer.devServerUrl
-    ? win.loadURL(options.renderer.devServerUrl)
-    : win.loadFile(join(options.renderer.rendererDir, 'index.html'));
-  page.catch((error: unknown) => options.log?.(`The window did not load: ${String(error)}`));
+  win
+    .loadURL(options.renderer.pageUrl)
+    .catch((error: unknown) => options.log?.(`The window did not load: ${String(error)}`));
 
   const show = (trayBounds: Rect | null): void => {
+    if (options.placement === 'compositor') {
+      win.show();
+      win.focus();
+      return;
+    }
     const cursor = screen.getCursorScreenPoint();
     const anchor =
       trayBounds && trayBounds.width > 0 ? trayBounds : { ...cursor, width: 0, height: 0 };

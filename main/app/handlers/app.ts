@@ -17,7 +17,10 @@ export function checkExternalUrl(url: string): string {
 
 export function appHandlers(
   services: AppServices,
-): Pick<InvokeHandlers, 'app:status' | 'app:open-external' | 'app:copy-text' | 'app:hide-window'> {
+): Pick<
+  InvokeHandlers,
+  'app:status' | 'app:open-external' | 'app:copy-text' | 'app:hide-window' | 'app:take-navigation'
+> {
   return {
     'app:status': () => appStatusOf(services),
     'app:open-external': async (url) => {
@@ -29,5 +32,6 @@ export function appHandlers(
     'app:hide-window': () => {
       services.window.hide();
     },
+    'app:take-navigation': () => services.window.takeNavigation(),
   };
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server';
 import { waitFor } from '../../core/tasks/test-wait';
-import type { EventChannels, InvokeChannels } from '../../../preload/contract';
+import type { EventChannels, InvokeChannels, Navigation } from '../../../preload/contract';
+import { createNavigationMailbox } from '../window/navigation-mailbox';
 import { createTaskFeed } from '../ipc/task-feed';
 import { createNodeServices, type NodeServices, type NodeServicesOptions } from '../node-services';
 import { appStatusOf } from '../services';
@@ -322,6 +323,27 @@ describe('settings, polling and app handlers', () => {
     start();
     expect(await call('polling:pause')).toMatchObject({ paused: true, online: true });
     expect(await call('polling:resume')).toMatchObject({ paused: false });
+  });
+
+  it('hands the renderer a navigation main asked for before it listened, once', async () => {
+    const sent: Navigation[] = [];
+    const navigation = createNavigationMailbox({ send: (n) => sent.push(n) });
+    start({ navigation });
+    // Cold start from a notification: main asks before the page has subscribed.
+    navigation.deliver({ view: 'settings' });
+    navigation.deliver({ taskId: 'task-from-click' });
+    expect(sent).toEqual([]);
+    // The renderer subscribed and asks: the latest wins, and it is handed over once.
+    expect(await call('app:take-navigation')).toEqual({ taskId: 'task-from-click' });
+    expect(await call('app:take-navigation')).toBeNull();
+    // Listening now: the next one goes out as an event at once.
+    navigation.deliver({ view: 'tasks' });
+    expect(sent).toEqual([{ view: 'tasks' }]);
+    // A reload: it waits again until the new page asks.
+    navigation.pageLoading();
+    navigation.deliver({ taskId: 'after-reload' });
+    expect(sent).toHaveLength(1);
+    expect(await call('app:take-navigation')).toEqual({ taskId: 'after-reload' });
   });
 
   it('opens https links only, copies text and hides the window', async () => {

@@ -5,10 +5,10 @@ import { createIpcRouter, IpcRejectedError } from './router';
 import { invokeSchemas, sendSchemas } from './schemas';
 import { createSenderCheck } from './trusted-sender';
 
-const RENDERER_DIR = '/opt/Pika Tray/resources/app.asar/dist/renderer';
+const PAGE_URL = 'app://renderer/index.html';
 const OURS: IpcSenderInfo = {
   webContentsId: 7,
-  frameUrl: 'file:///opt/Pika%20Tray/resources/app.asar/dist/renderer/index.html',
+  frameUrl: 'app://renderer/index.html',
   isMainFrame: true,
 };
 
@@ -37,7 +37,7 @@ function router() {
     send,
     isTrustedSender: createSenderCheck({
       windowWebContentsId: () => 7,
-      renderer: { rendererDir: RENDERER_DIR },
+      renderer: { pageUrl: PAGE_URL },
     }),
     onRejected: (channel, reason) => rejected.push(`${channel}: ${reason}`),
   });
@@ -60,11 +60,12 @@ describe('IPC router', () => {
   it.each<[string, IpcSenderInfo]>([
     ['another window', { ...OURS, webContentsId: 8 }],
     ['a remote page in our window', { ...OURS, frameUrl: 'https://evil.example/index.html' }],
-    ['a file outside the renderer', { ...OURS, frameUrl: 'file:///etc/passwd' }],
-    [
-      'a file that climbs out with ..',
-      { ...OURS, frameUrl: 'file:///opt/Pika%20Tray/resources/app.asar/dist/renderer/../x.html' },
-    ],
+    ['a file, even our own renderer file', { ...OURS, frameUrl: 'file:///app/dist/index.html' }],
+    ['another host of our scheme', { ...OURS, frameUrl: 'app://poster/index.html' }],
+    ['a host that only starts like ours', { ...OURS, frameUrl: 'app://renderer.evil/index.html' }],
+    ['our host under another scheme', { ...OURS, frameUrl: 'https://renderer/index.html' }],
+    ['a URL with credentials', { ...OURS, frameUrl: 'app://x@renderer/index.html' }],
+    ['a string that only starts with our URL', { ...OURS, frameUrl: 'app://renderer.x/' }],
     ['a subframe', { ...OURS, isMainFrame: false }],
     ['an unknown frame', { ...OURS, frameUrl: null }],
   ])('refuses %s', async (_name, sender) => {
@@ -75,15 +76,23 @@ describe('IPC router', () => {
     expect(rejected).toHaveLength(2);
   });
 
-  it('accepts the dev server only when one is configured', () => {
-    const check = (dev: string | null) =>
-      createSenderCheck({
-        windowWebContentsId: () => 7,
-        renderer: { rendererDir: RENDERER_DIR, devServerUrl: dev },
-      })({ ...OURS, frameUrl: 'http://localhost:5173/index.html' });
-    expect(check('http://localhost:5173')).toBe(true);
-    expect(check('http://localhost:5174')).toBe(false);
-    expect(check(null)).toBe(false);
+  it('accepts any page of our scheme and host, and compares the host exactly', () => {
+    const check = (pageUrl: string, frameUrl: string) =>
+      createSenderCheck({ windowWebContentsId: () => 7, renderer: { pageUrl } })({
+        ...OURS,
+        frameUrl,
+      });
+    expect(check(PAGE_URL, 'app://renderer/assets/x.html?q#h')).toBe(true);
+    // Parsed, not string-compared: a host differing only in case is the same host.
+    expect(check(PAGE_URL, 'APP://Renderer/index.html')).toBe(true);
+    // The e2e harness serves the page over http: the port is part of the host.
+    expect(check('http://127.0.0.1:4000/index.html', 'http://127.0.0.1:4000/index.html')).toBe(
+      true,
+    );
+    expect(check('http://127.0.0.1:4000/index.html', 'http://127.0.0.1:4001/index.html')).toBe(
+      false,
+    );
+    expect(check('file:///app/index.html', 'file:///app/index.html')).toBe(false);
   });
 
   it('refuses when there is no window', async () => {
@@ -92,7 +101,7 @@ describe('IPC router', () => {
       handlers,
       isTrustedSender: createSenderCheck({
         windowWebContentsId: () => null,
-        renderer: { rendererDir: RENDERER_DIR },
+        renderer: { pageUrl: PAGE_URL },
       }),
     });
     await expect(r.invoke('tasks:list', OURS, [])).rejects.toBeInstanceOf(IpcRejectedError);

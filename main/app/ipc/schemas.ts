@@ -78,6 +78,7 @@ export const invokeSchemas: InvokeSchemas = {
   'app:open-external': z.tuple([z.string().max(4096)]),
   'app:copy-text': z.tuple([z.string().max(MAX_TEXT)]),
   'app:hide-window': none,
+  'app:take-navigation': none,
   'generate:create': z.tuple([generateRequest, z.string().min(1).max(200)]),
 };
 

@@ -1,38 +1,36 @@
 // Who may call the main process: only our own window, showing our own renderer page. The
 // webContents id pins the window; the URL check refuses our window after it was somehow
 // navigated elsewhere (navigation is also blocked, this is the second lock).
-import { pathToFileURL } from 'node:url';
 import type { IpcSenderInfo } from './handler-types';
 
 export interface RendererLocation {
-  /** Absolute folder holding the built renderer (dist/renderer). */
-  rendererDir: string;
-  /** The Vite dev server's origin in development, e.g. http://localhost:5173. */
-  devServerUrl?: string | null;
+  /** The URL the window loads the renderer from: app://renderer/index.html in the app. */
+  pageUrl: string;
 }
 
-/** True when `url` is a page of our renderer: a file under rendererDir, or the dev server. */
+/**
+ * True when `url` is a page of our renderer: the same scheme and the same host as the page
+ * we load, compared exactly (parsed, never as a string prefix). The host is required, so a
+ * host-less URL (file:, about:, data:) never passes.
+ */
 export function isRendererUrl(url: string, where: RendererLocation): boolean {
   let parsed: URL;
+  let ours: URL;
   try {
     parsed = new URL(url);
+    ours = new URL(where.pageUrl);
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') {
-    const base = pathToFileURL(
-      where.rendererDir.endsWith('/') ? where.rendererDir : `${where.rendererDir}/`,
-    );
-    // URL parsing has already resolved any ../ segments, so a prefix test is exact.
-    return parsed.href.startsWith(base.href) && parsed.host === '';
-  }
-  if (where.devServerUrl) {
-    const dev = new URL(where.devServerUrl);
-    return (
-      (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === dev.origin
-    );
-  }
-  return false;
+  return (
+    ours.host !== '' &&
+    parsed.protocol === ours.protocol &&
+    // Hosts are case-insensitive; Chromium lower-cases a standard scheme's host, Node's URL
+    // parser does not for a scheme it does not know.
+    parsed.host.toLowerCase() === ours.host.toLowerCase() &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 export function createSenderCheck(options: {

@@ -32,6 +32,29 @@ function fakeTracker() {
 describe('tray driver', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('swaps the icon when only the theme changed', () => {
+    vi.useFakeTimers();
+    const fake = fakeTracker();
+    let variant = 'light';
+    const applied: string[] = [];
+    const driver = createTrayDriver({
+      tracker: fake.tracker,
+      online: () => true,
+      paused: () => false,
+      variant: () => variant,
+      apply: (s, v) => applied.push(`${s.state} ${v}`),
+      delayMs: 5,
+    });
+    // nativeTheme 'updated' -> refresh(): same tasks, same state, other theme.
+    variant = 'dark';
+    driver.refresh();
+    vi.advanceTimersByTime(10);
+    driver.refresh();
+    vi.advanceTimersByTime(10);
+    expect(applied).toEqual(['idle light', 'idle dark']);
+    driver.close();
+  });
+
   it('shows the state at once, then follows changes, skipping ones that look the same', () => {
     vi.useFakeTimers();
     const fake = fakeTracker();

@@ -12,19 +12,25 @@ export interface TrayDriver {
 
 const EVENTS = ['added', 'changed', 'removed', 'status', 'finished', 'failed', 'stalled'] as const;
 
-export function createTrayDriver(options: {
+export function createTrayDriver<V extends string = string>(options: {
   tracker: TaskTracker;
   online(): boolean;
   /** Paused by the user (a pause for sleep or offline is not shown as paused). */
   paused(): boolean;
   /** The token was refused (by the feed or a token test); default: the tracker's 401. */
   tokenRejected?(): boolean;
-  apply(state: TrayState): void;
+  /**
+   * The icon variant for the current theme (light/dark/template). Part of what the tray looks
+   * like: a theme change with the same state must still swap the icon.
+   */
+  variant?(): V;
+  apply(state: TrayState, variant: V): void;
   delayMs?: number;
 }): TrayDriver {
   const { tracker } = options;
   const delayMs = options.delayMs ?? 150;
   let shown: TrayState | null = null;
+  let shownVariant: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const update = (): void => {
@@ -35,9 +41,11 @@ export function createTrayDriver(options: {
       tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
       online: options.online(),
     });
-    if (shown && sameTrayState(shown, next)) return;
+    const variant = options.variant?.() ?? ('' as V);
+    if (shown && sameTrayState(shown, next) && variant === shownVariant) return;
     shown = next;
-    options.apply(next);
+    shownVariant = variant;
+    options.apply(next, variant);
   };
   const schedule = (): void => {
     timer ??= setTimeout(update, delayMs);

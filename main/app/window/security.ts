@@ -1,23 +1,12 @@
 // The window's security settings as plain data, so tests can assert them without Electron.
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { APP_CSP } from '../scheme/app-routes';
 
 /**
- * Enforced as a response header on our pages and repeated as a <meta> tag in
- * renderer/index.html. connect-src 'none': the renderer talks to nothing but the preload;
- * images and media may come from the CDN (https:) and downloaded files (file:).
+ * Sent as a response header with every app:// answer (scheme/app-scheme.ts) and by the
+ * end-to-end harness's server: one source, scheme/app-routes.ts.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "media-src 'self' https: file:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = APP_CSP;
 
 export const POPOVER_SIZE = { width: 380, height: 560 } as const;
 

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { SettingsView, TokenState, TokenTestResult } from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { errorMessage } from '../lib/format';
+import { PROTECTION_NOTE } from '../../../preload/token-protection';
 import { describedBy } from './field';
 
 const STATE_TEXT: Record<TokenState, string> = {
@@ -71,14 +72,9 @@ export function TokenSection({
       <p class={`token-state token-${view.tokenState}`} id="token-state">
         {STATE_TEXT[view.tokenState]}
       </p>
-      {view.tokenProtection === 'basic_text' ? (
+      {PROTECTION_NOTE[view.tokenProtection].text ? (
         <p class="warning" role="note">
-          No system keyring was found, so the token is stored on disk with only basic obfuscation.
-          Anyone who can read your files can read it.
-        </p>
-      ) : view.tokenProtection === 'unavailable' ? (
-        <p class="warning" role="note">
-          Secure storage is unavailable on this system, so the token cannot be stored safely.
+          {PROTECTION_NOTE[view.tokenProtection].text}
         </p>
       ) : null}
       <form

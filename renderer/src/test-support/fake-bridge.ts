@@ -4,6 +4,7 @@ import type {
   AddTasksResult,
   AppStatus,
   EventChannels,
+  Navigation,
   PikaBridge,
   SettingsView,
   TaskChange,
@@ -24,6 +25,8 @@ export interface FakeBridge extends PikaBridge {
     testResult: TokenTestResult;
     /** When set, settings.update rejects with this message. */
     updateError: string | null;
+    /** What app.takeNavigation answers (main's navigation from before the page listened). */
+    pendingNavigation: Navigation | null;
   };
   emit<K extends keyof EventChannels>(channel: K, payload: EventChannels[K]): void;
   listenerCount(channel: keyof EventChannels): number;
@@ -75,6 +78,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     addResult: () => ({ added: [], duplicates: [], errors: [] }),
     testResult: { result: 'accepted' },
     updateError: null,
+    pendingNavigation: null,
     ...init,
   };
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
@@ -143,6 +147,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       openExternal: answer('app.openExternal', (_url: string) => undefined),
       copyText: answer('app.copyText', (_t: string) => undefined),
       hideWindow: answer('app.hideWindow', () => undefined),
+      takeNavigation: answer('app.takeNavigation', () => state.pendingNavigation),
     },
     generate: {
       create: answer('generate.create', () => ({

@@ -70,6 +70,13 @@ describe('settings: token', () => {
     await screen.findByText(/No system keyring was found/);
   });
 
+  it('says the token lasts only this session when there is no secure storage', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.settings = { ...bridge.state.settings, tokenProtection: 'unavailable' };
+    renderSettings(bridge);
+    await screen.findByText(/kept in memory only: enter it again after Pika Tray restarts/);
+  });
+
   it('first run focuses the empty token field with a welcome', async () => {
     const bridge = createFakeBridge();
     bridge.state.settings = { ...bridge.state.settings, hasToken: false, tokenState: 'missing' };

@@ -130,9 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
-      // The CSP meta keeps frame-ancestors for parity with the header main sends; Chromium
-      // notes that a meta cannot enforce it, which is expected, not a fault.
-      if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored")) {
+      if (m.type() === 'error') {
         pageErrors.push(m.text());
       }
     });
@@ -170,7 +168,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
       isTrustedSender: createSenderCheck({
         windowWebContentsId: () => 1,
-        renderer: { rendererDir: RENDERER_DIR, devServerUrl: web.origin },
+        renderer: { pageUrl: `${web.origin}/index.html` },
       }),
       onRejected: (channel, reason) => refused.push(`${channel}: ${reason}`),
     });

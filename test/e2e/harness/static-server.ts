@@ -1,10 +1,12 @@
-// Serves the built renderer over http://127.0.0.1 (Chromium refuses module scripts from
-// file:// without extra flags). Only files under the root; nothing is listed.
+// Serves the built renderer over http://127.0.0.1 (the app serves it from app://, which only
+// Electron has). Only files under the root; nothing is listed. Every answer carries the CSP
+// that main sends from app://, from the same module, as a real response header.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../../main/app/window/security';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +37,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
       });
       createReadStream(file).pipe(res);
     })();
