@@ -218,14 +218,16 @@ describe('packaged app (electron-builder --linux dir)', () => {
     const ON = 49;
     const OFF = 48;
     // Indexes are FuseV1Options: 0 RunAsNode, 1 CookieEncryption, 2 NodeOptions,
-    // 3 NodeCliInspect, 4 EmbeddedAsarIntegrityValidation, 5 OnlyLoadAppFromAsar.
-    expect([wire[0], wire[1], wire[2], wire[3], wire[4], wire[5]]).toEqual([
+    // 3 NodeCliInspect, 4 EmbeddedAsarIntegrityValidation, 5 OnlyLoadAppFromAsar,
+    // 7 GrantFileProtocolExtraPrivileges (on in Electron by default; the stand-in's is on).
+    expect([wire[0], wire[1], wire[2], wire[3], wire[4], wire[5], wire[7]]).toEqual([
       OFF,
       ON,
       OFF,
       OFF,
       ON,
       ON,
+      OFF,
     ]);
   });
 
@@ -265,6 +267,18 @@ describe('packaged app (electron-builder --linux dir)', () => {
         `${top}/resources/tray/workingTemplate@2x.png`,
       ]),
     );
+  });
+
+  it('puts the Ubuntu 24.04 launcher and AppArmor profile installer next to the executable', async () => {
+    const tarball = path.join(out, `pika-tray-${pkg.version}.tar.gz`);
+    const { stdout } = await run('tar', ['-tvzf', tarball], { maxBuffer: 16 * 1024 * 1024 });
+    const top = `pika-tray-${pkg.version}`;
+    for (const script of ['start-pika-tray.sh', 'install-apparmor-profile.sh']) {
+      const line = stdout.split('\n').find((l) => l.endsWith(` ${top}/${script}`));
+      expect(line, script).toBeDefined();
+      // Executable as unpacked: the user runs it straight from the folder.
+      expect(line!.slice(0, 10)).toMatch(/^-rwx/);
+    }
   });
 
   it('resolves every import of the shipped main, CLI and preload code inside the package', () => {
