@@ -39,6 +39,7 @@ import { launchData, secondLaunchArgv } from './launch-args';
 import { appRoutes } from './scheme/app-routes';
 import { RENDERER_URL } from './scheme/app-scheme';
 import { createNavigationMailbox } from './window/navigation-mailbox';
+import { recordingNotifier, testHooks } from './test-hooks';
 
 const log = (message: string): void => console.log(`[${PRODUCT_NAME}] ${message}`);
 
@@ -57,6 +58,7 @@ interface Running {
 let running: Running | null = null;
 /** Set by 'before-quit': from then on the window may really close. */
 let quitting = false;
+const hooks = testHooks(process.env, app.isPackaged);
 
 function paths() {
   const appRoot = app.getAppPath();
@@ -213,7 +215,10 @@ function start(): Running {
     popover.show(tray.bounds());
     navigation.deliver(taskId ? { taskId } : { view: 'tasks' });
   };
-  const notifier = electronNotifier({ icon: where.appIcon, log });
+  const notifier = recordingNotifier(
+    electronNotifier({ icon: where.appIcon, log }),
+    hooks.notifyLog,
+  );
   const notifications = connectNotifications({
     tracker,
     settings: services.settings,
@@ -263,6 +268,8 @@ function registerProtocol(): void {
 }
 
 function main(): void {
+  // Before the lock: Chromium scopes the single-instance lock to the data folder.
+  if (hooks.userDataDir) app.setPath('userData', hooks.userDataDir);
   // Our original argv travels along: 'second-instance' reports a rebuilt one.
   if (!app.requestSingleInstanceLock(launchData(process.argv))) {
     // The first instance gets our argv through 'second-instance'.
