@@ -48,10 +48,6 @@ vi.mock('electron', async () => {
       super();
       made.windows.push(this);
     }
-    loadFile(file: string) {
-      this.loaded = file;
-      return Promise.resolve();
-    }
     loadURL(url: string) {
       this.loaded = url;
       return Promise.resolve();
