@@ -131,7 +131,7 @@ describe.skipIf(skipReason !== null)('the real app, launched in Electron', () =>
 
   it('a saved token survives a restart', async () => {
     await page.locator('#token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.locator('form.token-form button[type="submit"]').click();
     await page.getByText(/^A token is saved/).waitFor(WAIT);
     await app!.close();
     app = null;
