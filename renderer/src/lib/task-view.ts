@@ -30,7 +30,9 @@ export function draggableVideo(task: TrackedTask): FeedVideo | undefined {
 export function posterOf(task: TrackedTask): string | null {
   for (const v of task.videos) {
     const url = v.videoPoster || v.imageThumb;
-    // Only https images pass the page's CSP; anything else would show a broken image.
+    // Not http: or file:. The page's CSP (main/app/scheme) now admits images only from the
+    // app itself, so a CDN poster falls back to the placeholder (Poster's onError) until main
+    // serves posters from an app://poster route.
     if (url && url.startsWith('https://')) return url;
   }
   return null;
