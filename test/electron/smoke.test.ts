@@ -126,7 +126,7 @@ describe.skipIf(skipReason !== null)('the real app, launched in Electron', () =>
     await expect
       .poll(() => page.evaluate('document.activeElement && document.activeElement.id'), WAIT)
       .toBe('token');
-    expect(await windowVisible()).toBe(true);
+    await expect.poll(windowVisible, WAIT).toBe(true);
   }, 90_000);
 
   it('a saved token survives a restart', async () => {
