@@ -31,6 +31,9 @@ import { createSenderCheck } from './ipc/trusted-sender';
 import { HIDDEN_ARG, setLaunchAtLogin, startedAtLogin } from './login-item';
 import { appStatusOf } from './services';
 import { confSettingsStorage } from './settings/settings-port';
+import { connectUpdates, type UpdateWiring } from './update/connect-updates';
+import { askRestartDuringDownloads, chooseUpdateEngine } from './update/start-updates';
+import { loadAutoUpdater } from './update/updater-engine';
 
 const log = (message: string): void => console.log(`[${PRODUCT_NAME}] ${message}`);
 
@@ -161,6 +164,7 @@ function start(): Running {
         popover.sendWhenLoaded('app:navigate', 'settings');
       },
       quit: () => app.quit(),
+      update: (id) => updates?.menuAction(id),
     },
   });
   composed.onStatusChanged(() => tray.setPaused(services.pauses.has('user')));
@@ -207,6 +211,43 @@ function start(): Running {
 
   connectPowerEvents(powerMonitor, services.pauses);
 
+  let updates: UpdateWiring | null = null;
+  let stopped = false;
+  void chooseUpdateEngine(
+    {
+      app,
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+      arch: process.arch,
+      env: process.env,
+      net,
+      loadUpdater: loadAutoUpdater,
+    },
+    log,
+  ).then(({ mode, engine }) => {
+    if (stopped || mode === 'off' || !engine) return;
+    updates = connectUpdates({
+      mode,
+      engine,
+      currentVersion: app.getVersion(),
+      productName: PRODUCT_NAME,
+      settings: services.settings,
+      online: () => services.status.online() && net.isOnline(),
+      onStatusChanged: (listener) => composed.onStatusChanged(listener),
+      power: powerMonitor,
+      downloads: composed.downloadQueue ?? {
+        counts: () => ({ running: 0, queued: 0 }),
+        idle: () => Promise.resolve(),
+      },
+      notifier,
+      askRestart: (count) => askRestartDuringDownloads(dialog, count),
+      openExternal: (url) => void electronShell.openExternal(url),
+      showMenu: (entries) => tray.setUpdateEntries(entries),
+      log,
+    });
+    tray.setUpdateEntries(updates.menuEntries());
+  });
+
   if (taskStore.recoveredFrom)
     log(`The task list was unreadable and was set aside at ${taskStore.recoveredFrom}`);
   return {
@@ -217,6 +258,8 @@ function start(): Running {
     addFromOutside: (text) => void addFromOutside(text),
     reveal: () => popover.show(tray.bounds()),
     stop() {
+      stopped = true;
+      updates?.close();
       notifications.flush();
       notifications.close();
       posters.close();

@@ -96,6 +96,16 @@ describe('update policy: when to check', () => {
     expect(t.checkStarts).toEqual([t.clock.now()]);
   });
 
+  it('notices the network came back without being told, within the blocked re-check time', () => {
+    const t = setup();
+    t.env.online = false;
+    t.clock.advance(2 * HOUR);
+    expect(t.checkStarts).toEqual([]);
+    t.env.online = true;
+    t.clock.advance(UPDATE_TIMING.blockedRecheckMs);
+    expect(t.checkStarts).toHaveLength(1);
+  });
+
   it('stops a scheduled check when the machine goes on battery before it is due', () => {
     const t = setup();
     t.clock.advance(5 * SEC);

@@ -122,14 +122,19 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
   }
   function arm(): void {
     disarm();
-    // Blocked: conditionsChanged() arms again when the block ends. Ready: nothing to look for
-    // until the new version runs.
-    if (closed || inFlight || status.kind === 'ready' || !automaticAllowed()) return;
+    // Off: turning the setting on calls conditionsChanged(). Ready: nothing to look for until
+    // the new version runs.
+    if (closed || inFlight || status.kind === 'ready' || !deps.conditions.automatic()) return;
     timer = clock.setTimeout(tick, Math.max(0, nextAutomaticAt() - clock.now()));
   }
   function tick(): void {
     timer = null;
-    if (closed || inFlight || !automaticAllowed()) return;
+    if (closed || inFlight || !deps.conditions.automatic()) return;
+    if (!automaticAllowed()) {
+      // Offline or on battery: wait for conditionsChanged(), or look again a little later.
+      timer = clock.setTimeout(tick, timing.blockedRecheckMs);
+      return;
+    }
     if (clock.now() < nextAutomaticAt()) return arm();
     void run(false);
   }
@@ -249,7 +254,6 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     },
     conditionsChanged() {
       if (closed || inFlight) return;
-      if (!automaticAllowed()) return disarm();
       arm();
     },
     settled: () => inFlight ?? Promise.resolve(),

@@ -13,6 +13,11 @@ export interface UpdateTiming {
   failureBaseMs: number;
   /** …up to this. */
   failureMaxMs: number;
+  /**
+   * A check fell due while offline or on battery: look again after this long, for the
+   * changes nobody reports (the OS's online state has no event).
+   */
+  blockedRecheckMs: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -23,6 +28,7 @@ export const UPDATE_TIMING: UpdateTiming = {
   minGapMs: HOUR,
   failureBaseMs: HOUR,
   failureMaxMs: 24 * HOUR,
+  blockedRecheckMs: 15 * 60 * 1000,
 };
 
 /** Wait after `failures` failed checks in a row (1 h, 2 h, 4 h … 24 h with the defaults). */
