@@ -60,7 +60,7 @@ describe('settings end to end', () => {
 
     // Automatic updates can be turned off (checks stay in the tray menu).
     expect(h.app.services.settings.get().autoUpdate).toBe(true);
-    await page.getByText('Check for updates and install them automatically').click();
+    await page.getByText('Check for updates automatically').click();
     await expect.poll(() => h!.app.services.settings.get().autoUpdate, WAIT).toBe(false);
 
     // Errors and all: the settings fit the popover's width.

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { UpdateCheckResult } from 'electron-updater';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../core/settings';
-import type { RestartAnswer } from '../../core/update/update-controller';
+import type { RestartAnswer, UpdateEngine } from '../../core/update/update-controller';
 import { manualClock } from '../../core/update/update-test-kit';
 import type { UpdateMenuEntry } from '../../core/update/update-view';
 import type { NotificationRequest } from '../../core/notify/notification-policy';
@@ -56,7 +56,7 @@ class FakePower extends EventEmitter {
   }
 }
 
-function setup(options: { autoUpdate?: boolean } = {}) {
+function setup(options: { autoUpdate?: boolean; engine?: UpdateEngine } = {}) {
   const clock = manualClock();
   const updater = new FakeUpdater();
   const power = new FakePower();
@@ -75,8 +75,8 @@ function setup(options: { autoUpdate?: boolean } = {}) {
   const asked: number[] = [];
   let answer: RestartAnswer = 'cancel';
   const wiring = connectUpdates({
-    mode: 'self',
-    engine: createUpdaterEngine(updater, '0.1.0'),
+    mode: options.engine?.mode ?? 'self',
+    engine: options.engine ?? createUpdaterEngine(updater, '0.1.0'),
     currentVersion: '0.1.0',
     productName: 'Pika Tray',
     settings: {
@@ -203,6 +203,32 @@ describe('update wiring: electron-updater', () => {
     await t.firstCheck();
     expect([t.updater.checks, t.updater.downloads, t.shown.length]).toEqual([1, 0, 0]);
     expect(t.wiring.controller.status()).toEqual({ kind: 'idle' });
+  });
+});
+
+describe('update wiring: deb and tar.gz', () => {
+  it('offers the release page: the notification and the menu item open it', async () => {
+    const url = 'https://github.com/pika-tray/pika-tray/releases/tag/v0.3.0';
+    const t = setup({
+      engine: {
+        mode: 'notify',
+        check: async () => ({ verdict: 'newer', version: '0.3.0' }),
+        download: () => Promise.reject(new Error('no')),
+        install: () => {
+          throw new Error('no');
+        },
+        releaseUrl: () => url,
+      },
+    });
+    await t.firstCheck();
+    expect(t.shown.map((s) => s.request.title)).toEqual(['Pika Tray 0.3.0 is available']);
+    expect(t.menus.at(-1)).toEqual([
+      { id: 'update-open', label: 'Download version 0.3.0…', enabled: true },
+      { id: 'update-check', label: 'Check for updates…', enabled: true },
+    ]);
+    t.shown[0]!.click();
+    t.wiring.menuAction('update-open');
+    expect(t.opened).toEqual([url, url]);
   });
 });
 

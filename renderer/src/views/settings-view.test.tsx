@@ -98,7 +98,7 @@ describe('settings: fields', () => {
     const bridge = createFakeBridge();
     renderSettings(bridge);
     const toggle = (await screen.findByLabelText(
-      'Check for updates and install them automatically',
+      'Check for updates automatically',
     )) as HTMLInputElement;
     expect(toggle.checked).toBe(true);
     fireEvent.click(toggle);

@@ -166,7 +166,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
         />
         <Toggle
           id="autoUpdate"
-          label="Check for updates and install them automatically"
+          label="Check for updates automatically"
           checked={s.autoUpdate}
           error={errors.autoUpdate}
           onChange={(v) => void update('autoUpdate', v)}
