@@ -117,13 +117,14 @@ describe('choosing the update engine', () => {
     expect(i.loads).toEqual([]);
   });
 
-  it("reaches electron-updater's autoUpdater through the CommonJS default export", async () => {
-    // Reading autoUpdater would construct the updater, which needs Electron: check its getter.
+  it("reaches electron-updater's updaters through the CommonJS default export", async () => {
+    // Constructing an updater needs Electron: check what loadAutoUpdater reaches for.
     const module = await import('electron-updater');
     expect(Object.getOwnPropertyDescriptor(module.default, 'autoUpdater')?.get).toBeTypeOf(
       'function',
     );
-    expect(loadAutoUpdater).toBeTypeOf('function');
+    expect(module.default.AppImageUpdater.prototype).toBeInstanceOf(module.default.AppUpdater);
+    await expect(loadAutoUpdater('linux')).rejects.toThrow(/electron/i);
   });
 });
 

@@ -18,8 +18,8 @@ export interface UpdateInstall {
   arch: string;
   env: NodeJS.ProcessEnv;
   net: Pick<Net, 'fetch'>;
-  /** electron-updater's autoUpdater, loaded only where it is used. */
-  loadUpdater(): Promise<UpdaterLike>;
+  /** electron-updater's updater for this system, loaded only where it is used. */
+  loadUpdater(platform: NodeJS.Platform): Promise<UpdaterLike>;
 }
 
 async function readOptional(file: string): Promise<string | null> {
@@ -46,7 +46,10 @@ export async function chooseUpdateEngine(
   const currentVersion = install.app.getVersion();
   try {
     if (mode === 'self') {
-      return { mode, engine: createUpdaterEngine(await install.loadUpdater(), currentVersion) };
+      return {
+        mode,
+        engine: createUpdaterEngine(await install.loadUpdater(install.platform), currentVersion),
+      };
     }
     const yml = await readFile(join(install.resourcesPath, 'app-update.yml'), 'utf8');
     const engine = createFeedEngine({

@@ -19,12 +19,15 @@ export type UpdaterLike = Pick<
 > & { on(event: 'error', listener: (error: Error) => void): unknown };
 
 /**
- * electron-updater's autoUpdater, loaded on first use (deb and tar.gz never load it). It is a
- * CommonJS module whose exports Node's ESM loader cannot name: it is reached through
- * `default`. Reading `autoUpdater` picks the updater for this system.
+ * electron-updater's updater for this system, loaded on first use (deb and tar.gz never load
+ * it). It is a CommonJS module whose exports Node's ESM loader cannot name: it is reached
+ * through `default`. On Linux its `autoUpdater` would pick the deb updater whenever
+ * resources/package-type says deb, a file the deb target writes into the folder the other
+ * Linux targets are also packed from; the policy has already decided this is an AppImage.
  */
-export async function loadAutoUpdater(): Promise<UpdaterLike> {
-  return (await import('electron-updater')).default.autoUpdater;
+export async function loadAutoUpdater(platform: NodeJS.Platform): Promise<UpdaterLike> {
+  const updater = (await import('electron-updater')).default;
+  return platform === 'linux' ? new updater.AppImageUpdater() : updater.autoUpdater;
 }
 
 export function createUpdaterEngine(updater: UpdaterLike, currentVersion: string): UpdateEngine {
