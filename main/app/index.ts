@@ -224,29 +224,31 @@ function start(): Running {
       loadUpdater: loadAutoUpdater,
     },
     log,
-  ).then(({ mode, engine }) => {
-    if (stopped || mode === 'off' || !engine) return;
-    updates = connectUpdates({
-      mode,
-      engine,
-      currentVersion: app.getVersion(),
-      productName: PRODUCT_NAME,
-      settings: services.settings,
-      online: () => services.status.online() && net.isOnline(),
-      onStatusChanged: (listener) => composed.onStatusChanged(listener),
-      power: powerMonitor,
-      downloads: composed.downloadQueue ?? {
-        counts: () => ({ running: 0, queued: 0 }),
-        idle: () => Promise.resolve(),
-      },
-      notifier,
-      askRestart: (count) => askRestartDuringDownloads(dialog, count),
-      openExternal: (url) => void electronShell.openExternal(url),
-      showMenu: (entries) => tray.setUpdateEntries(entries),
-      log,
-    });
-    tray.setUpdateEntries(updates.menuEntries());
-  });
+  )
+    .then(({ mode, engine }) => {
+      if (stopped || mode === 'off' || !engine) return;
+      updates = connectUpdates({
+        mode,
+        engine,
+        currentVersion: app.getVersion(),
+        productName: PRODUCT_NAME,
+        settings: services.settings,
+        online: () => services.status.online() && net.isOnline(),
+        onStatusChanged: (listener) => composed.onStatusChanged(listener),
+        power: powerMonitor,
+        downloads: composed.downloadQueue ?? {
+          counts: () => ({ running: 0, queued: 0 }),
+          idle: () => Promise.resolve(),
+        },
+        notifier,
+        askRestart: (count) => askRestartDuringDownloads(dialog, count),
+        openExternal: (url) => void electronShell.openExternal(url),
+        showMenu: (entries) => tray.setUpdateEntries(entries),
+        log,
+      });
+      tray.setUpdateEntries(updates.menuEntries());
+    })
+    .catch((error: unknown) => log(`Updates could not be set up: ${String(error)}`));
 
   if (taskStore.recoveredFrom)
     log(`The task list was unreadable and was set aside at ${taskStore.recoveredFrom}`);

@@ -35,6 +35,8 @@ export async function chooseUpdateEngine(
   install: UpdateInstall,
   log: (line: string) => void,
 ): Promise<{ mode: UpdateMode; engine: UpdateEngine | null }> {
+  // A development run has no resources folder of its own to look in.
+  if (!install.app.isPackaged) return { mode: 'off', engine: null };
   const kind = packageKindOf({
     platform: install.platform,
     packaged: install.app.isPackaged,
