@@ -7,6 +7,7 @@ import { createTracker, pollSettingsFrom, type Tracker } from '../core/tasks/cre
 import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
 import type { Settings } from '../core/settings';
+import type { DownloadQueue } from '../core/download';
 import { createDownloadsService } from './downloads/downloads-service';
 import { createOnlineWatch, type OnlineWatch } from './online-watch';
 import { createPauseControl } from './pause-control';
@@ -57,6 +58,8 @@ export interface ComposedApp {
   services: AppServices;
   tracker: Tracker;
   online: OnlineWatch;
+  /** The video download queue (null when a test replaced the downloader). */
+  downloadQueue: DownloadQueue | null;
   /** Status that does not come from the tracker changed (online, token): push it. */
   onStatusChanged(listener: () => void): () => void;
   close(): Promise<void>;
@@ -165,6 +168,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     services,
     tracker,
     online,
+    downloadQueue: realDownloads?.queue ?? null,
     onStatusChanged(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);

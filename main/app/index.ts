@@ -40,6 +40,9 @@ import { appRoutes } from './scheme/app-routes';
 import { RENDERER_URL } from './scheme/app-scheme';
 import { createNavigationMailbox } from './window/navigation-mailbox';
 import { recordingNotifier, testHooks } from './test-hooks';
+import { connectUpdates, type UpdateWiring } from './update/connect-updates';
+import { askRestartDuringDownloads, chooseUpdateEngine } from './update/start-updates';
+import { loadAutoUpdater } from './update/updater-engine';
 
 const log = (message: string): void => console.log(`[${PRODUCT_NAME}] ${message}`);
 
@@ -190,6 +193,7 @@ function start(): Running {
         navigation.deliver({ view: 'settings' });
       },
       quit: () => app.quit(),
+      update: (id) => updates?.menuAction(id),
     },
   });
   composed.onStatusChanged(() => tray.setPaused(services.pauses.has('user')));
@@ -238,6 +242,45 @@ function start(): Running {
 
   connectPowerEvents(powerMonitor, services.pauses);
 
+  let updates: UpdateWiring | null = null;
+  let stopped = false;
+  void chooseUpdateEngine(
+    {
+      app,
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+      arch: process.arch,
+      env: process.env,
+      net,
+      loadUpdater: loadAutoUpdater,
+    },
+    log,
+  )
+    .then(({ mode, engine }) => {
+      if (stopped || mode === 'off' || !engine) return;
+      updates = connectUpdates({
+        mode,
+        engine,
+        currentVersion: app.getVersion(),
+        productName: PRODUCT_NAME,
+        settings: services.settings,
+        online: () => services.status.online() && net.isOnline(),
+        onStatusChanged: (listener) => composed.onStatusChanged(listener),
+        power: powerMonitor,
+        downloads: composed.downloadQueue ?? {
+          counts: () => ({ running: 0, queued: 0 }),
+          idle: () => Promise.resolve(),
+        },
+        notifier,
+        askRestart: (count) => askRestartDuringDownloads(dialog, count),
+        openExternal: (url) => void electronShell.openExternal(url),
+        showMenu: (entries) => tray.setUpdateEntries(entries),
+        log,
+      });
+      tray.setUpdateEntries(updates.menuEntries());
+    })
+    .catch((error: unknown) => log(`Updates could not be set up: ${String(error)}`));
+
   if (taskStore.recoveredFrom)
     log(`The task list was unreadable and was set aside at ${taskStore.recoveredFrom}`);
   return {
@@ -248,6 +291,8 @@ function start(): Running {
     addFromOutside: (text) => void addFromOutside(text),
     reveal: () => popover.show(tray.bounds()),
     stop() {
+      stopped = true;
+      updates?.close();
       notifications.flush();
       notifications.close();
       posters.close();

@@ -9,6 +9,8 @@ export interface Settings {
   downloadDir: string;
   notifications: boolean;
   launchAtLogin: boolean;
+  /** Look for new versions on a schedule (and install them on quit where the app can). */
+  autoUpdate: boolean;
   /** Shortest gap between two polls of one task, seconds. */
   pollFloorSec: number;
   /** Longest gap between two polls of one task, seconds. */
@@ -26,6 +28,7 @@ export function defaultSettings(downloadDir: string): Settings {
     downloadDir,
     notifications: true,
     launchAtLogin: false,
+    autoUpdate: true,
     pollFloorSec: 5,
     pollCapSec: 60,
     stalledAfterMin: 60,

@@ -58,6 +58,11 @@ describe('settings end to end', () => {
     await expect.poll(() => h!.app.services.settings.get().launchAtLogin, WAIT).toBe(true);
     expect(h.app.calls).toContainEqual({ port: 'loginItem', method: 'set', arg: 'true' });
 
+    // Automatic updates can be turned off (checks stay in the tray menu).
+    expect(h.app.services.settings.get().autoUpdate).toBe(true);
+    await page.getByText('Check for updates automatically').click();
+    await expect.poll(() => h!.app.services.settings.get().autoUpdate, WAIT).toBe(false);
+
     // Errors and all: the settings fit the popover's width.
     expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('heading', { name: 'Settings' }).scrollIntoViewIfNeeded();

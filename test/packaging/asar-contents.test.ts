@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ICON_OUTPUTS } from '../../scripts/icons/outputs';
 import { TRAY_STATES, TRAY_VARIANTS, trayIconPath } from '../../main/core/tray-icons';
 import { LINUX_APP_NAME } from '../../main/core/app-id';
+import { parsePublishConfig } from '../../main/core/update/feed';
 import { createStandInElectron } from './stand-in-electron';
 
 const run = promisify(execFile);
@@ -136,9 +137,24 @@ describe('packaged app (electron-builder --linux dir)', () => {
     for (const dep of Object.keys(pkg.dependencies)) expect(topLevel, dep).toContain(dep);
     // Nothing the lockfile counts as development-only ships, however it is reached.
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
-      packages: Record<string, { dev?: boolean }>;
+      packages: Record<string, { dev?: boolean; version?: string }>;
     };
-    const devOnly = [...topLevel].filter((name) => lock.packages[`node_modules/${name}`]?.dev);
+    // Judged by the version that ships: electron-builder lifts a nested production copy (such
+    // as electron-updater's fs-extra 10) to the archive's top level even where the project's
+    // own top level holds a development copy of another version.
+    const productionVersions = (name: string) =>
+      Object.entries(lock.packages)
+        .filter(([key, entry]) => !entry.dev && key.endsWith(`node_modules/${name}`))
+        .map(([, entry]) => entry.version);
+    const shippedVersion = (name: string) =>
+      (
+        JSON.parse(extractFile(asarFile, `node_modules/${name}/package.json`).toString('utf8')) as {
+          version: string;
+        }
+      ).version;
+    const devOnly = [...topLevel].filter(
+      (name) => !productionVersions(name).includes(shippedVersion(name)),
+    );
     expect(devOnly).toEqual([]);
     for (const dev of [
       ...Object.keys(pkg.devDependencies),
@@ -211,6 +227,23 @@ describe('packaged app (electron-builder --linux dir)', () => {
       .map((f) => `Contents/Resources/app.asar.unpacked/${f.relativePath.replace(/\\/g, '/')}`);
     expect(machO.length).toBeGreaterThan(0);
     expect(machO.filter((f) => !minimatch(f, pattern!, { matchBase: true }))).toEqual([]);
+  });
+
+  it("writes app-update.yml from electron-builder.yml's publish block into resources, as the app reads it", async () => {
+    const yml = await readFile(path.join(appDir, 'resources', 'app-update.yml'), 'utf8');
+    const config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
+    const first = [config.publish ?? []].flat()[0] as { owner: string; repo: string };
+    expect(parsePublishConfig(yml)).toEqual({
+      provider: 'github',
+      owner: first.owner,
+      repo: first.repo,
+    });
+    // electron-updater keeps its downloads in a cache folder named here.
+    expect(yml).toMatch(/^updaterCacheDirName: pika-tray-updater$/m);
+    // …and electron-updater itself ships, with what it needs at run time.
+    for (const dep of ['electron-updater', 'builder-util-runtime', 'js-yaml', 'semver']) {
+      expect(files, dep).toContain(`node_modules/${dep}/package.json`);
+    }
   });
 
   it('names the Linux executable pika-tray and flips the configured fuses in it', async () => {

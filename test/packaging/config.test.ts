@@ -172,4 +172,21 @@ describe('electron-builder.yml', () => {
     expect(scripts.icons).toBe('tsx scripts/generate-icons.ts');
     expect(scripts.dist).toMatch(/^npm run build && npm run icons && electron-builder/);
   });
+
+  it('publishes to GitHub Releases of one owner/repo, with a generic server for self-hosting', async () => {
+    const publish = [(await loadConfig()).publish ?? []].flat();
+    expect(publish.map((p) => (typeof p === 'string' ? p : p.provider))).toEqual([
+      'github',
+      'generic',
+    ]);
+    expect(publish[0]).toMatchObject({
+      provider: 'github',
+      owner: expect.any(String),
+      repo: expect.any(String),
+    });
+    expect(String((publish[1] as { url: string }).url)).toMatch(/^https:\/\//);
+    // electron-updater ships with the app: it must be a runtime dependency.
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toContain('electron-updater');
+  });
 });

@@ -21,6 +21,7 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
       downloadDir: { type: 'string' },
       notifications: { type: 'boolean' },
       launchAtLogin: { type: 'boolean' },
+      autoUpdate: { type: 'boolean' },
       pollFloorSec: { type: 'number' },
       pollCapSec: { type: 'number' },
       stalledAfterMin: { type: 'number' },

@@ -68,6 +68,7 @@ function setup(platform: NodeJS.Platform) {
       openDownloads: () => calls.push('openDownloads'),
       openSettings: () => calls.push('openSettings'),
       quit: () => calls.push('quit'),
+      update: (id) => calls.push(id),
     },
   });
   return { tray, fake: made.trays.at(-1) as FakeTray, calls, toggles };
@@ -99,6 +100,37 @@ describe('tray', () => {
     tray.setPaused(false);
     expect(fake.contextMenu!.template.find((i) => i.id === 'polling')?.label).toBe(
       'Pause checking',
+    );
+  });
+
+  it('shows the update items it is given after Settings, and routes their clicks by id', () => {
+    const { fake, calls, tray } = setup('linux');
+    tray.setUpdateEntries([{ id: 'update-check', label: 'Check for updates…', enabled: true }]);
+    const labels = () =>
+      fake.contextMenu!.template.filter((i) => i.type !== 'separator').map((i) => i.label);
+    expect(labels()).toEqual([
+      'Open Pika Tray',
+      'Pause checking',
+      'Open downloads folder',
+      'Settings…',
+      'Check for updates…',
+      'Quit Pika Tray',
+    ]);
+    click(fake.contextMenu!.template.find((i) => i.id === 'update-check'));
+    const before = fake.contextMenu;
+    tray.setUpdateEntries([{ id: 'update-check', label: 'Check for updates…', enabled: true }]);
+    expect(fake.contextMenu).toBe(before);
+    tray.setUpdateEntries([
+      { id: 'update-restart', label: 'Restart to update to 1.2.0', enabled: true },
+    ]);
+    expect(labels()).toContain('Restart to update to 1.2.0');
+    expect(labels()).not.toContain('Check for updates…');
+    click(fake.contextMenu!.template.find((i) => i.id === 'update-restart'));
+    expect(calls).toEqual(['update-check', 'update-restart']);
+    // Paused state and update items survive each other's rebuilds.
+    tray.setPaused(true);
+    expect(labels()).toEqual(
+      expect.arrayContaining(['Resume checking', 'Restart to update to 1.2.0']),
     );
   });
 

@@ -11,9 +11,12 @@
 import { Menu, Tray, type NativeImage } from 'electron';
 import type { Rect } from '../window/popover-position';
 import { trayMenuTemplate, type TrayMenuActions } from '../tray/tray-menu';
+import type { UpdateMenuEntry } from '../../core/update/update-view';
 
 export interface AppTray {
   setPaused(paused: boolean): void;
+  /** The update items of the menu (see core/update/update-view). */
+  setUpdateEntries(entries: readonly UpdateMenuEntry[]): void;
   setImage(image: NativeImage | string): void;
   setToolTip(text: string): void;
   /** The unseen count next to the icon (macOS menu bar only; elsewhere the tooltip says it). */
@@ -34,7 +37,12 @@ export function createAppTray(options: {
   const tray = new Tray(options.icon);
   tray.setToolTip(options.tooltip);
   let paused = false;
-  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
+  let update: readonly UpdateMenuEntry[] = [];
+  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update }, options.actions));
+  const rebuild = (): void => {
+    menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update }, options.actions));
+    if (platform !== 'darwin') tray.setContextMenu(menu);
+  };
   const bounds = (): Rect | null => {
     const b = tray.getBounds();
     return b.width > 0 && b.height > 0 ? b : null;
@@ -53,8 +61,12 @@ export function createAppTray(options: {
       // replaced while open closes under the pointer).
       if (next === paused) return;
       paused = next;
-      menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
-      if (platform !== 'darwin') tray.setContextMenu(menu);
+      rebuild();
+    },
+    setUpdateEntries(entries) {
+      if (JSON.stringify(entries) === JSON.stringify(update)) return;
+      update = entries;
+      rebuild();
     },
     setImage: (image) => tray.setImage(image),
     setToolTip: (text) => tray.setToolTip(text),

@@ -22,6 +22,7 @@ const settingsPatch = z
     downloadDir: z.string().max(4096),
     notifications: z.boolean(),
     launchAtLogin: z.boolean(),
+    autoUpdate: z.boolean(),
     pollFloorSec: z.number(),
     pollCapSec: z.number(),
     stalledAfterMin: z.number(),

@@ -74,6 +74,7 @@ describe('settings port', () => {
       pollFloorSec: -4,
       downloadDir: 42,
       launchAtLogin: true,
+      autoUpdate: 'no',
       unknownOldKey: 'x',
     });
     const port = createSettingsPort({ storage, defaults, rules });

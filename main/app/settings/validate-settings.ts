@@ -64,7 +64,7 @@ export function applySettingsPatch(
     }
   }
   if (patch.downloadDir !== undefined) next.downloadDir = checkDownloadDir(patch.downloadDir);
-  for (const flag of ['autoDownload', 'notifications', 'launchAtLogin'] as const) {
+  for (const flag of ['autoDownload', 'notifications', 'launchAtLogin', 'autoUpdate'] as const) {
     const value = patch[flag];
     if (value !== undefined) next[flag] = value;
   }

@@ -1,6 +1,7 @@
 // The tray's context menu as plain data, so its items and their actions can be tested
 // without Electron. It is rebuilt when the paused state changes (labels are not live).
 import type { MenuItemConstructorOptions } from 'electron';
+import type { UpdateMenuEntry, UpdateMenuId } from '../../core/update/update-view';
 
 export interface TrayMenuActions {
   open(): void;
@@ -8,10 +9,12 @@ export interface TrayMenuActions {
   openDownloads(): void;
   openSettings(): void;
   quit(): void;
+  /** One of the update items (Check for updates…, Restart to update…). */
+  update?(id: UpdateMenuId): void;
 }
 
 export function trayMenuTemplate(
-  state: { paused: boolean },
+  state: { paused: boolean; update?: readonly UpdateMenuEntry[] },
   actions: TrayMenuActions,
 ): MenuItemConstructorOptions[] {
   return [
@@ -24,6 +27,12 @@ export function trayMenuTemplate(
     },
     { id: 'downloads', label: 'Open downloads folder', click: () => actions.openDownloads() },
     { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
+    ...(state.update ?? []).map((entry): MenuItemConstructorOptions => ({
+      id: entry.id,
+      label: entry.label,
+      enabled: entry.enabled,
+      click: () => actions.update?.(entry.id),
+    })),
     { type: 'separator' },
     { id: 'quit', label: 'Quit Pika Tray', click: () => actions.quit() },
   ];

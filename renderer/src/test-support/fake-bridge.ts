@@ -62,6 +62,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         downloadDir: '/home/u/Videos/Pika',
         notifications: true,
         launchAtLogin: false,
+        autoUpdate: true,
         pollFloorSec: 5,
         pollCapSec: 60,
         stalledAfterMin: 60,

@@ -101,6 +101,19 @@ describe('settings: fields', () => {
     await waitFor(() => expect(toggle.checked).toBe(false));
   });
 
+  it('turns automatic updates off with its toggle', async () => {
+    const bridge = createFakeBridge();
+    renderSettings(bridge);
+    const toggle = (await screen.findByLabelText(
+      'Check for updates automatically',
+    )) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(() =>
+      expect(callsTo(bridge, 'settings.update')).toEqual([[{ autoUpdate: false }]]),
+    );
+  });
+
   it('commits a number on Enter and shows main’s refusal next to the field', async () => {
     const bridge = createFakeBridge({
       updateError:

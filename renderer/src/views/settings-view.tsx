@@ -164,6 +164,13 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
           error={errors.launchAtLogin}
           onChange={(v) => void update('launchAtLogin', v)}
         />
+        <Toggle
+          id="autoUpdate"
+          label="Check for updates automatically"
+          checked={s.autoUpdate}
+          error={errors.autoUpdate}
+          onChange={(v) => void update('autoUpdate', v)}
+        />
       </fieldset>
 
       <fieldset class="section">
