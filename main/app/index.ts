@@ -20,7 +20,7 @@ import { electronNotifier } from './electron/notifier';
 import { connectPowerEvents } from './electron/power';
 import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
-import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
+import { appLinkInput, createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
 import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
@@ -260,7 +260,7 @@ function main(): void {
   // macOS hands links to the running app this way (also at launch, before 'ready').
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    if (isAppLink(url)) fromOutside(url);
+    if (isAppLink(url)) fromOutside(appLinkInput(url));
   });
 
   let closing = false;
