@@ -73,6 +73,9 @@ export type GenerateOutcome =
 
 export type View = 'tasks' | 'settings' | 'new';
 
+/** What the renderer may change in one go: not the download folder (see choose-folder). */
+export type SettingsPatch = Partial<Omit<Settings, 'downloadDir'>>;
+
 /** renderer -> main, answered. `args` is the argument tuple, `result` the resolved value. */
 export interface InvokeChannels {
   'tasks:list': { args: []; result: TrackedTask[] };
@@ -83,16 +86,19 @@ export interface InvokeChannels {
   'tasks:download': { args: [ref: VideoRef]; result: void };
   'tasks:open-file': { args: [ref: VideoRef]; result: void };
   'tasks:reveal-file': { args: [ref: VideoRef]; result: void };
+  /** Opens the video's link in the browser: main looks the URL up from the task. */
+  'tasks:open-link': { args: [ref: VideoRef]; result: void };
   'settings:get': { args: []; result: SettingsView };
-  'settings:update': { args: [patch: Partial<Settings>]; result: SettingsView };
-  'settings:choose-folder': { args: []; result: string | null };
+  /** Every setting but the download folder, which only main's folder picker changes. */
+  'settings:update': { args: [patch: SettingsPatch]; result: SettingsView };
+  /** Shows main's folder picker and saves the choice: the new view, or null when cancelled. */
+  'settings:choose-folder': { args: []; result: SettingsView | null };
   'token:set': { args: [token: string]; result: SettingsView };
   'token:clear': { args: []; result: SettingsView };
   'token:test': { args: []; result: TokenTestResult };
   'polling:pause': { args: []; result: AppStatus };
   'polling:resume': { args: []; result: AppStatus };
   'app:status': { args: []; result: AppStatus };
-  'app:open-external': { args: [url: string]; result: void };
   'app:copy-text': { args: [text: string]; result: void };
   'app:hide-window': { args: []; result: void };
   'generate:create': {
@@ -132,6 +138,7 @@ export const CHANNELS = {
     download: 'tasks:download',
     openFile: 'tasks:open-file',
     revealFile: 'tasks:reveal-file',
+    openLink: 'tasks:open-link',
     getSettings: 'settings:get',
     updateSettings: 'settings:update',
     chooseFolder: 'settings:choose-folder',
@@ -141,7 +148,6 @@ export const CHANNELS = {
     pausePolling: 'polling:pause',
     resumePolling: 'polling:resume',
     status: 'app:status',
-    openExternal: 'app:open-external',
     copyText: 'app:copy-text',
     hideWindow: 'app:hide-window',
     generate: 'generate:create',
@@ -194,14 +200,15 @@ export interface PikaBridge {
     download(ref: VideoRef): Promise<void>;
     openFile(ref: VideoRef): Promise<void>;
     revealFile(ref: VideoRef): Promise<void>;
+    openLink(ref: VideoRef): Promise<void>;
     startDrag(ref: VideoRef): void;
     onChange(listener: (changes: TaskChange[]) => void): Unsubscribe;
     onDragRefused(listener: (info: EventChannels['drag:refused']) => void): Unsubscribe;
   };
   settings: {
     get(): Promise<SettingsView>;
-    update(patch: Partial<Settings>): Promise<SettingsView>;
-    chooseFolder(): Promise<string | null>;
+    update(patch: SettingsPatch): Promise<SettingsView>;
+    chooseFolder(): Promise<SettingsView | null>;
     setToken(token: string): Promise<SettingsView>;
     clearToken(): Promise<SettingsView>;
     testToken(): Promise<TokenTestResult>;
@@ -215,7 +222,6 @@ export interface PikaBridge {
     onStatus(listener: (status: AppStatus) => void): Unsubscribe;
     onFocusTask(listener: (taskId: string) => void): Unsubscribe;
     onNavigate(listener: (view: View) => void): Unsubscribe;
-    openExternal(url: string): Promise<void>;
     copyText(text: string): Promise<void>;
     hideWindow(): Promise<void>;
   };

@@ -43,9 +43,9 @@ describe('safeStorage cipher', () => {
     state.available = false;
     const storage = memorySecretStorage();
     const vault = createTokenVault(safeStorageCipher('linux'), storage);
-    vault.set('sk-secret-123456');
+    vault.set('sk-secret-123456', 'https://api.gpt.ge');
     expect(vault.protection()).toBe('unavailable');
-    expect(vault.get()).toBe('sk-secret-123456');
+    expect(vault.tokenFor('https://api.gpt.ge')).toBe('sk-secret-123456');
     expect(storage.value()).toBeUndefined();
   });
 });
