@@ -49,6 +49,11 @@ export interface SettingsView {
   tokenState: TokenState;
   tokenProtection: TokenProtection;
   limits: SettingLimits;
+  /**
+   * The origin the saved token is bound to, when that is not the base URL's: the token is
+   * not sent until the user confirms in main's dialog or saves it again. Absent otherwise.
+   */
+  tokenSavedFor?: string;
 }
 
 export type TokenTestResult =

@@ -7,13 +7,19 @@ import type { AppServices } from '../services';
 import { createTokenOriginGuard, originOf, type TokenOriginCheck } from '../token/token-origin';
 
 export function settingsViewOf(services: AppServices): SettingsView {
-  return {
-    settings: services.settings.get(),
+  const settings = services.settings.get();
+  const view: SettingsView = {
+    settings,
     hasToken: services.vault.has(),
     tokenState: services.tokenState.get(),
     tokenProtection: services.vault.protection(),
     limits: SETTING_LIMITS,
   };
+  const savedFor = services.vault.origin();
+  if (view.hasToken && savedFor !== null && savedFor !== originOf(settings.baseUrl)) {
+    view.tokenSavedFor = savedFor;
+  }
+  return view;
 }
 
 export function settingsHandlers(

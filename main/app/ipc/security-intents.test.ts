@@ -87,6 +87,8 @@ describe('the token goes only to the origin it was saved for (issue 16.1)', () =
       method: 'confirmTokenOrigin',
       arg: `${home.url} -> ${other.url}`,
     });
+    // Settings say where the token is kept for (the token itself never crosses IPC).
+    expect((await invoke('settings:get')).tokenSavedFor).toBe(home.url);
     // ...so neither the token test, nor a generation, nor polling sends it to the new host.
     const test = await invoke('token:test');
     expect(test.result).toBe('rejected');

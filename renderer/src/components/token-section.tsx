@@ -71,6 +71,12 @@ export function TokenSection({
       <p class={`token-state token-${view.tokenState}`} id="token-state">
         {STATE_TEXT[view.tokenState]}
       </p>
+      {view.tokenSavedFor ? (
+        <p class="warning" role="note">
+          Your token was saved for {view.tokenSavedFor} and is not sent to this server. Press Test
+          to confirm sending it here, or save the token again.
+        </p>
+      ) : null}
       {view.tokenProtection === 'basic_text' ? (
         <p class="warning" role="note">
           No system keyring was found, so the token is stored on disk with only basic obfuscation.

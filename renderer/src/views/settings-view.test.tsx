@@ -121,6 +121,14 @@ describe('settings: fields', () => {
     expect(callsTo(bridge, 'settings.update')).toEqual([]);
   });
 
+  it('says when the saved token is kept from this server (saved for another origin)', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.settings = { ...bridge.state.settings, tokenSavedFor: 'https://api.gpt.ge' };
+    renderSettings(bridge);
+    const note = await screen.findByText(/saved for https:\/\/api\.gpt\.ge/);
+    expect(note.textContent).toMatch(/not sent to this server/);
+  });
+
   it("chooses a download folder through main's picker only, never naming a path", async () => {
     const bridge = createFakeBridge();
     renderSettings(bridge);
