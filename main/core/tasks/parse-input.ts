@@ -38,7 +38,7 @@ export function parseTaskInput(text: string): ParsedTaskInput {
   }
   // Every bracket scan is paid from one budget proportional to the text, so hostile text
   // (thousands of unclosed '[' words) stays linear; once spent, brackets read as words.
-  const scan = { budget: 4 * text.length + 1024 };
+  const scan = { budget: 2 * text.length + 1024 };
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
