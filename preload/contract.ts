@@ -49,6 +49,11 @@ export interface SettingsView {
   tokenState: TokenState;
   tokenProtection: TokenProtection;
   limits: SettingLimits;
+  /**
+   * The origin the saved token is bound to, when that is not the base URL's: the token is
+   * not sent until the user confirms in main's dialog or saves it again. Absent otherwise.
+   */
+  tokenSavedFor?: string;
 }
 
 export type TokenTestResult =
@@ -76,6 +81,9 @@ export type View = 'tasks' | 'settings' | 'new';
 /** Where main wants the window: on a view, or on one task (which shows the task list). */
 export type Navigation = { view: View } | { taskId: string };
 
+/** What the renderer may change in one go: not the download folder (see choose-folder). */
+export type SettingsPatch = Partial<Omit<Settings, 'downloadDir'>>;
+
 /** renderer -> main, answered. `args` is the argument tuple, `result` the resolved value. */
 export interface InvokeChannels {
   'tasks:list': { args: []; result: TrackedTask[] };
@@ -86,16 +94,19 @@ export interface InvokeChannels {
   'tasks:download': { args: [ref: VideoRef]; result: void };
   'tasks:open-file': { args: [ref: VideoRef]; result: void };
   'tasks:reveal-file': { args: [ref: VideoRef]; result: void };
+  /** Opens the video's link in the browser: main looks the URL up from the task. */
+  'tasks:open-link': { args: [ref: VideoRef]; result: void };
   'settings:get': { args: []; result: SettingsView };
-  'settings:update': { args: [patch: Partial<Settings>]; result: SettingsView };
-  'settings:choose-folder': { args: []; result: string | null };
+  /** Every setting but the download folder, which only main's folder picker changes. */
+  'settings:update': { args: [patch: SettingsPatch]; result: SettingsView };
+  /** Shows main's folder picker and saves the choice: the new view, or null when cancelled. */
+  'settings:choose-folder': { args: []; result: SettingsView | null };
   'token:set': { args: [token: string]; result: SettingsView };
   'token:clear': { args: []; result: SettingsView };
   'token:test': { args: []; result: TokenTestResult };
   'polling:pause': { args: []; result: AppStatus };
   'polling:resume': { args: []; result: AppStatus };
   'app:status': { args: []; result: AppStatus };
-  'app:open-external': { args: [url: string]; result: void };
   'app:copy-text': { args: [text: string]; result: void };
   'app:hide-window': { args: []; result: void };
   /** The renderer listens now: hands over a navigation main asked for before it did. */
@@ -137,6 +148,7 @@ export const CHANNELS = {
     download: 'tasks:download',
     openFile: 'tasks:open-file',
     revealFile: 'tasks:reveal-file',
+    openLink: 'tasks:open-link',
     getSettings: 'settings:get',
     updateSettings: 'settings:update',
     chooseFolder: 'settings:choose-folder',
@@ -146,7 +158,6 @@ export const CHANNELS = {
     pausePolling: 'polling:pause',
     resumePolling: 'polling:resume',
     status: 'app:status',
-    openExternal: 'app:open-external',
     copyText: 'app:copy-text',
     hideWindow: 'app:hide-window',
     takeNavigation: 'app:take-navigation',
@@ -200,14 +211,15 @@ export interface PikaBridge {
     download(ref: VideoRef): Promise<void>;
     openFile(ref: VideoRef): Promise<void>;
     revealFile(ref: VideoRef): Promise<void>;
+    openLink(ref: VideoRef): Promise<void>;
     startDrag(ref: VideoRef): void;
     onChange(listener: (changes: TaskChange[]) => void): Unsubscribe;
     onDragRefused(listener: (info: EventChannels['drag:refused']) => void): Unsubscribe;
   };
   settings: {
     get(): Promise<SettingsView>;
-    update(patch: Partial<Settings>): Promise<SettingsView>;
-    chooseFolder(): Promise<string | null>;
+    update(patch: SettingsPatch): Promise<SettingsView>;
+    chooseFolder(): Promise<SettingsView | null>;
     setToken(token: string): Promise<SettingsView>;
     clearToken(): Promise<SettingsView>;
     testToken(): Promise<TokenTestResult>;
@@ -221,7 +233,6 @@ export interface PikaBridge {
     onStatus(listener: (status: AppStatus) => void): Unsubscribe;
     onFocusTask(listener: (taskId: string) => void): Unsubscribe;
     onNavigate(listener: (view: View) => void): Unsubscribe;
-    openExternal(url: string): Promise<void>;
     copyText(text: string): Promise<void>;
     hideWindow(): Promise<void>;
     /** Ask once the navigation listeners are set: what main wanted before they were. */

@@ -83,6 +83,7 @@ describe('preload', () => {
       [() => bridge.tasks.download(ref), 'tasks:download', [ref]],
       [() => bridge.tasks.openFile(ref), 'tasks:open-file', [ref]],
       [() => bridge.tasks.revealFile(ref), 'tasks:reveal-file', [ref]],
+      [() => bridge.tasks.openLink(ref), 'tasks:open-link', [ref]],
       [() => bridge.settings.get(), 'settings:get', []],
       [
         () => bridge.settings.update({ notifications: false }),
@@ -96,7 +97,6 @@ describe('preload', () => {
       [() => bridge.polling.pause(), 'polling:pause', []],
       [() => bridge.polling.resume(), 'polling:resume', []],
       [() => bridge.app.status(), 'app:status', []],
-      [() => bridge.app.openExternal('https://x'), 'app:open-external', ['https://x']],
       [() => bridge.app.copyText('hi'), 'app:copy-text', ['hi']],
       [() => bridge.app.hideWindow(), 'app:hide-window', []],
       [() => bridge.app.takeNavigation(), 'app:take-navigation', []],

@@ -56,13 +56,15 @@ describe('composed app', () => {
     expect(statusPushes.at(-1)).toBe(true);
   });
 
-  it('timing settings reach the tracker; a new base URL lifts a token pause', async () => {
+  it('timing settings reach the tracker; a new base URL (token confirmed for it) lifts a token pause', async () => {
     app = createNodeServices({
       storeDir: join(dir, 'store'),
       downloadDir: join(dir, 'Pika'),
       baseUrl: fake.url,
       token: 'pk-wrong-token-000000',
       pollOverrides: { firstPollMs: 5, floorMs: 20, capMs: 40 },
+      // The user says yes to sending the token to the new gateway (issue 16).
+      confirmTokenOrigin: () => true,
     });
     const id = fake.addTask({ queuedMs: 50, runMs: 100 });
     await app.handlers['tasks:add'](id);
@@ -71,6 +73,7 @@ describe('composed app', () => {
     try {
       other.addTask({ id, queuedMs: 10, runMs: 20 });
       await app.handlers['settings:update']({ baseUrl: other.url });
+      expect(app.calls.some((c) => c.method === 'confirmTokenOrigin')).toBe(true);
       expect(app.tracker.status().tokenRejected).toBe(false);
       await waitFor(
         () => app!.tracker.get(id)?.state === 'finished',

@@ -22,6 +22,7 @@ import type {
 } from './services';
 import { createSettingsPort, type SettingsStorage } from './settings/settings-port';
 import { createSwitchingClient } from './switching-client';
+import { originOf } from './token/token-origin';
 import { createTokenState } from './token/token-state';
 import { createTokenVault, type SecretStorage, type TokenCipher } from './token/token-vault';
 
@@ -73,10 +74,11 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
   });
   const vault = createTokenVault(ports.cipher, ports.secretStorage, {
     ...(ports.onTokenUnreadable ? { onUnreadable: ports.onTokenUnreadable } : {}),
+    legacyOrigin: () => originOf(settings.get().baseUrl),
   });
   const client = createSwitchingClient({
     baseUrl: () => settings.get().baseUrl,
-    getToken: () => vault.get(),
+    getToken: (baseUrl) => vault.tokenFor(originOf(baseUrl)),
     ...(ports.clientTimeoutMs !== undefined ? { timeoutMs: ports.clientTimeoutMs } : {}),
   });
   const tracker = createTracker({

@@ -20,7 +20,7 @@ import { electronNotifier } from './electron/notifier';
 import { connectPowerEvents } from './electron/power';
 import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
-import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
+import { appLinkInput, createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
 import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
@@ -273,7 +273,10 @@ function start(): Running {
         },
         notifier,
         askRestart: (count) => askRestartDuringDownloads(dialog, count),
-        openExternal: (url) => void electronShell.openExternal(url),
+        // Release pages only: the URL is built from electron-builder.yml's publish block.
+        openExternal: (url) => {
+          if (new URL(url).protocol === 'https:') void electronShell.openExternal(url);
+        },
         showMenu: (entries) => tray.setUpdateEntries(entries),
         log,
       });
@@ -341,7 +344,7 @@ function main(): void {
   // macOS hands links to the running app this way (also at launch, before 'ready').
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    if (isAppLink(url)) fromOutside(url);
+    if (isAppLink(url)) fromOutside(appLinkInput(url));
   });
 
   // macOS: opening the app again (Finder, Spotlight, the Dock) arrives here.

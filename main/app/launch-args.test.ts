@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AddTasksResult, TrackedTask } from '../../preload/contract';
+import { parseTaskInput } from '../core/tasks/parse-input';
 import {
+  appLinkInput,
   createExternalAdd,
   isAppLink,
   launchData,
@@ -30,6 +32,25 @@ describe('task input from the command line', () => {
     expect(taskInputFromArgv(['app', 'https://evil.example/', '--hidden'])).toBeNull();
     expect(isAppLink('pika-tray://task/abc')).toBe(true);
     expect(isAppLink('https://pika.art')).toBe(false);
+  });
+
+  it('lets one link add at most one task, however much it carries', () => {
+    const nested = '['.repeat(12_000) + '"abc-123456"' + ']'.repeat(12_000);
+    for (const link of [
+      'pika-tray://task/first-123456,second-123456;third-123456 fourth-123456',
+      `pika-tray://task/first-123456 ${nested} {"id":"second-123456"}`,
+      `pika-tray://task/first-123456\n${'x-123456 '.repeat(3000)}`,
+    ]) {
+      const text = taskInputFromArgv(['app', link])!;
+      expect(text).toBe(appLinkInput(link));
+      expect(parseTaskInput(text).ids).toEqual(['first-123456']);
+    }
+    // A 24 KB link of nested brackets alone: refused as one bad id, quickly.
+    const hostile = `pika-tray://task/${nested}`;
+    expect(hostile.length).toBeGreaterThan(24_000);
+    const result = parseTaskInput(taskInputFromArgv(['app', hostile])!);
+    expect(result.ids).toEqual([]);
+    expect(result.errors).toHaveLength(1);
   });
 });
 

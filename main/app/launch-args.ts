@@ -5,6 +5,8 @@ import { URL_SCHEME } from '../core/app-id';
 import type { AddTasksResult } from '../../preload/contract';
 
 const LINK_PREFIX = `${URL_SCHEME}://`;
+/** Longer than any link to one task id (128 chars) with a query; the rest is dropped. */
+const MAX_LINK_CHARS = 2048;
 
 /** The task text in a command line, or null when it holds none. Other arguments are ignored. */
 export function taskInputFromArgv(argv: readonly string[]): string | null {
@@ -19,8 +21,8 @@ export function taskInputFromArgv(argv: readonly string[]): string | null {
       }
     } else if (arg.startsWith('--add=')) {
       parts.push(arg.slice('--add='.length));
-    } else if (arg.toLowerCase().startsWith(LINK_PREFIX)) {
-      parts.push(arg);
+    } else if (isAppLink(arg)) {
+      parts.push(appLinkInput(arg));
     }
   }
   return parts.length > 0 ? parts.join('\n') : null;
@@ -56,6 +58,15 @@ export function secondLaunchArgv(argv: readonly string[], additionalData: unknow
 
 export function isAppLink(url: string): boolean {
   return url.toLowerCase().startsWith(LINK_PREFIX);
+}
+
+/**
+ * What a pika-tray:// link may add: its first word only, so one link (which any web page
+ * can hand the OS) names at most one task, however much text or JSON it carries.
+ */
+export function appLinkInput(url: string): string {
+  const cut = url.slice(0, MAX_LINK_CHARS).search(/[\s,;]/);
+  return cut === -1 ? url.slice(0, MAX_LINK_CHARS) : url.slice(0, cut);
 }
 
 /** Adds tasks given from outside and opens the window on the first one (or says why not). */

@@ -41,6 +41,8 @@ export interface NodeServicesOptions {
   tokenProtection?: TokenProtection;
   /** What the folder dialog answers. Default: cancelled (null). */
   chooseFolder?: (current: string) => string | null;
+  /** What the user answers when asked to send the token to a new origin. Default: no. */
+  confirmTokenOrigin?: (from: string | null, to: string) => boolean;
   shell?: Partial<ShellPort>;
   pollOverrides?: Partial<PollSettings>;
   clientTimeoutMs?: number;
@@ -80,6 +82,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     chooseFolder: async (current) => {
       record('dialog', 'chooseFolder', current);
       return options.chooseFolder ? options.chooseFolder(current) : null;
+    },
+    confirmTokenOrigin: async (from, to) => {
+      record('dialog', 'confirmTokenOrigin', `${from ?? 'none'} -> ${to}`);
+      return options.confirmTokenOrigin ? options.confirmTokenOrigin(from, to) : false;
     },
   };
   const navigation = options.navigation ?? createNavigationMailbox({ send: () => {} });

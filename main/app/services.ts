@@ -23,9 +23,17 @@ export interface SettingsPort {
 
 export interface TokenVault {
   has(): boolean;
-  /** The token for the HTTP client only; never handed to the renderer. */
-  get(): string | null;
-  set(token: string): void;
+  /** The origin the saved token is bound to (null: none, or no token). */
+  origin(): string | null;
+  /**
+   * The token for the HTTP client only, and only for the origin it is bound to: null for
+   * any other origin. Never handed to the renderer.
+   */
+  tokenFor(origin: string): string | null;
+  /** Saves a token bound to the origin it is meant for. */
+  set(token: string, origin: string): void;
+  /** Binds the saved token to another origin (after the user confirmed it in main). */
+  bind(origin: string): void;
   clear(): void;
   /** How the stored token is protected at rest. */
   protection(): TokenProtection;
@@ -59,6 +67,11 @@ export interface ClipboardPort {
 export interface DialogPort {
   /** Lets the user pick a folder; null when cancelled. */
   chooseFolder(current: string): Promise<string | null>;
+  /**
+   * Asks the user, in a native dialog, whether the token saved for `from` may be sent to
+   * `to` (the base URL's origin changed). True only for an explicit yes.
+   */
+  confirmTokenOrigin(from: string | null, to: string): Promise<boolean>;
 }
 
 export interface WindowPort {

@@ -1,11 +1,14 @@
 // The HTTP client follows the base URL setting: a new client is made when the URL changes,
-// so the tracker and the handlers always talk to the gateway the user chose.
+// so the tracker and the handlers always talk to the gateway the user chose. Each client
+// asks for the token for its own base URL, so a token bound to one origin is never
+// attached to a request for another.
 import { createPikaClient, type PikaClient } from '../core/api/client';
 import type { PikaClientPort } from './services';
 
 export function createSwitchingClient(options: {
   baseUrl(): string;
-  getToken(): string | null;
+  /** The token for this base URL (null when the saved one is bound elsewhere). */
+  getToken(baseUrl: string): string | null;
   timeoutMs?: number;
 }): PikaClientPort {
   let current: { url: string; client: PikaClient } | null = null;
@@ -14,7 +17,7 @@ export function createSwitchingClient(options: {
     if (current?.url !== url) {
       const made = createPikaClient({
         baseUrl: url,
-        getToken: options.getToken,
+        getToken: () => options.getToken(url),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       });
       current = { url, client: made };

@@ -4,10 +4,12 @@ import type { PikaClient } from '../core/api/client';
 import type { SHARED_OPTIONS, SharedValues } from './options';
 
 export interface CliContext {
-  /** One line to stdout. */
+  /** One line to stdout; the token is scrubbed from it. */
   out(line: string): void;
   /** One line to stderr; the token is scrubbed from it. */
   err(line: string): void;
+  /** Removes this invocation's token from text written any other way (progress bars). */
+  scrub(text: string): string;
   env: NodeJS.ProcessEnv;
   /** The options every command accepts, to merge into its parseArgs config. */
   sharedOptions: typeof SHARED_OPTIONS;

@@ -135,6 +135,44 @@ describe('pika-tray get as a child process', () => {
     expect(run.stderr).not.toMatch(/\bxyz\b/);
   });
 
+  it('a token the server echoes in the answer, in any case or encoding, is scrubbed from stdout', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0 });
+    const echo = `key ${TOKEN.toUpperCase()} / ${TOKEN.toLowerCase()} / ${encodeURIComponent(TOKEN)}`;
+    fake.fault({ kind: 'patch-answer', taskId: id, task: { promptText: echo } });
+    try {
+      for (const args of [
+        ['get', id],
+        ['get', id, '--json'],
+      ]) {
+        const run = await cli(args);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stdout).toContain('key [token] / [token] / [token]');
+        expect(run.stdout.toLowerCase()).not.toContain('leakcanary');
+        expectNoToken(run);
+      }
+    } finally {
+      fake.clearFaults();
+    }
+  });
+
+  it('a token echoed in an error message in other case is scrubbed from stderr', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0 });
+    fake.fault({
+      kind: 'http-status',
+      taskId: id,
+      status: 400,
+      body: JSON.stringify({ error: { message: `Bad request for key ${TOKEN.toLowerCase()}` } }),
+    });
+    try {
+      const run = await cli(['get', id]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain('[token]');
+      expect((run.stdout + run.stderr).toLowerCase()).not.toContain('leakcanary');
+    } finally {
+      fake.clearFaults();
+    }
+  });
+
   it('no token at all: exit 2, nothing sent', async () => {
     const before = fake.requests.length;
     const run = await cli(['get', 'abcdef123'], { PIKA_TOKEN: undefined });

@@ -1,5 +1,6 @@
 // The command line's dispatcher: picks the command, gives it a context, turns what escapes
-// into a message and an exit code. Everything written to stderr passes a token scrubber.
+// into a message and an exit code. Everything written, to stdout as to stderr, passes a
+// token scrubber: a server may echo the token in any text we print.
 import { redact } from '../core/api/classify';
 import type { CliContext } from './command';
 import { COMMANDS } from './commands/index';
@@ -31,8 +32,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const tokens = tokenIn(argv, io.env);
   const scrub = (text: string): string => tokens.reduce((acc, t) => redact(acc, t), text);
   const ctx: CliContext = {
-    out: (line) => io.stdout(`${line}\n`),
+    out: (line) => io.stdout(`${scrub(line)}\n`),
     err: (line) => io.stderr(`${scrub(line)}\n`),
+    scrub,
     env: io.env,
     sharedOptions: SHARED_OPTIONS,
     client: (shared) => clientFrom(shared, io.env),

@@ -60,9 +60,22 @@ describe.runIf(hasTools || process.env.CI !== undefined)(
       expect(r.notifications).toHaveLength(1);
       const [n] = r.notifications;
       expect(n!.summary).toBe('Video ready');
-      expect(n!.body).toBe(`“${prompt}”`);
+      // notify-send's body is markup: "&" arrives escaped, and shows as "&".
+      expect(n!.body).toBe(`“${prompt.replace('&', '&amp;')}”`);
       expect(n!.appName).toBe('Pika Tray');
       expect(existsSync('/tmp/pika-pwned')).toBe(false);
+    });
+
+    it('a prompt with markup arrives escaped: no link or image is rendered', async () => {
+      // Short enough to reach the body uncut (prompts are cut to 80 characters).
+      const prompt = '<a href="https://x.test">Win</a> <img src="f"> & co';
+      const id = fake.addTask({ prompt, queuedMs: 0, runMs: 100 });
+      const r = await captureWatch([id, ...FAST]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.notifications).toHaveLength(1);
+      expect(r.notifications[0]!.body).toBe(
+        '“&lt;a href="https://x.test"&gt;Win&lt;/a&gt; &lt;img src="f"&gt; &amp; co”',
+      );
     });
 
     it('a failed task shows "Generation failed" with the prompt and the reason', async () => {

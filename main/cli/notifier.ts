@@ -3,6 +3,7 @@
 // show one never fails the command, and the wait for it is bounded so a missing or hung
 // notification daemon cannot hold the command open.
 import notifier from 'node-notifier';
+import { notificationBodyFor } from '../core/notify/body-markup';
 
 export interface DesktopNotification {
   title: string;
@@ -25,6 +26,8 @@ export interface NodeNotifierOptions {
   timeoutMs?: number;
   /** Told why a notification could not be shown (once per failure). */
   onError?: (message: string) => void;
+  /** Default: this process's. On Linux (notify-send) the body is read as markup. */
+  platform?: NodeJS.Platform;
 }
 
 const APP_NAME = 'Pika Tray';
@@ -41,6 +44,7 @@ export function notificationText(text: string, max: number): string {
 
 export function createNodeNotifier(options: NodeNotifierOptions = {}): NodeNotifier {
   const timeoutMs = options.timeoutMs ?? 5_000;
+  const platform = options.platform ?? process.platform;
   let stuck = false;
   return {
     stuck: () => stuck,
@@ -62,7 +66,8 @@ export function createNodeNotifier(options: NodeNotifierOptions = {}): NodeNotif
           notifier.notify(
             {
               title: notificationText(title, 120),
-              message: notificationText(body, 400) || ' ',
+              // Cut first, then escape: an entity is never cut in half.
+              message: notificationBodyFor(platform, notificationText(body, 400)) || ' ',
               appName: APP_NAME,
               'app-name': APP_NAME,
               wait: false,

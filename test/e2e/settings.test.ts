@@ -114,7 +114,8 @@ describe('settings end to end', () => {
   });
 
   it('an unreachable server is reported as such by Test', async () => {
-    h = await startHarness();
+    // The user confirms sending the token to the new server when main asks.
+    h = await startHarness({ services: { confirmTokenOrigin: () => true } });
     const { page } = h;
     await page.getByRole('tab', { name: 'Settings' }).click();
     const url = page.getByLabel('Base URL');
@@ -125,6 +126,22 @@ describe('settings end to end', () => {
       .toBe('http://127.0.0.1:9');
     await page.getByRole('button', { name: 'Test' }).click();
     await page.getByText(/^Server unreachable: /).waitFor(WAIT);
+  });
+
+  it('a new server gets no token until the user confirms it (issue 16)', async () => {
+    h = await startHarness();
+    const { page } = h;
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const url = page.getByLabel('Base URL');
+    await url.fill('http://127.0.0.1:9');
+    await url.press('Enter');
+    await expect
+      .poll(() => h!.app.calls.filter((c) => c.method === 'confirmTokenOrigin').length, WAIT)
+      .toBe(1);
+    await page.getByText(`Your token was saved for ${h.fake.url}`, { exact: false }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByText(/not sent to http:\/\/127\.0\.0\.1:9/).waitFor(WAIT);
+    await screenshot(page, 'settings-token-origin');
   });
 
   it('pause and resume from the header, with the paused state shown', async () => {

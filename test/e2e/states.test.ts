@@ -36,6 +36,8 @@ describe('app states end to end', () => {
     await page.getByText('No tasks yet').waitFor(WAIT);
     // Nothing listens on port 9: the poll fails at the network level.
     app.services.settings.update({ baseUrl: 'http://127.0.0.1:9' });
+    // As if the user confirmed sending the token there (issue 16), so the poll is tried.
+    app.services.vault.bind('http://127.0.0.1:9');
     const box = page.getByLabel('Task ids to add');
     await box.fill(randomUUID());
     await box.press('Enter');

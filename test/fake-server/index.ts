@@ -67,6 +67,7 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     };
     if (req.headers.range !== undefined) entry.range = req.headers.range;
     if (url.search !== '') entry.query = url.search.slice(1);
+    if (req.headers.authorization !== undefined) entry.authorization = req.headers.authorization;
     requests.push(entry);
   }
 

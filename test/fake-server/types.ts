@@ -55,6 +55,8 @@ export interface FakeRequestLog {
   range?: string;
   /** The query string without '?', when there was one (added by H1). */
   query?: string;
+  /** The Authorization header as received, when there was one (issue 16: where the token went). */
+  authorization?: string;
 }
 
 export interface FakePikaOptions {

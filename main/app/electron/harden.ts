@@ -1,6 +1,6 @@
 // Locks a webContents to our own pages: no navigation, no new windows, no webviews, no
-// permissions, and our CSP on every page of ours. Links the user clicks go through the
-// app:open-external handler (https only), never through navigation.
+// permissions, and our CSP on every page of ours. A video's link opens through the
+// tasks:open-link handler (URL looked up by main, https only), never through navigation.
 import type { Session, WebContents } from 'electron';
 import { withCsp } from '../window/security';
 

@@ -49,6 +49,22 @@ describe('Electron notifier', () => {
     expect(clicks).toEqual(['t1']);
   });
 
+  it('escapes body markup on Linux only, so a prompt cannot render links or images', () => {
+    const body = '“<a href="https://evil.example">win</a> <img src="x"> & co”';
+    electronNotifier({ platform: 'linux' }).show(
+      { title: 'Video ready', body, taskId: 't1', kind: 'finished' },
+      () => {},
+    );
+    expect(shown.list.at(-1)!.options.body).toBe(
+      '“&lt;a href="https://evil.example"&gt;win&lt;/a&gt; &lt;img src="x"&gt; &amp; co”',
+    );
+    electronNotifier({ platform: 'darwin' }).show(
+      { title: 'Video ready', body, taskId: 't1', kind: 'finished' },
+      () => {},
+    );
+    expect(shown.list.at(-1)!.options.body).toBe(body);
+  });
+
   it('says so when the system has no notifications', () => {
     shown.supported = false;
     const logs: string[] = [];

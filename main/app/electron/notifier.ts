@@ -1,12 +1,16 @@
 // Desktop notifications through Electron. Shown notifications are kept referenced until
 // closed: a notification object that is garbage-collected loses its click handler.
 import { Notification } from 'electron';
+import { notificationBodyFor } from '../../core/notify/body-markup';
 import type { Notifier } from '../notify/notify-wiring';
 
 export function electronNotifier(options: {
   icon?: string;
   log?: (message: string) => void;
+  /** Default: this process's. On Linux (libnotify) the body is read as markup. */
+  platform?: NodeJS.Platform;
 }): Notifier {
+  const platform = options.platform ?? process.platform;
   const live = new Set<Notification>();
   return {
     show(request, onClick) {
@@ -16,7 +20,7 @@ export function electronNotifier(options: {
       }
       const notification = new Notification({
         title: request.title,
-        body: request.body,
+        body: notificationBodyFor(platform, request.body),
         ...(options.icon ? { icon: options.icon } : {}),
       });
       live.add(notification);

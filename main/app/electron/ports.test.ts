@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const seen = vi.hoisted(() => ({
   calls: [] as unknown[][],
   answer: { canceled: false, filePaths: ['/picked'] },
+  response: 0,
 }));
 
 vi.mock('electron', () => {
@@ -13,6 +14,10 @@ vi.mock('electron', () => {
     showOpenDialog: async (...args: unknown[]) => {
       seen.calls.push(['showOpenDialog', ...args]);
       return seen.answer;
+    },
+    showMessageBox: async (...args: unknown[]) => {
+      seen.calls.push(['showMessageBox', ...args]);
+      return { response: seen.response, checkboxChecked: false };
     },
   };
   const shell = {
@@ -53,6 +58,19 @@ describe('Electron ports', () => {
     ]);
     seen.answer = { canceled: true, filePaths: [] };
     expect(await port.chooseFolder('/x')).toBeNull();
+  });
+
+  it('asks before the token goes to a new origin; only the explicit button says yes', async () => {
+    const port = electronDialog(() => null);
+    seen.response = 0;
+    expect(await port.confirmTokenOrigin('https://api.gpt.ge', 'https://evil.example')).toBe(false);
+    const options = seen.calls.at(-1)![1] as Electron.MessageBoxOptions;
+    expect(options).toMatchObject({ defaultId: 0, cancelId: 0 });
+    expect(options.message).toContain('https://evil.example');
+    expect(options.detail).toContain('https://api.gpt.ge');
+    expect(options.buttons![1]).toContain('https://evil.example');
+    seen.response = 1;
+    expect(await port.confirmTokenOrigin(null, 'https://gw.example.com')).toBe(true);
   });
 
   it('passes shell and clipboard calls through, and creates the folder before opening it', async () => {

@@ -31,6 +31,28 @@ export function electronDialog(
           : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       }),
+    confirmTokenOrigin: (from, to) =>
+      keepOpenWhile(async () => {
+        const options: Electron.MessageBoxOptions = {
+          type: 'warning',
+          title: 'Send your token to a new server?',
+          message: `Send your saved Pika API token to ${to}?`,
+          detail:
+            (from ? `The token was saved for ${from}. ` : '') +
+            `The API base URL now points at ${to}. Only send it if you changed the URL ` +
+            'yourself and trust that server; otherwise choose "Don\'t send" and enter a ' +
+            'token for the new server in Settings.',
+          buttons: ["Don't send", `Send to ${to}`],
+          defaultId: 0,
+          cancelId: 0,
+          noLink: true,
+        };
+        const win = parent();
+        const result = win
+          ? await dialog.showMessageBox(win, options)
+          : await dialog.showMessageBox(options);
+        return result.response === 1;
+      }),
   };
 }
 

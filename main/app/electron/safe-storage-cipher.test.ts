@@ -37,12 +37,16 @@ function saveThenRestart(platform: NodeJS.Platform, backend: Backend, keyringAns
     safeStorageCipher(platform, linuxSafeStorage(backend, keyringAnswers)),
     disk,
   );
-  first.set('sk-secret-123456');
+  first.set('sk-secret-123456', 'https://api.gpt.ge');
   const second = createTokenVault(
     safeStorageCipher(platform, linuxSafeStorage(backend, keyringAnswers)),
     disk,
   );
-  return { protection: first.protection(), now: first.get(), afterRestart: second.get() };
+  return {
+    protection: first.protection(),
+    now: first.tokenFor('https://api.gpt.ge'),
+    afterRestart: second.tokenFor('https://api.gpt.ge'),
+  };
 }
 
 describe('safeStorage cipher', () => {

@@ -1,5 +1,6 @@
 // Small app intents. Only https links leave the app: anything else (file:, javascript:,
-// custom schemes) could run or open local things.
+// custom schemes) could run or open local things. No intent takes a URL from the renderer:
+// 'tasks:open-link' looks the link up from the task (handlers/tasks.ts).
 import type { InvokeHandlers } from '../ipc/handler-types';
 import { appStatusOf, type AppServices } from '../services';
 
@@ -19,13 +20,10 @@ export function appHandlers(
   services: AppServices,
 ): Pick<
   InvokeHandlers,
-  'app:status' | 'app:open-external' | 'app:copy-text' | 'app:hide-window' | 'app:take-navigation'
+  'app:status' | 'app:copy-text' | 'app:hide-window' | 'app:take-navigation'
 > {
   return {
     'app:status': () => appStatusOf(services),
-    'app:open-external': async (url) => {
-      await services.shell.openExternal(checkExternalUrl(url));
-    },
     'app:copy-text': (text) => {
       services.clipboard.writeText(text);
     },

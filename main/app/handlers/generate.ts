@@ -6,6 +6,11 @@ import { generateFailureOf } from '../../core/generate/generate-outcome';
 import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
+import {
+  createTokenOriginGuard,
+  tokenNotSentMessage,
+  type TokenOriginCheck,
+} from '../token/token-origin';
 
 /** Outcomes kept for repeats; older request ids are forgotten. */
 const REMEMBERED = 200;
@@ -37,7 +42,10 @@ function outcomeOfError(error: unknown): GenerateOutcome {
   }
 }
 
-export function generateHandlers(services: AppServices): Pick<InvokeHandlers, 'generate:create'> {
+export function generateHandlers(
+  services: AppServices,
+  tokenOrigin: () => Promise<TokenOriginCheck> = createTokenOriginGuard(services),
+): Pick<InvokeHandlers, 'generate:create'> {
   const inFlight = new Map<string, Promise<GenerateOutcome>>();
 
   const run = async (request: GenerateRequest): Promise<GenerateOutcome> => {
@@ -49,11 +57,15 @@ export function generateHandlers(services: AppServices): Pick<InvokeHandlers, 'g
         field: 'promptText',
       };
     }
-    if (!services.vault.has()) {
+    const origin = await tokenOrigin();
+    if (origin !== 'ok') {
       return {
         outcome: 'rejected',
         kind: 'token-rejected',
-        message: 'Add your Pika API token in Settings first.',
+        message:
+          origin === 'missing'
+            ? 'Add your Pika API token in Settings first.'
+            : tokenNotSentMessage(services),
       };
     }
     let id: string;

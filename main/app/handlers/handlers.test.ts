@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server';
 import { waitFor } from '../../core/tasks/test-wait';
-import type { EventChannels, InvokeChannels, Navigation } from '../../../preload/contract';
+import type {
+  EventChannels,
+  InvokeChannels,
+  Navigation,
+  SettingsPatch,
+} from '../../../preload/contract';
 import { createNavigationMailbox } from '../window/navigation-mailbox';
 import { createTaskFeed } from '../ipc/task-feed';
 import { createNodeServices, type NodeServices, type NodeServicesOptions } from '../node-services';
@@ -306,7 +311,9 @@ describe('settings, polling and app handlers', () => {
   it('validates settings updates and reports launch at login as the OS sees it', async () => {
     const services = start({ loginItemAnswer: () => false });
     await expect(call('settings:update', { pollFloorSec: 1 })).rejects.toThrow(/between 2 and 600/);
-    await expect(call('settings:update', { downloadDir: 'relative' })).rejects.toThrow(/absolute/);
+    await expect(call('settings:update', { downloadDir: '/' } as SettingsPatch)).rejects.toThrow(
+      /only be changed with the Choose/,
+    );
     const view = await call('settings:update', { autoDownload: true, pollFloorSec: 3 });
     expect(view.settings).toMatchObject({
       autoDownload: true,
@@ -346,22 +353,11 @@ describe('settings, polling and app handlers', () => {
     expect(await call('app:take-navigation')).toEqual({ taskId: 'after-reload' });
   });
 
-  it('opens https links only, copies text and hides the window', async () => {
+  it('copies text and hides the window', async () => {
     const services = start();
-    await call('app:open-external', 'https://pika.art/help');
-    for (const url of [
-      'http://pika.art',
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      'pika-tray://task/x',
-      'nonsense',
-    ]) {
-      await expect(call('app:open-external', url)).rejects.toThrow();
-    }
     await call('app:copy-text', 'task-123');
     await call('app:hide-window');
     expect(services.calls).toEqual([
-      { port: 'shell', method: 'openExternal', arg: 'https://pika.art/help' },
       { port: 'clipboard', method: 'writeText', arg: 'task-123' },
       { port: 'window', method: 'hide' },
     ]);

@@ -9,18 +9,20 @@ import { pollingHandlers } from './polling';
 import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
 import { tokenHandlers } from './token';
+import { createTokenOriginGuard } from '../token/token-origin';
 
 export function createInvokeHandlers(services: AppServices): InvokeHandlers {
   const resolveFile = createFileResolver({
     tracker: services.tracker,
     downloadDir: () => services.settings.get().downloadDir,
   });
+  const tokenOrigin = createTokenOriginGuard(services);
   return {
     ...taskHandlers(services, resolveFile),
-    ...settingsHandlers(services),
-    ...tokenHandlers(services),
+    ...settingsHandlers(services, tokenOrigin),
+    ...tokenHandlers(services, tokenOrigin),
     ...pollingHandlers(services),
     ...appHandlers(services),
-    ...generateHandlers(services),
+    ...generateHandlers(services, tokenOrigin),
   };
 }

@@ -2,27 +2,47 @@
 // the token itself, and the bounds main enforces on numbers, so the form offers only those.
 import type { SettingsView } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
-import { SETTING_LIMITS } from '../settings/validate-settings';
+import { SETTING_LIMITS, SettingsError } from '../settings/validate-settings';
 import type { AppServices } from '../services';
+import { createTokenOriginGuard, originOf, type TokenOriginCheck } from '../token/token-origin';
 
 export function settingsViewOf(services: AppServices): SettingsView {
-  return {
-    settings: services.settings.get(),
+  const settings = services.settings.get();
+  const view: SettingsView = {
+    settings,
     hasToken: services.vault.has(),
     tokenState: services.tokenState.get(),
     tokenProtection: services.vault.protection(),
     limits: SETTING_LIMITS,
   };
+  const savedFor = services.vault.origin();
+  if (view.hasToken && savedFor !== null && savedFor !== originOf(settings.baseUrl)) {
+    view.tokenSavedFor = savedFor;
+  }
+  return view;
 }
 
 export function settingsHandlers(
   services: AppServices,
+  tokenOrigin: () => Promise<TokenOriginCheck> = createTokenOriginGuard(services),
 ): Pick<InvokeHandlers, 'settings:get' | 'settings:update' | 'settings:choose-folder'> {
   return {
     'settings:get': () => settingsViewOf(services),
     'settings:update': async (patch) => {
+      // The router's schema already refuses it; a handler called another way must too.
+      if ('downloadDir' in patch) {
+        throw new SettingsError(
+          'downloadDir',
+          'The download folder can only be changed with the Choose… button.',
+        );
+      }
       const before = services.settings.get();
       const next = services.settings.update(patch);
+      if (originOf(next.baseUrl) !== originOf(before.baseUrl)) {
+        // Ask now, while the user is looking at the URL they typed; a "no" keeps the
+        // token from the new server (polling, Test and New video ask again).
+        await tokenOrigin();
+      }
       if (next.launchAtLogin !== before.launchAtLogin) {
         // The OS has the last word (macOS may ask the user; a folder may be read-only):
         // keep the setting equal to what the OS reports, and say when they differ.
@@ -45,8 +65,13 @@ export function settingsHandlers(
       }
       return settingsViewOf(services);
     },
-    // Only picks: the renderer saves the choice through settings:update, which validates it.
-    'settings:choose-folder': () =>
-      services.dialog.chooseFolder(services.settings.get().downloadDir),
+    // The folder comes from main's own picker and is saved here, checked like any other
+    // source (no root, share or device path); the renderer never names a path.
+    'settings:choose-folder': async () => {
+      const picked = await services.dialog.chooseFolder(services.settings.get().downloadDir);
+      if (picked === null) return null;
+      services.settings.update({ downloadDir: picked });
+      return settingsViewOf(services);
+    },
   };
 }

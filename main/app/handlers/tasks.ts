@@ -4,6 +4,7 @@ import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
 import type { ResolvedFile } from '../downloads/resolve-file';
 import type { VideoRef } from '../../../preload/contract';
+import { checkExternalUrl } from './app';
 
 type TaskHandlers = Pick<
   InvokeHandlers,
@@ -15,6 +16,7 @@ type TaskHandlers = Pick<
   | 'tasks:download'
   | 'tasks:open-file'
   | 'tasks:reveal-file'
+  | 'tasks:open-link'
 >;
 
 export function taskHandlers(
@@ -62,6 +64,13 @@ export function taskHandlers(
     },
     'tasks:reveal-file': async (ref) => {
       services.shell.showItemInFolder(await requireFile(ref));
+    },
+    // The URL is the one the feed gave this video, never one the renderer names.
+    'tasks:open-link': async (ref) => {
+      const video = tracker.get(ref.taskId)?.videos.find((v) => v.id === ref.videoId);
+      if (!video) throw new Error('That video is no longer in the list.');
+      if (!video.resultUrl) throw new Error('This video has no link yet.');
+      await services.shell.openExternal(checkExternalUrl(video.resultUrl));
     },
   };
 }

@@ -6,6 +6,12 @@ import type { TokenTestResult } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
 import { checkToken } from '../token/token-rules';
+import {
+  createTokenOriginGuard,
+  originOf,
+  tokenNotSentMessage,
+  type TokenOriginCheck,
+} from '../token/token-origin';
 import { settingsViewOf } from './settings';
 
 /** A well-formed task id no task has: the cheapest authenticated call the API offers. */
@@ -39,11 +45,13 @@ export function tokenTestResultOf(error: unknown): TokenTestResult {
 
 export function tokenHandlers(
   services: AppServices,
+  tokenOrigin: () => Promise<TokenOriginCheck> = createTokenOriginGuard(services),
 ): Pick<InvokeHandlers, 'token:set' | 'token:clear' | 'token:test'> {
   const { vault, tokenState, tracker } = services;
   return {
+    // A token typed in is meant for the server configured now.
     'token:set': (input) => {
-      vault.set(checkToken(input));
+      vault.set(checkToken(input), originOf(services.settings.get().baseUrl));
       tokenState.reset();
       tracker.tokenChanged();
       return settingsViewOf(services);
@@ -54,7 +62,11 @@ export function tokenHandlers(
       return settingsViewOf(services);
     },
     'token:test': async () => {
-      if (!vault.has()) return { result: 'rejected', message: 'No token is saved yet.' };
+      const origin = await tokenOrigin();
+      if (origin === 'missing') return { result: 'rejected', message: 'No token is saved yet.' };
+      if (origin === 'declined') {
+        return { result: 'rejected', message: tokenNotSentMessage(services) };
+      }
       let verdict: TokenTestResult;
       try {
         await services.client.getTask(PROBE_TASK_ID);

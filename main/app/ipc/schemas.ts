@@ -15,11 +15,12 @@ export const MAX_TEXT = 100_000;
 const taskId = z.string().min(1).max(200);
 const videoRef = z.strictObject({ taskId, videoId: z.string().min(1).max(200) });
 
+// No downloadDir: the folder changes only through main's own folder picker
+// ('settings:choose-folder'), never to a path the renderer names.
 const settingsPatch = z
   .strictObject({
     baseUrl: z.string().max(2000),
     autoDownload: z.boolean(),
-    downloadDir: z.string().max(4096),
     notifications: z.boolean(),
     launchAtLogin: z.boolean(),
     autoUpdate: z.boolean(),
@@ -67,6 +68,7 @@ export const invokeSchemas: InvokeSchemas = {
   'tasks:download': z.tuple([videoRef]),
   'tasks:open-file': z.tuple([videoRef]),
   'tasks:reveal-file': z.tuple([videoRef]),
+  'tasks:open-link': z.tuple([videoRef]),
   'settings:get': none,
   'settings:update': z.tuple([settingsPatch]),
   'settings:choose-folder': none,
@@ -76,7 +78,6 @@ export const invokeSchemas: InvokeSchemas = {
   'polling:pause': none,
   'polling:resume': none,
   'app:status': none,
-  'app:open-external': z.tuple([z.string().max(4096)]),
   'app:copy-text': z.tuple([z.string().max(MAX_TEXT)]),
   'app:hide-window': none,
   'app:take-navigation': none,

@@ -46,6 +46,9 @@ describe('settings port', () => {
     [{ baseUrl: 'http://gw.example.com' }, 'baseUrl', /must use https/],
     [{ downloadDir: 'relative/dir' }, 'downloadDir', /absolute/],
     [{ downloadDir: '   ' }, 'downloadDir', /absolute/],
+    [{ downloadDir: '/' }, 'downloadDir', /root of the file system/],
+    [{ downloadDir: '/home/..' }, 'downloadDir', /root of the file system/],
+    [{ downloadDir: '//host/share' }, 'downloadDir', /network share/],
     [{ pollFloorSec: 0 }, 'pollFloorSec', /between 2 and 600/],
     [{ pollFloorSec: Number.NaN }, 'pollFloorSec', /between/],
     [{ pollCapSec: 100_000 }, 'pollCapSec', /between 5 and 3600/],
@@ -66,6 +69,18 @@ describe('settings port', () => {
     expect(port.get()).toEqual(defaults);
     expect(storage.stored()).toBeUndefined();
   });
+
+  it.each(['/', '//host/share/Pika', '\\\\host\\share', '\\\\?\\C:\\x', '//./pipe/x'])(
+    'a stored download folder %j falls back to the default on load',
+    (downloadDir) => {
+      const port = createSettingsPort({
+        storage: memoryStorage({ ...defaults, downloadDir, autoDownload: false }),
+        defaults,
+        rules,
+      });
+      expect(port.get()).toEqual({ ...defaults, autoDownload: false });
+    },
+  );
 
   it('repairs a stored file field by field instead of dropping it', () => {
     const storage = memoryStorage({

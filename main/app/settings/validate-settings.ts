@@ -1,6 +1,7 @@
 // Checks a settings patch against the current settings as a whole, so a bad field never
 // half-applies. Messages are written for the person who typed the value.
 import { isAbsolute } from 'node:path';
+import { downloadFolderProblem } from '../../core/download/folder-rules';
 import type { Settings } from '../../core/settings';
 import type { SettingLimits } from '../../../preload/contract';
 
@@ -42,7 +43,13 @@ function checkNumber(field: keyof typeof SETTING_LIMITS, value: number): number 
 
 export function checkDownloadDir(dir: string): string {
   const trimmed = dir.trim();
-  if (trimmed === '' || trimmed.includes('\0') || !isAbsolute(trimmed)) {
+  if (trimmed === '' || trimmed.includes('\0')) {
+    throw new SettingsError('downloadDir', 'The download folder must be a full (absolute) path.');
+  }
+  // Shares, device paths and roots first: their message says more than "not absolute".
+  const problem = downloadFolderProblem(trimmed);
+  if (problem !== null) throw new SettingsError('downloadDir', problem);
+  if (!isAbsolute(trimmed)) {
     throw new SettingsError('downloadDir', 'The download folder must be a full (absolute) path.');
   }
   return trimmed;

@@ -1,6 +1,9 @@
 // Keeps the API token encrypted at rest through a cipher port (Electron's safeStorage in
 // the app). When the OS offers no encryption at all, the token is kept in memory for this
 // session only and reported as 'unavailable': we never write it in plain text silently.
+// The token is bound to the origin (scheme, host, port) it was saved for, stored beside it
+// inside the encrypted value: tokenFor() hands it out for that origin only, so changing the
+// base URL alone never sends it elsewhere (issue 16).
 import type { TokenProtection } from '../../../preload/contract';
 import type { TokenVault } from '../services';
 
@@ -21,6 +24,31 @@ export interface SecretStorage {
 export interface TokenVaultEvents {
   /** A stored token could not be decrypted (keyring changed) and was dropped. */
   onUnreadable?: () => void;
+  /**
+   * The origin a token stored by an older version (token only, no origin) was saved for:
+   * the configured base URL's at start-up. It is written back bound to it at once.
+   */
+  legacyOrigin?: () => string;
+}
+
+interface Stored {
+  token: string;
+  origin: string | null;
+}
+
+function encodeStored(value: Stored): string {
+  return JSON.stringify({ v: 2, token: value.token, origin: value.origin });
+}
+
+/** New values are JSON; an older version stored the bare token (never starting with '{'). */
+function decodeStored(text: string): Stored & { legacy: boolean } {
+  if (text.startsWith('{')) {
+    const parsed = JSON.parse(text) as { token?: unknown; origin?: unknown };
+    if (typeof parsed.token !== 'string') throw new Error('no token');
+    const origin = typeof parsed.origin === 'string' ? parsed.origin : null;
+    return { token: parsed.token, origin, legacy: false };
+  }
+  return { token: text, origin: null, legacy: true };
 }
 
 export function createTokenVault(
@@ -28,19 +56,35 @@ export function createTokenVault(
   storage: SecretStorage,
   events: TokenVaultEvents = {},
 ): TokenVault & { persisted(): boolean } {
-  let memory: string | null = null;
+  let memory: Stored | null = null;
   let loaded = false;
+
+  const save = (value: Stored): void => {
+    memory = value;
+    if (cipher.protection() === 'unavailable') {
+      // Session only: a stale encrypted copy from an earlier session must not come back.
+      storage.erase();
+      return;
+    }
+    storage.write(cipher.encrypt(encodeStored(value)));
+  };
 
   const load = (): void => {
     if (loaded) return;
     loaded = true;
     const stored = storage.read();
     if (stored === undefined || cipher.protection() === 'unavailable') return;
+    let decoded: ReturnType<typeof decodeStored>;
     try {
-      memory = cipher.decrypt(stored);
+      decoded = decodeStored(cipher.decrypt(stored));
     } catch {
       storage.erase();
       events.onUnreadable?.();
+      return;
+    }
+    memory = { token: decoded.token, origin: decoded.origin };
+    if (decoded.legacy && events.legacyOrigin) {
+      save({ token: decoded.token, origin: events.legacyOrigin() });
     }
   };
 
@@ -49,19 +93,21 @@ export function createTokenVault(
       load();
       return memory !== null;
     },
-    get() {
+    origin() {
       load();
-      return memory;
+      return memory?.origin ?? null;
     },
-    set(token) {
+    tokenFor(origin) {
+      load();
+      return memory !== null && memory.origin === origin ? memory.token : null;
+    },
+    set(token, origin) {
       loaded = true;
-      memory = token;
-      if (cipher.protection() === 'unavailable') {
-        // Session only: a stale encrypted copy from an earlier session must not come back.
-        storage.erase();
-        return;
-      }
-      storage.write(cipher.encrypt(token));
+      save({ token, origin });
+    },
+    bind(origin) {
+      load();
+      if (memory !== null) save({ token: memory.token, origin });
     },
     clear() {
       loaded = true;

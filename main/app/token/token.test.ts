@@ -37,13 +37,14 @@ describe('token vault', () => {
     const storage = memorySecretStorage();
     const vault = createTokenVault(memoryCipher('os'), storage);
     expect(vault.has()).toBe(false);
-    vault.set('sk-secret-123456');
+    vault.set('sk-secret-123456', 'https://api.gpt.ge');
     expect(storage.value()).toBeDefined();
     expect(storage.value()).not.toContain('sk-secret');
     expect(vault.persisted()).toBe(true);
-    // A new session reads it back.
+    // A new session reads it back, bound to the same origin.
     const again = createTokenVault(memoryCipher('os'), storage);
-    expect(again.get()).toBe('sk-secret-123456');
+    expect(again.tokenFor('https://api.gpt.ge')).toBe('sk-secret-123456');
+    expect(again.origin()).toBe('https://api.gpt.ge');
     again.clear();
     expect(storage.value()).toBeUndefined();
     expect(again.has()).toBe(false);
@@ -53,11 +54,37 @@ describe('token vault', () => {
     const storage = memorySecretStorage('c3RhbGU='); // a stale copy from another session
     const vault = createTokenVault(memoryCipher('unavailable'), storage);
     expect(vault.has()).toBe(false);
-    vault.set('sk-secret-123456');
-    expect(vault.get()).toBe('sk-secret-123456');
+    vault.set('sk-secret-123456', 'https://api.gpt.ge');
+    expect(vault.tokenFor('https://api.gpt.ge')).toBe('sk-secret-123456');
     expect(storage.value()).toBeUndefined();
     expect(vault.persisted()).toBe(false);
     expect(vault.protection()).toBe('unavailable');
+  });
+
+  it('hands the token out only for the origin it was saved for', () => {
+    const storage = memorySecretStorage();
+    const vault = createTokenVault(memoryCipher('os'), storage);
+    vault.set('sk-secret-123456', 'https://api.gpt.ge');
+    expect(vault.tokenFor('https://evil.example')).toBeNull();
+    expect(vault.tokenFor('http://api.gpt.ge')).toBeNull();
+    expect(vault.tokenFor('https://api.gpt.ge:8443')).toBeNull();
+    vault.bind('https://gw.example.com');
+    expect(vault.tokenFor('https://api.gpt.ge')).toBeNull();
+    expect(vault.tokenFor('https://gw.example.com')).toBe('sk-secret-123456');
+    // The binding is stored with the token, encrypted.
+    expect(storage.value()).not.toContain('gw.example');
+    expect(createTokenVault(memoryCipher('os'), storage).origin()).toBe('https://gw.example.com');
+  });
+
+  it('binds a token stored by an older version to the base URL configured at start-up', () => {
+    const cipher = memoryCipher('os');
+    const storage = memorySecretStorage(cipher.encrypt('sk-legacy-123456'));
+    const vault = createTokenVault(cipher, storage, { legacyOrigin: () => 'https://api.gpt.ge' });
+    expect(vault.tokenFor('https://api.gpt.ge')).toBe('sk-legacy-123456');
+    // Written back with its origin, so a later base URL change cannot re-bind it on restart.
+    const later = createTokenVault(cipher, storage, { legacyOrigin: () => 'https://evil.example' });
+    expect(later.tokenFor('https://evil.example')).toBeNull();
+    expect(later.origin()).toBe('https://api.gpt.ge');
   });
 
   it('drops a stored token it cannot decrypt, and says so', () => {

@@ -82,6 +82,12 @@ describe('parseWatchArgs', () => {
     expect(error([ID, '--interval', 'fast'])).toMatch(/--interval takes a number of seconds/);
     expect(error([ID, '--interval', '5', '--max-interval', '1'])).toMatch(/--max-interval/);
     expect(error([ID, '--download-dir', ''])).toMatch(/--download-dir/);
+    expect(error([ID, '--download-dir', '/'])).toMatch(/--download-dir: .*root of the file system/);
+    expect(error([ID, '--download-dir=/tmp/..'])).toMatch(/root of the file system/);
+    expect(error([ID, '--download-dir', '\\\\host\\share'])).toMatch(/network share/);
+    expect(error([ID, '--download-dir', '//host/share/videos'])).toMatch(/network share/);
+    expect(error([ID, '--download-dir', '\\\\?\\C:\\videos'])).toMatch(/device path/);
+    expect(error([ID, '--download-dir', 'C:\\'])).toMatch(/root of a drive/);
     expect(error(['ab'])).toMatch(/"ab": A task id has at least 6 characters/);
     expect(error([ID, '--what'])).toMatch(/--what/);
   });

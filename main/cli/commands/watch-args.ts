@@ -2,6 +2,7 @@
 // Nothing is contacted here; every mistake is found before the first request.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseTaskInput } from '../../core/tasks/parse-input';
+import { downloadFolderProblem } from '../../core/download/folder-rules';
 
 export const WATCH_HELP = `Usage: pika-tray watch <task...> [options]
 
@@ -127,6 +128,8 @@ export function parseWatchArgs(
   }
   const dir = v['download-dir'];
   if (dir === '') return { ok: false, error: '--download-dir needs a folder.' };
+  const folderProblem = typeof dir === 'string' ? downloadFolderProblem(dir) : null;
+  if (folderProblem !== null) return { ok: false, error: `--download-dir: ${folderProblem}` };
 
   const shared: WatchArgs['shared'] = {};
   for (const key of Object.keys(sharedOptions)) shared[key] = v[key];

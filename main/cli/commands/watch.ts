@@ -103,7 +103,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       err: ctx.err,
       notifier,
       terminal: stdout.isTTY
-        ? { write: (text) => stdout.write(text), columns: () => stdout.columns || 80 }
+        ? { write: (text) => stdout.write(ctx.scrub(text)), columns: () => stdout.columns || 80 }
         : null,
     },
     ctx.sharedOptions,

@@ -62,11 +62,15 @@ export function parseRetryAfter(
 
 export function redact(text: string, token: string | null | undefined): string {
   let out = text;
-  if (token && token.length >= 4) out = out.split(token).join('[token]');
-  else if (token) {
+  // Servers echo a token as they please: in other case, URL-encoded or JSON-escaped.
+  const forms = token
+    ? [...new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)])]
+    : [];
+  for (const form of forms) {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // A token this short would also match inside ordinary words: hide it where it stands alone.
-    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'), '[token]');
+    const pattern = form.length >= 4 ? escaped : `(?<![\\w-])${escaped}(?![\\w-])`;
+    out = out.replace(new RegExp(pattern, 'gi'), '[token]');
   }
   return out.replace(/(bearer\s+)(?!\[token\])[^\s"',;]+/gi, '$1[hidden]');
 }

@@ -20,6 +20,8 @@ export interface ParsedTaskInput {
 }
 
 const MAX_INPUT_CHARS = 1_000_000;
+/** Feed answers nest 4 levels, a list of them 5: deeper JSON is refused before it is read. */
+export const MAX_JSON_DEPTH = 16;
 const SEPARATOR = /[\s,;]/;
 const FEED_PATH = '/pika/feed/';
 const DEEP_LINK = 'pika-tray://task/';
@@ -34,6 +36,9 @@ export function parseTaskInput(text: string): ParsedTaskInput {
     out.error(text, 'The text is too long to hold task ids (over 1 MB).');
     return out.result();
   }
+  // Every bracket scan is paid from one budget proportional to the text, so hostile text
+  // (thousands of unclosed '[' words) stays linear; once spent, brackets read as words.
+  const scan = { budget: 2 * text.length + 1024 };
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
@@ -41,12 +46,17 @@ export function parseTaskInput(text: string): ParsedTaskInput {
       i += 1;
       continue;
     }
-    if (ch === '{' || ch === '[') {
-      const end = matchingBracket(text, i);
+    if ((ch === '{' || ch === '[') && scan.budget > 0) {
+      const { end, tooDeep } = matchingBracket(text, i, scan);
       const segment = text.slice(i, end === -1 ? text.length : end + 1);
-      const parsed = tryJson(segment);
-      if (parsed.ok) {
-        collectFromJson(parsed.value, segment, out);
+      if (tooDeep) {
+        out.error(segment, `This JSON is nested too deeply (over ${MAX_JSON_DEPTH} levels).`);
+        i += segment.length;
+        continue;
+      }
+      const parsed = end === -1 && ch === '[' ? null : tryJson(segment);
+      if (parsed?.ok) {
+        collectFromJson(parsed.value, () => segment, out);
         i += segment.length;
         continue;
       }
@@ -55,7 +65,7 @@ export function parseTaskInput(text: string): ParsedTaskInput {
           segment,
           end === -1
             ? 'This looks like a JSON answer but it is cut off; paste the whole answer.'
-            : `This looks like a JSON answer but it could not be read (${parsed.reason}).`,
+            : `This looks like a JSON answer but it could not be read (${parsed?.reason ?? ''}).`,
         );
         i += segment.length;
         continue;
@@ -130,14 +140,16 @@ function candidate(id: string, input: string, out: Collector): void {
   else out.error(input, problem);
 }
 
-function collectFromJson(value: unknown, segment: string, out: Collector): void {
+// `segment` is only serialised when an error names it: serialising every level up front
+// made the cost grow with the square of the nesting.
+function collectFromJson(value: unknown, segment: () => string, out: Collector): void {
   if (typeof value === 'string') {
     collectFromWord(value, out);
     return;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) out.error(segment, 'This JSON list is empty.');
-    for (const item of value) collectFromJson(item, JSON.stringify(item) ?? '', out);
+    if (value.length === 0) out.error(segment(), 'This JSON list is empty.');
+    for (const item of value) collectFromJson(item, () => JSON.stringify(item) ?? '', out);
     return;
   }
   if (value !== null && typeof value === 'object') {
@@ -156,17 +168,27 @@ function collectFromJson(value: unknown, segment: string, out: Collector): void 
       else out.error(id, problem);
       return;
     }
-    out.error(segment, 'This JSON holds no task "id".');
+    out.error(segment(), 'This JSON holds no task "id".');
     return;
   }
-  out.error(segment, 'This JSON is not a feed answer or a task id.');
+  out.error(segment(), 'This JSON is not a feed answer or a task id.');
 }
 
-/** Index of the bracket closing the one at `start`, skipping strings; -1 when unbalanced. */
-function matchingBracket(text: string, start: number): number {
+/**
+ * Index of the bracket closing the one at `start`, skipping strings; -1 when unbalanced.
+ * `tooDeep` when the nesting passes MAX_JSON_DEPTH (never parsed then). Each character
+ * examined is paid from `scan.budget`; an empty budget ends the scan as unbalanced.
+ */
+function matchingBracket(
+  text: string,
+  start: number,
+  scan: { budget: number },
+): { end: number; tooDeep: boolean } {
   let depth = 0;
+  let tooDeep = false;
   let inString = false;
   for (let i = start; i < text.length; i += 1) {
+    if (--scan.budget < 0) return { end: -1, tooDeep };
     const ch = text[i];
     if (inString) {
       if (ch === '\\') i += 1;
@@ -174,13 +196,15 @@ function matchingBracket(text: string, start: number): number {
       continue;
     }
     if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') depth += 1;
-    else if (ch === '}' || ch === ']') {
+    else if (ch === '{' || ch === '[') {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) tooDeep = true;
+    } else if (ch === '}' || ch === ']') {
       depth -= 1;
-      if (depth === 0) return i;
+      if (depth === 0) return { end: i, tooDeep };
     }
   }
-  return -1;
+  return { end: -1, tooDeep };
 }
 
 function tryJson(segment: string): { ok: true; value: unknown } | { ok: false; reason: string } {

@@ -72,6 +72,12 @@ export function TokenSection({
       <p class={`token-state token-${view.tokenState}`} id="token-state">
         {STATE_TEXT[view.tokenState]}
       </p>
+      {view.tokenSavedFor ? (
+        <p class="warning" role="note">
+          Your token was saved for {view.tokenSavedFor} and is not sent to this server. Press Test
+          to confirm sending it here, or save the token again.
+        </p>
+      ) : null}
       {PROTECTION_NOTE[view.tokenProtection].text ? (
         <p class="warning" role="note">
           {PROTECTION_NOTE[view.tokenProtection].text}

@@ -23,7 +23,7 @@ export function useCardActions(
         if (isDownloaded(task, video)) {
           void attempt('Could not open the file', bridge.tasks.openFile(refOf(task, video)));
         } else if (video.resultUrl) {
-          void attempt('Could not open the link', bridge.app.openExternal(video.resultUrl));
+          void attempt('Could not open the link', bridge.tasks.openLink(refOf(task, video)));
         }
       },
       download(task, video) {

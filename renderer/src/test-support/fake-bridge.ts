@@ -114,6 +114,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       download: answer('tasks.download', () => undefined),
       openFile: answer('tasks.openFile', () => undefined),
       revealFile: answer('tasks.revealFile', () => undefined),
+      openLink: answer('tasks.openLink', () => undefined),
       startDrag: (ref) => record('tasks.startDrag', [ref]),
       onChange: on('tasks:changed') as (l: (c: TaskChange[]) => void) => () => void,
       onDragRefused: on('drag:refused'),
@@ -125,7 +126,14 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         state.settings = { ...state.settings, settings: { ...state.settings.settings, ...patch } };
         return state.settings;
       }),
-      chooseFolder: answer('settings.chooseFolder', () => '/chosen'),
+      // Main picks and saves the folder itself, then answers with the new view.
+      chooseFolder: answer('settings.chooseFolder', () => {
+        state.settings = {
+          ...state.settings,
+          settings: { ...state.settings.settings, downloadDir: '/chosen' },
+        };
+        return state.settings;
+      }),
       setToken: answer('settings.setToken', (_token: string) => {
         state.settings = { ...state.settings, hasToken: true, tokenState: 'unchecked' };
         return state.settings;
@@ -145,7 +153,6 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       onStatus: on('app:status'),
       onFocusTask: on('app:focus-task'),
       onNavigate: on('app:navigate') as (l: (v: View) => void) => () => void,
-      openExternal: answer('app.openExternal', (_url: string) => undefined),
       copyText: answer('app.copyText', (_t: string) => undefined),
       hideWindow: answer('app.hideWindow', () => undefined),
       takeNavigation: answer('app.takeNavigation', () => state.pendingNavigation),

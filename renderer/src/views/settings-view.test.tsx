@@ -141,16 +141,24 @@ describe('settings: fields', () => {
     expect(callsTo(bridge, 'settings.update')).toEqual([]);
   });
 
-  it('chooses a download folder', async () => {
+  it('says when the saved token is kept from this server (saved for another origin)', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.settings = { ...bridge.state.settings, tokenSavedFor: 'https://api.gpt.ge' };
+    renderSettings(bridge);
+    const note = await screen.findByText(/saved for https:\/\/api\.gpt\.ge/);
+    expect(note.textContent).toMatch(/not sent to this server/);
+  });
+
+  it("chooses a download folder through main's picker only, never naming a path", async () => {
     const bridge = createFakeBridge();
     renderSettings(bridge);
+    const folder = (await screen.findByLabelText('Folder')) as HTMLInputElement;
+    // A display, not a field to type a path into.
+    expect(folder.readOnly).toBe(true);
     fireEvent.click(await screen.findByRole('button', { name: 'Choose…' }));
-    await waitFor(() =>
-      expect(callsTo(bridge, 'settings.update')).toEqual([[{ downloadDir: '/chosen' }]]),
-    );
-    await waitFor(() =>
-      expect((screen.getByLabelText('Folder') as HTMLInputElement).value).toBe('/chosen'),
-    );
+    await waitFor(() => expect(folder.value).toBe('/chosen'));
+    expect(callsTo(bridge, 'settings.chooseFolder')).toEqual([[]]);
+    expect(callsTo(bridge, 'settings.update')).toEqual([]);
   });
 
   it('Escape in an edited field restores it and does not hide the window', async () => {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type {
   Settings,
   SettingLimits,
+  SettingsPatch,
   SettingsView as SettingsViewData,
 } from '../../../preload/contract';
 import { useBridge } from '../bridge';
@@ -38,11 +39,11 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
     // Focus once the form exists; later updates must not steal focus.
   }, [view === null, focusToken]);
 
-  const update = async <K extends keyof Settings>(key: K, value: Settings[K]) => {
+  const update = async <K extends keyof SettingsPatch>(key: K, value: Settings[K]) => {
     // The old error stays until the answer comes: clearing it first would shift the layout
     // under a click that is on its way (a blur commits, then the click lands elsewhere).
     try {
-      setView(await bridge.settings.update({ [key]: value } as Partial<Settings>));
+      setView(await bridge.settings.update({ [key]: value } as SettingsPatch));
       setErrors((e) => ({ ...e, [key]: undefined }));
       setSaved(key);
     } catch (err) {
@@ -58,8 +59,13 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
 
   const chooseFolder = async () => {
     try {
-      const dir = await bridge.settings.chooseFolder();
-      if (dir) await update('downloadDir', dir);
+      // Main shows the picker and saves the folder itself; the answer is the new view.
+      const next = await bridge.settings.chooseFolder();
+      if (next) {
+        setView(next);
+        setErrors((e) => ({ ...e, downloadDir: undefined }));
+        setSaved('downloadDir');
+      }
     } catch (err) {
       setErrors((e) => ({ ...e, downloadDir: errorMessage(err) }));
     }

@@ -101,7 +101,7 @@ describe('task list', () => {
     expect(within(el).getByText('Running')).toBeTruthy();
   });
 
-  it('Open plays the downloaded file, or the result URL when not downloaded', async () => {
+  it('Open plays the downloaded file, or asks main to open the video link by reference', async () => {
     const local = finishedTask();
     local.downloads = { [local.videos[0]!.id]: { status: 'done', path: '/v/a.mp4', bytes: 10 } };
     const remote = finishedTask();
@@ -115,7 +115,9 @@ describe('task list', () => {
       ]),
     );
     await waitFor(() =>
-      expect(callsTo(bridge, 'app.openExternal')).toEqual([[remote.videos[0]!.resultUrl]]),
+      expect(callsTo(bridge, 'tasks.openLink')).toEqual([
+        [{ taskId: remote.id, videoId: remote.videos[0]!.id }],
+      ]),
     );
     // Downloaded: Show in folder; not downloaded: Download.
     fireEvent.click(within(card(local.id)!).getByRole('button', { name: 'Show in folder' }));
