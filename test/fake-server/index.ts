@@ -66,6 +66,8 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
       at: Date.now(),
     };
     if (req.headers.range !== undefined) entry.range = req.headers.range;
+    const ifRange = req.headers['if-range'];
+    if (typeof ifRange === 'string') entry.ifRange = ifRange;
     if (url.search !== '') entry.query = url.search.slice(1);
     requests.push(entry);
   }

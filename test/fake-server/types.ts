@@ -53,6 +53,8 @@ export interface FakeRequestLog {
   /** Epoch ms when the answer started. */
   at: number;
   range?: string;
+  /** The If-Range header, when there was one (added for issue 14). */
+  ifRange?: string;
   /** The query string without '?', when there was one (added by H1). */
   query?: string;
 }
