@@ -11,7 +11,7 @@ import { abortedError, fileSystemError } from './download-error';
 
 export const LOCK_SUFFIX = '.lock';
 /** A lock whose holder has not refreshed it for this long is stale. */
-export const STALE_LOCK_MS = 10_000;
+export const STALE_LOCK_MS = 5_000;
 
 export interface TargetLockOptions {
   signal?: AbortSignal;
