@@ -81,6 +81,10 @@ export interface InvokeChannels {
   'tasks:recheck': { args: [taskId: string]; result: void };
   'tasks:mark-seen': { args: [taskIds: string[]]; result: void };
   'tasks:download': { args: [ref: VideoRef]; result: void };
+  /** How many finished videos are not saved (offered when auto-download is turned on). */
+  'tasks:count-not-downloaded': { args: []; result: number };
+  /** Starts downloading every finished video not saved; answers how many were started. */
+  'tasks:download-all-finished': { args: []; result: number };
   'tasks:open-file': { args: [ref: VideoRef]; result: void };
   'tasks:reveal-file': { args: [ref: VideoRef]; result: void };
   'settings:get': { args: []; result: SettingsView };
@@ -130,6 +134,8 @@ export const CHANNELS = {
     recheckTask: 'tasks:recheck',
     markSeen: 'tasks:mark-seen',
     download: 'tasks:download',
+    countNotDownloaded: 'tasks:count-not-downloaded',
+    downloadAllFinished: 'tasks:download-all-finished',
     openFile: 'tasks:open-file',
     revealFile: 'tasks:reveal-file',
     getSettings: 'settings:get',
@@ -192,6 +198,8 @@ export interface PikaBridge {
     recheck(taskId: string): Promise<void>;
     markSeen(taskIds: string[]): Promise<void>;
     download(ref: VideoRef): Promise<void>;
+    countNotDownloaded(): Promise<number>;
+    downloadAllFinished(): Promise<number>;
     openFile(ref: VideoRef): Promise<void>;
     revealFile(ref: VideoRef): Promise<void>;
     startDrag(ref: VideoRef): void;

@@ -24,6 +24,8 @@ export interface FakeBridge extends PikaBridge {
     testResult: TokenTestResult;
     /** When set, settings.update rejects with this message. */
     updateError: string | null;
+    /** Finished videos not downloaded, as main would count them. */
+    notDownloaded: number;
   };
   emit<K extends keyof EventChannels>(channel: K, payload: EventChannels[K]): void;
   listenerCount(channel: keyof EventChannels): number;
@@ -75,6 +77,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     addResult: () => ({ added: [], duplicates: [], errors: [] }),
     testResult: { result: 'accepted' },
     updateError: null,
+    notDownloaded: 0,
     ...init,
   };
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
@@ -107,6 +110,12 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       recheck: answer('tasks.recheck', (_id: string) => undefined),
       markSeen: answer('tasks.markSeen', (_ids: string[]) => undefined),
       download: answer('tasks.download', () => undefined),
+      countNotDownloaded: answer('tasks.countNotDownloaded', () => state.notDownloaded),
+      downloadAllFinished: answer('tasks.downloadAllFinished', () => {
+        const started = state.notDownloaded;
+        state.notDownloaded = 0;
+        return started;
+      }),
       openFile: answer('tasks.openFile', () => undefined),
       revealFile: answer('tasks.revealFile', () => undefined),
       startDrag: (ref) => record('tasks.startDrag', [ref]),
