@@ -10,6 +10,8 @@ import { startFakePika } from '../../../test/fake-server';
 import type { FakePika } from '../../../test/fake-server/types';
 import { collectOutput } from '../../../test/support/collect-output';
 import { folderFiles } from '../../../test/support/download-folder';
+import { finishedVideo } from '../../../test/support/finished-video';
+import { downloadVideo } from '../../core/download/download-video';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FAST = ['--interval', '0.05', '--max-interval', '0.2', '--no-notify', '--json'];
@@ -137,5 +139,30 @@ describe.concurrent('pika-tray watch --download-dir against hostile media answer
     const reused = again.events.filter((e) => e.type === 'downloaded');
     expect(reused.map((e) => e.reused)).toEqual([true, true]);
     expect(server.requests.filter((q) => q.path.startsWith('/cdn/')).length).toBe(mediaBefore);
+  });
+
+  it('the app and the CLI saving one video into one folder at once: one file, right bytes, one fetch', async () => {
+    const { server, dir } = await setup();
+    server.fault({ kind: 'media-slow', bytesPerSecond: 300_000 });
+    const video = await finishedVideo(server, { mediaBytes: 1_500_000 });
+    // The app's downloader (this process) starts first and holds the file for ~5 s.
+    let appDoneAt = 0;
+    const app = downloadVideo(video, { dir, lockRetryMs: 50 }).finally(
+      () => (appDoneAt = Date.now()),
+    );
+    const logged = server.requests.length;
+    const cli = await watch(server, [video.taskId, '--download-dir', dir]);
+    const result = await app;
+    // The CLI saw the task finished (and went to download it) while the app was still saving.
+    const cliFeed = server.requests.slice(logged).find((q) => q.path.startsWith('/pika/feed/'))!;
+    expect(cliFeed.at).toBeLessThan(appDoneAt);
+    expect(cli.code, cli.stderr).toBe(0);
+    const downloaded = cli.events.find((e) => e.type === 'downloaded')!;
+    expect(downloaded.path).toBe(result.path);
+    expect(downloaded.reused).toBe(true);
+    expect((await readFile(result.path)).equals(server.mediaBytes(video.videoId))).toBe(true);
+    expect(await folderFiles(dir)).toEqual([result.path.slice(dir.length + 1)]);
+    const path = new URL(video.url).pathname;
+    expect(server.requests.filter((q) => q.path === path && q.method === 'GET')).toHaveLength(1);
   });
 });
