@@ -47,6 +47,8 @@ export function createBridge(transport: BridgeTransport): PikaBridge {
       recheck: invoke(i.recheckTask),
       markSeen: invoke(i.markSeen),
       download: invoke(i.download),
+      countNotDownloaded: invoke(i.countNotDownloaded),
+      downloadAllFinished: invoke(i.downloadAllFinished),
       openFile: invoke(i.openFile),
       revealFile: invoke(i.revealFile),
       openLink: invoke(i.openLink),

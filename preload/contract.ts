@@ -92,6 +92,10 @@ export interface InvokeChannels {
   'tasks:recheck': { args: [taskId: string]; result: void };
   'tasks:mark-seen': { args: [taskIds: string[]]; result: void };
   'tasks:download': { args: [ref: VideoRef]; result: void };
+  /** How many finished videos are not saved (offered when auto-download is turned on). */
+  'tasks:count-not-downloaded': { args: []; result: number };
+  /** Starts downloading every finished video not saved; answers how many were started. */
+  'tasks:download-all-finished': { args: []; result: number };
   'tasks:open-file': { args: [ref: VideoRef]; result: void };
   'tasks:reveal-file': { args: [ref: VideoRef]; result: void };
   /** Opens the video's link in the browser: main looks the URL up from the task. */
@@ -146,6 +150,8 @@ export const CHANNELS = {
     recheckTask: 'tasks:recheck',
     markSeen: 'tasks:mark-seen',
     download: 'tasks:download',
+    countNotDownloaded: 'tasks:count-not-downloaded',
+    downloadAllFinished: 'tasks:download-all-finished',
     openFile: 'tasks:open-file',
     revealFile: 'tasks:reveal-file',
     openLink: 'tasks:open-link',
@@ -209,6 +215,8 @@ export interface PikaBridge {
     recheck(taskId: string): Promise<void>;
     markSeen(taskIds: string[]): Promise<void>;
     download(ref: VideoRef): Promise<void>;
+    countNotDownloaded(): Promise<number>;
+    downloadAllFinished(): Promise<number>;
     openFile(ref: VideoRef): Promise<void>;
     revealFile(ref: VideoRef): Promise<void>;
     openLink(ref: VideoRef): Promise<void>;

@@ -182,6 +182,13 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       tracker.off('error', onError);
       online.close();
       realDownloads?.close();
+      // Cancelled downloads close their .part and release their file locks before we go.
+      if (realDownloads) {
+        await Promise.race([
+          realDownloads.queue.idle(),
+          new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+        ]);
+      }
       await tracker.close();
     },
   };

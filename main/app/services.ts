@@ -83,6 +83,11 @@ export interface WindowPort {
 export interface DownloadsPort {
   /** Starts (or restarts) downloading one video; resolves once it has been started. */
   start(ref: VideoRef): Promise<void>;
+  /** Finished videos not saved and not downloading now (offered when auto-download is
+   * turned on). */
+  notDownloaded(): VideoRef[];
+  /** Starts every one of `notDownloaded()`; resolves with how many were started. */
+  downloadAllFinished(): Promise<number>;
 }
 
 export interface LoginItemPort {

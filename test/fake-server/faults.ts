@@ -28,6 +28,9 @@ export const MEDIA_STREAM_FAULTS: ReadonlySet<FaultKind> = new Set([
   'media-reset',
   'media-no-range',
   'media-slow',
+  'media-swap',
+  'media-encoded',
+  'media-empty',
 ]);
 
 const ROUTE_OF: Partial<Record<FaultKind, Route>> = {
@@ -41,6 +44,9 @@ const ROUTE_OF: Partial<Record<FaultKind, Route>> = {
   'media-no-range': 'media',
   'media-expired': 'media',
   'media-slow': 'media',
+  'media-swap': 'media',
+  'media-encoded': 'media',
+  'media-empty': 'media',
 };
 
 interface Entry {

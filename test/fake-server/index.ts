@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   CONTENT_FAULTS,
   FaultBook,
@@ -12,7 +13,14 @@ import {
   type Route,
 } from './faults';
 import { validateGenerateBody } from './generate-validation';
-import { BLOCK, FIXTURES, bufferSource, parseRange, type MediaSource } from './media';
+import {
+  BLOCK,
+  FIXTURES,
+  bufferSource,
+  parseRange,
+  syntheticSource,
+  type MediaSource,
+} from './media';
 import {
   TASK_NOT_EXIST,
   extraTaskFields,
@@ -36,12 +44,16 @@ export type { FakeFault, FakePika, FakePikaOptions, FakeRequestLog, FakeTaskSpec
 
 const MAX_GENERATE_BODY = 25 * 1024 * 1024;
 const LAST_MODIFIED = new Date('2026-01-01T00:00:00Z').toUTCString();
+/** Last-Modified of a video's content after the media-swap fault replaced it. */
+const SWAPPED_MODIFIED = new Date('2026-02-01T00:00:00Z').toUTCString();
 
 export async function startFakePika(options: FakePikaOptions = {}): Promise<FakePika> {
   const token = options.token ?? 'test-token';
   const tasks = new Map<string, FakeTask>();
   const videos = new Map<string, FakeVideo>();
   const faults = new FaultBook();
+  /** Videos whose content the media-swap fault has replaced. */
+  const swapped = new Set<string>();
   const requests: FakeRequestLog[] = [];
   const generateBodies: unknown[] = [];
   const sockets = new Set<Socket>();
@@ -66,6 +78,8 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
       at: Date.now(),
     };
     if (req.headers.range !== undefined) entry.range = req.headers.range;
+    const ifRange = req.headers['if-range'];
+    if (typeof ifRange === 'string') entry.ifRange = ifRange;
     if (url.search !== '') entry.query = url.search.slice(1);
     if (req.headers.authorization !== undefined) entry.authorization = req.headers.authorization;
     requests.push(entry);
@@ -353,19 +367,51 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     let noRange = false;
     let resetAfter: number | undefined;
     let bytesPerSecond: number | undefined;
+    const isVideo = source === video.media;
+    let swapAfterThis = false;
+    let ignoreIfRange = false;
+    let encoding: string | undefined;
+    let empty = false;
     for (const fault of faults.takeAll(MEDIA_STREAM_FAULTS, 'media', video.taskId)) {
       if (fault.kind === 'media-no-range') noRange = true;
       if (fault.kind === 'media-reset') resetAfter = Math.max(0, fault.afterBytes);
       if (fault.kind === 'media-slow') bytesPerSecond = Math.max(1, fault.bytesPerSecond);
+      if (fault.kind === 'media-swap' && isVideo) {
+        if (swapped.has(video.id)) ignoreIfRange = true;
+        else {
+          swapAfterThis = true;
+          resetAfter = Math.max(0, fault.afterBytes);
+        }
+      }
+      if (fault.kind === 'media-encoded') encoding = fault.encoding ?? 'gzip';
+      if (fault.kind === 'media-empty') empty = true;
     }
     const size = source.size;
-    const etag = `"${video.id}-${type === 'video/mp4' ? 'v' : 'i'}-${size}"`;
+    const version = isVideo && swapped.has(video.id) ? '-b' : '';
+    const etag = `"${video.id}-${type === 'video/mp4' ? 'v' : 'i'}-${size}${version}"`;
     const headers: Record<string, string> = {
       'Content-Type': type,
       ETag: etag,
-      'Last-Modified': LAST_MODIFIED,
+      'Last-Modified': version ? SWAPPED_MODIFIED : LAST_MODIFIED,
       'Cache-Control': 'public, max-age=3600',
     };
+    if (swapAfterThis) {
+      // Later requests meet another file of the same size under the same URL.
+      swapped.add(video.id);
+      video.media = syntheticSource(`${video.id}-swapped`, size);
+    }
+    if (empty) return send(req, res, url, 200, '', type, { ETag: etag });
+    if (encoding !== undefined) {
+      const packed = gzipSync(source.read(0, size));
+      log(req, url, 200);
+      res.writeHead(200, {
+        ...headers,
+        'Content-Encoding': encoding,
+        'Content-Length': String(packed.length),
+      });
+      res.end(req.method === 'HEAD' ? undefined : packed);
+      return;
+    }
     let start = 0;
     let end = size;
     let status = 200;
@@ -373,7 +419,7 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     if (!noRange) {
       headers['Accept-Ranges'] = 'bytes';
       const range =
-        ifRange === undefined || ifRange === etag
+        ifRange === undefined || ifRange === etag || ignoreIfRange
           ? parseRange(req.headers.range, size)
           : { kind: 'full' as const };
       if (range.kind === 'unsatisfiable') {

@@ -42,6 +42,13 @@ export type FakeFault = { count?: number; taskId?: string } & (
   | { kind: 'media-no-range' }
   | { kind: 'media-expired'; status?: 403 | 404 | 410 }
   | { kind: 'media-slow'; bytesPerSecond: number }
+  // Hostile CDN answers (issue 14). media-swap: the first request it hits is cut after
+  // `afterBytes`, then the video's content becomes another file (new ETag and Last-Modified)
+  // whose ranges are served whatever If-Range says. media-encoded: the whole file compressed
+  // although the client asked for identity. media-empty: 200 with Content-Length: 0.
+  | { kind: 'media-swap'; afterBytes: number }
+  | { kind: 'media-encoded'; encoding?: 'gzip' }
+  | { kind: 'media-empty' }
 );
 
 export interface FakeRequestLog {
@@ -53,6 +60,8 @@ export interface FakeRequestLog {
   /** Epoch ms when the answer started. */
   at: number;
   range?: string;
+  /** The If-Range header, when there was one (added for issue 14). */
+  ifRange?: string;
   /** The query string without '?', when there was one (added by H1). */
   query?: string;
   /** The Authorization header as received, when there was one (issue 16: where the token went). */

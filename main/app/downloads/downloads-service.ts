@@ -129,9 +129,34 @@ export function createDownloadsService(deps: {
     downloadAll(task, (videoId) => task.downloads[videoId]?.status === 'downloading');
   }
 
+  const notDownloaded = (): VideoRef[] => {
+    const refs: VideoRef[] = [];
+    for (const task of tracker.list()) {
+      for (const video of task.videos) {
+        if (video.state !== 'finished' || !video.resultUrl || queue.has(video.id)) continue;
+        if (task.downloads[video.id]?.status === 'done') continue;
+        refs.push({ taskId: task.id, videoId: video.id });
+      }
+    }
+    return refs;
+  };
+
   return {
     queue,
     start,
+    notDownloaded,
+    async downloadAllFinished() {
+      let started = 0;
+      for (const ref of notDownloaded()) {
+        try {
+          await start(ref);
+          started++;
+        } catch (error) {
+          deps.log?.(`Download not started: ${(error as Error).message}`);
+        }
+      }
+      return started;
+    },
     close() {
       // Listeners go first: cut-off downloads stay recorded as 'downloading' and resume.
       tracker.off('finished', onFinished);

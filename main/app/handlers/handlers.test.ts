@@ -1,7 +1,7 @@
 // The real handlers over the real tracker, client and settings, against the fake Pika
 // server on 127.0.0.1. Only Electron's own objects are stand-ins (node-services.ts).
 import { SETTING_LIMITS } from '../settings/validate-settings';
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,48 @@ describe('tasks handlers', () => {
       bytes: 1,
     });
     await expect(call('tasks:open-file', ref)).rejects.toThrow(/outside the download folder/);
+  });
+
+  it('turning auto-download on: counts the finished videos not saved, then downloads them all', async () => {
+    start();
+    const ids = [
+      fake.addTask({ queuedMs: 10, runMs: 20, videos: 2, mediaBytes: 30_000 }),
+      fake.addTask({ queuedMs: 10, runMs: 20, mediaBytes: 20_000 }),
+    ];
+    await call('tasks:add', ids.join('\n'));
+    await waitFor(
+      () => ids.every((id) => app!.tracker.get(id)?.state === 'finished'),
+      'the tasks to finish',
+      5000,
+    );
+    // One is already saved (the tracker's record): it is not counted nor fetched again.
+    const saved = app!.tracker.get(ids[1]!)!.videos[0]!.id;
+    const downloads = join(dir, 'Pika');
+    await mkdir(downloads, { recursive: true });
+    await writeFile(join(downloads, 'kept.mp4'), fake.mediaBytes(saved));
+    app!.tracker.setDownload(ids[1]!, saved, {
+      status: 'done',
+      path: join(downloads, 'kept.mp4'),
+      bytes: 20_000,
+    });
+    expect(await call('tasks:count-not-downloaded')).toBe(2);
+    expect(await call('tasks:download-all-finished')).toBe(2);
+    const first = app!.tracker.get(ids[0]!)!;
+    await waitFor(
+      () =>
+        first.videos.every((v) => app!.tracker.get(ids[0]!)!.downloads[v.id]?.status === 'done'),
+      'both videos saved',
+      10_000,
+    );
+    for (const video of first.videos) {
+      const record = app!.tracker.get(ids[0]!)!.downloads[video.id];
+      expect(record?.status).toBe('done');
+      const path = (record as { path: string }).path;
+      expect((await readFile(path)).equals(fake.mediaBytes(video.id))).toBe(true);
+    }
+    expect(await call('tasks:count-not-downloaded')).toBe(0);
+    const media = fake.requests.filter((r) => r.path.startsWith('/cdn/') && r.method === 'GET');
+    expect(media).toHaveLength(2);
   });
 
   it('reports a download that cannot start', async () => {

@@ -14,6 +14,8 @@ type TaskHandlers = Pick<
   | 'tasks:recheck'
   | 'tasks:mark-seen'
   | 'tasks:download'
+  | 'tasks:count-not-downloaded'
+  | 'tasks:download-all-finished'
   | 'tasks:open-file'
   | 'tasks:reveal-file'
   | 'tasks:open-link'
@@ -57,6 +59,8 @@ export function taskHandlers(
       requireTask(ref.taskId);
       await services.downloads.start(ref);
     },
+    'tasks:count-not-downloaded': () => services.downloads.notDownloaded().length,
+    'tasks:download-all-finished': () => services.downloads.downloadAllFinished(),
     'tasks:open-file': async (ref) => {
       const path = await requireFile(ref);
       const failure = await services.shell.openPath(path);

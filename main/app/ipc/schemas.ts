@@ -66,6 +66,8 @@ export const invokeSchemas: InvokeSchemas = {
   'tasks:recheck': z.tuple([taskId]),
   'tasks:mark-seen': z.tuple([z.array(taskId).max(10_000)]),
   'tasks:download': z.tuple([videoRef]),
+  'tasks:count-not-downloaded': none,
+  'tasks:download-all-finished': none,
   'tasks:open-file': z.tuple([videoRef]),
   'tasks:reveal-file': z.tuple([videoRef]),
   'tasks:open-link': z.tuple([videoRef]),

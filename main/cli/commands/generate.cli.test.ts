@@ -2,7 +2,8 @@
 // against the fake Pika server. Checks what the server received, that a hanging server gets
 // exactly one POST, and the exit codes.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { folderFiles } from '../../../test/support/download-folder';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
@@ -150,7 +151,7 @@ describe.concurrent('pika-tray generate (child process)', () => {
     expect(lines.map((l) => l['type'])).toContain('finished');
     const saved = lines.find((l) => l['type'] === 'downloaded');
     expect(saved).toMatchObject({ taskId: id });
-    const files = await readdir(saveDir);
+    const files = await folderFiles(saveDir);
     expect(files).toHaveLength(1);
     expect(await readFile(join(saveDir, files[0]!))).toEqual(server.mediaBytes(id));
   });

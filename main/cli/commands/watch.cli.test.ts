@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { folderFiles } from '../../../test/support/download-folder';
 import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika } from '../../../test/fake-server';
@@ -106,7 +107,7 @@ describe.concurrent('pika-tray watch (child process)', () => {
     const saved = await readFile(downloaded.path as string);
     expect(saved.equals(server.mediaBytes(videos[0]!.id))).toBe(true);
     expect(downloaded.bytes).toBe(saved.length);
-    expect(await readdir(dir)).toEqual([(downloaded.path as string).slice(dir.length + 1)]);
+    expect(await folderFiles(dir)).toEqual([(downloaded.path as string).slice(dir.length + 1)]);
   });
 
   it('exits 1 with a failed line when a generation fails, and follows several tasks', async () => {
@@ -235,7 +236,7 @@ describe.concurrent('pika-tray watch (child process)', () => {
       } else {
         expect(first.code).toBeNull();
       }
-      const left = await readdir(dir);
+      const left = await folderFiles(dir);
       expect(left).toHaveLength(1);
       expect(left[0]).toMatch(/\.mp4\.part$/);
 
@@ -253,7 +254,7 @@ describe.concurrent('pika-tray watch (child process)', () => {
       expect((await readFile(downloaded.path as string)).equals(server.mediaBytes(videoId))).toBe(
         true,
       );
-      expect(await readdir(dir)).toHaveLength(1);
+      expect(await folderFiles(dir)).toHaveLength(1);
     },
   );
 });

@@ -2,6 +2,7 @@
 // fake Pika server, with output and notifications captured. (watch.cli.test.ts runs it as a
 // child process; this file covers the many cases that would make that slow.)
 import { readFile, readdir } from 'node:fs/promises';
+import { folderFiles } from '../../../test/support/download-folder';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
@@ -131,7 +132,7 @@ describe('pika-tray watch', () => {
       true,
       true,
     ]);
-    expect((await readdir(dir)).sort()).toEqual(
+    expect((await folderFiles(dir)).sort()).toEqual(
       saved.map((e) => (e.path as string).slice(dir.length + 1)).sort(),
     );
   });
@@ -298,7 +299,7 @@ describe('pika-tray watch', () => {
     });
     expect(r.code).toBe(130);
     expect(r.err.join('\n')).toContain('interrupted');
-    const left = await readdir(dir);
+    const left = await folderFiles(dir);
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/\.part$/);
   });

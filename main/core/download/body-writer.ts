@@ -26,6 +26,13 @@ const MIN_TARGET_BYTES = 64 * 1024;
 /** Longest a received byte waits in a batch that is not full before it is written. */
 export const FLUSH_AFTER_MS = 100;
 
+/** The body went past `limitBytes`: nothing past the limit was written. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`The body is larger than ${limitBytes} bytes.`);
+  }
+}
+
 /** A failed file write (as opposed to a failed connection). */
 export class WriteFailure extends Error {
   constructor(readonly error: unknown) {
@@ -45,6 +52,8 @@ export interface BodyWriteOptions {
    * fsync (crash safety before the rename) finds little left to do. 0 turns it off.
    */
   syncEveryBytes?: number;
+  /** Most body bytes accepted: one more stops the body with `BodyTooLarge`. */
+  limitBytes?: number;
 }
 
 /**
@@ -74,6 +83,8 @@ export function writeBody(
     let streamError: Error | null = null;
     let settled = false;
     let written = 0;
+    let received = 0;
+    const limit = options.limitBytes ?? Number.POSITIVE_INFINITY;
     let lastActivity = performance.now();
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
     // When the batch being filled got its first byte, and the timer that writes it if it is
@@ -217,6 +228,8 @@ export function writeBody(
       }
     };
 
+    // Armed before the body starts: a body already complete ends (and settles) inside start.
+    idleTimer = setTimeout(checkIdle, options.idleTimeoutMs);
     body.start({
       target() {
         if (overflow.length > 0) return null;
@@ -225,6 +238,14 @@ export function writeBody(
       data(chunk) {
         if (settled || ended) return;
         lastActivity = performance.now();
+        received += chunk.byteLength;
+        if (received > limit) {
+          ended = true;
+          streamError = new BodyTooLarge(limit);
+          body.destroy();
+          next();
+          return;
+        }
         take(chunk);
         next();
         if (!paused && BATCH_BYTES - used < MIN_TARGET_BYTES && free.length === 0) {
@@ -238,10 +259,9 @@ export function writeBody(
       },
       error(error) {
         ended = true;
-        streamError = error;
+        streamError ??= error;
         next();
       },
     });
-    idleTimer = setTimeout(checkIdle, options.idleTimeoutMs);
   });
 }

@@ -1,9 +1,10 @@
 // The download queue against the real fake server: a concurrency limit, one download per
 // video however often it is asked for, cancellation, and one failure not touching the rest.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderFiles } from '../../../test/support/download-folder';
 import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import { finishedVideo, finishedVideos } from '../../../test/support/finished-video';
@@ -40,7 +41,7 @@ describe('createDownloadQueue', () => {
     for (const [i, result] of results.entries()) {
       expect((await readFile(result.path)).equals(fake.mediaBytes(videos[i]!.videoId))).toBe(true);
     }
-    expect(await readdir(dir)).toHaveLength(4);
+    expect(await folderFiles(dir)).toHaveLength(4);
     await queue.idle();
     expect(queue.counts()).toEqual({ running: 0, queued: 0 });
   });
@@ -81,7 +82,7 @@ describe('createDownloadQueue', () => {
     );
     const waitingPath = new URL(waiting!.url).pathname;
     expect(fake.requests.filter((r) => r.path === waitingPath)).toEqual([]);
-    const left = await readdir(dir);
+    const left = await folderFiles(dir);
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/\.part$/);
     expect(queue.cancel('no-such-video')).toBe(false);
@@ -137,7 +138,7 @@ describe('createDownloadQueue', () => {
     ]);
     expect((await readFile(saved.path)).equals(fake.mediaBytes(fine!.videoId))).toBe(true);
     // What the full disk took is kept as a .part for when there is room again.
-    const names = await readdir(dir);
+    const names = await folderFiles(dir);
     expect(names).toHaveLength(2);
     expect(names).toContain(basename(saved.path));
     expect(names.find((n) => n !== basename(saved.path))).toMatch(

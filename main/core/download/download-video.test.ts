@@ -1,11 +1,12 @@
 // The downloader against the real fake Pika server (its media routes and faults) and a real
 // temporary folder. File-system failures are injected through the downloader's fs port.
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { folderFiles } from '../../../test/support/download-folder';
 import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import { finishedVideo, freshUrl, type FinishedVideo } from '../../../test/support/finished-video';
@@ -13,6 +14,7 @@ import { DownloadError } from './download-error';
 import { downloadVideo, type DownloadOptions } from './download-video';
 import { nodeFs, type DownloadFs } from './fs-port';
 import type { DownloadProgress } from './progress-meter';
+import { writeResumeRecord } from './resume-record';
 
 // A garbage collector to call, so memory is measured live rather than as uncollected garbage.
 setFlagsFromString('--expose-gc');
@@ -32,13 +34,25 @@ useFakePikaAndTempDir('pika-dl-', (env) => ({ fake, dir } = env));
 
 function mediaRequests(video: FinishedVideo) {
   const path = new URL(video.url).pathname;
-  return fake.requests.filter((r) => r.path === path);
+  return fake.requests.filter((r) => r.path === path && r.method === 'GET');
 }
 
 async function expectSaved(video: FinishedVideo, path: string) {
   const saved = await readFile(path);
   expect(saved.equals(fake.mediaBytes(video.videoId))).toBe(true);
-  expect((await readdir(dir)).filter((n) => n.endsWith('.part'))).toEqual([]);
+  expect((await readdir(dir)).filter((n) => /\.part|\.lock$/.test(n))).toEqual([]);
+}
+
+const files = folderFiles;
+
+/** What a crashed run leaves beside its `.part`: the file's validator and size. */
+async function writeRecord(video: FinishedVideo, partPath: string) {
+  const head = await fetch(video.url, { method: 'HEAD' });
+  await writeResumeRecord(partPath, {
+    videoId: video.videoId,
+    validator: head.headers.get('etag')!,
+    total: Number(head.headers.get('content-length')),
+  });
 }
 
 function failingFs(overrides: Partial<DownloadFs>): DownloadFs {
@@ -183,7 +197,7 @@ describe('downloadVideo', () => {
       },
     }).catch((e: unknown) => e);
     expect((error as DownloadError).kind).toBe('aborted');
-    const left = await readdir(dir);
+    const left = await files(dir);
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/\.mp4\.part$/);
     fake.clearFaults();
@@ -196,6 +210,7 @@ describe('downloadVideo', () => {
     const video = await finishedVideo(fake, { mediaBytes: 200_000 });
     const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
     await writeFile(join(dir, `${name}.part`), fake.mediaBytes(video.videoId).subarray(0, 77_777));
+    await writeRecord(video, join(dir, `${name}.part`));
     const result = await downloadVideo(video, { ...FAST, dir });
     await expectSaved(video, result.path);
     expect(mediaRequests(video).map((r) => r.range)).toEqual(['bytes=77777-']);
@@ -205,6 +220,7 @@ describe('downloadVideo', () => {
     const video = await finishedVideo(fake, { mediaBytes: 50_000 });
     const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
     await writeFile(join(dir, `${name}.part`), fake.mediaBytes(video.videoId));
+    await writeRecord(video, join(dir, `${name}.part`));
     const result = await downloadVideo(video, { ...FAST, dir });
     expect(result).toEqual({ path: join(dir, name), bytes: 50_000, reused: false });
     await expectSaved(video, result.path);
@@ -214,13 +230,14 @@ describe('downloadVideo', () => {
   it('a crash between placing the file and removing the .part: the file is kept, the .part goes', async () => {
     const video = await finishedVideo(fake, { mediaBytes: 50_000 });
     const name = `apple-evaporates_seed${video.seed}_${video.videoId.slice(0, 8)}.mp4`;
-    // Placing is a hard link then an unlink: a crash in between leaves both names.
-    await writeFile(join(dir, name), fake.mediaBytes(video.videoId));
+    // Placing is a hard link then an unlink: a crash in between leaves both names (one file).
     await writeFile(join(dir, `${name}.part`), fake.mediaBytes(video.videoId));
+    await writeRecord(video, join(dir, `${name}.part`));
+    await link(join(dir, `${name}.part`), join(dir, name));
     const result = await downloadVideo(video, { ...FAST, dir });
-    expect(result).toEqual({ path: join(dir, name), bytes: 50_000, reused: true });
+    expect(result).toEqual({ path: join(dir, name), bytes: 50_000, reused: false });
     await expectSaved(video, result.path);
-    expect(await readdir(dir)).toEqual([name]);
+    expect(await files(dir)).toEqual([name]);
   });
 
   it('downloading the same video twice keeps one file', async () => {
@@ -228,7 +245,7 @@ describe('downloadVideo', () => {
     const first = await downloadVideo(video, { ...FAST, dir });
     const second = await downloadVideo(video, { ...FAST, dir });
     expect(second).toEqual({ path: first.path, bytes: 60_000, reused: true });
-    expect(await readdir(dir)).toHaveLength(1);
+    expect(await files(dir)).toHaveLength(1);
     // With the tracker's record of the earlier download, not even a request is made.
     const before = mediaRequests(video).length;
     const third = await downloadVideo(video, { ...FAST, dir, previous: first });
@@ -291,7 +308,7 @@ describe('downloadVideo', () => {
     expect((error as DownloadError).message).toContain(dir);
     // Not retried: one request only.
     expect(mediaRequests(video).length).toBe(1);
-    expect((await readdir(dir)).every((n) => n.endsWith('.part'))).toBe(true);
+    expect((await files(dir)).every((n) => n.endsWith('.part'))).toBe(true);
   });
 
   it('fails clearly when the folder is not writable', async () => {
@@ -427,10 +444,15 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
         case '/short-total':
           // A complete HTTP answer that is not the whole file: a part nobody asked for.
           if (!Number.isFinite(from)) {
-            res.writeHead(206, { 'content-range': 'bytes 0-7999/20000', 'content-length': '8000' });
+            res.writeHead(206, {
+              'content-range': 'bytes 0-7999/20000',
+              'content-length': '8000',
+              etag: '"short"',
+            });
             res.end(BODY.subarray(0, 8000));
           } else {
             res.writeHead(206, {
+              etag: '"short"',
               'content-range': `bytes ${from}-19999/20000`,
               'content-length': String(20_000 - from),
             });
@@ -529,7 +551,7 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
     expect((await readFile(long.path)).equals(BODY)).toBe(true);
     // The oversized .part was thrown away: the second request starts from the beginning.
     expect(log.map((l) => l.range)).toEqual([undefined, undefined]);
-    expect(await readdir(dir)).toEqual([basename(long.path)]);
+    expect(await files(dir)).toEqual([basename(long.path)]);
   });
 
   it('recognises the same video saved before even when the server gives no length', async () => {
@@ -545,7 +567,7 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
     expect((await readFile(first.path)).equals(BODY)).toBe(true);
     const second = await downloadVideo(video, { ...FAST, dir });
     expect(second).toEqual({ path: first.path, bytes: 20_000, reused: true });
-    expect(await readdir(dir)).toEqual([basename(first.path)]);
+    expect(await files(dir)).toEqual([basename(first.path)]);
   });
 
   it('waits longer after each failure in a row (exponential backoff with jitter)', async () => {
@@ -589,7 +611,7 @@ describe('a hand-made CDN (redirects, busy and stalled answers the fake server d
       /failed after 3 attempts: The video server did not send data in time/,
     );
     expect(hits.get('/stall')).toBe(3);
-    const left = await readdir(dir);
+    const left = await files(dir);
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/\.part$/);
   });

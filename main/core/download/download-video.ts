@@ -9,11 +9,19 @@
 // Network errors and 5xx are retried with backoff; an expired link (403/404/410) is refreshed
 // once through the caller; problems only the user can fix (disk full, folder missing or not
 // writable) fail at once with a message that says what to do.
-import { join } from 'node:path';
+//
+// Never a wrong file: a `.part` is continued only from the same file on the server (its
+// validator and size kept beside it in a resume record, sent as If-Range, checked against the
+// 206), the body must be the bytes asked for (no unrequested Content-Encoding, no https ->
+// http redirect, not empty, within the announced or the hard size cap), nothing is written
+// through a symbolic link, and a video counts as saved only from a record naming its full id.
+// One downloader at a time per target name (a lock shared with other processes), and the
+// folder is fsynced after the file is placed.
+import { basename, join } from 'node:path';
 import { DownloadError, abortedError, fileSystemError } from './download-error';
-import { isNameOfVideo, numberedName, partName, videoFileName } from './file-name';
+import { numberedName, partName, videoFileName } from './file-name';
 import { nodeFs, type DownloadFs, type WritableFile } from './fs-port';
-import { WriteFailure, writeBody } from './body-writer';
+import { BodyTooLarge, WriteFailure, writeBody } from './body-writer';
 import {
   checkMediaUrl,
   contentLength,
@@ -23,6 +31,14 @@ import {
 } from './media-request';
 import { openMediaStream, type MediaStreamResponse as MediaResponse } from './media-stream';
 import { createProgressMeter, type DownloadProgress, type ProgressMeter } from './progress-meter';
+import {
+  readResumeRecord,
+  removeResumeRecord,
+  writeResumeRecord,
+  type ResumeRecord,
+} from './resume-record';
+import { recordSaved, savedEntry } from './saved-index';
+import { lockTarget } from './target-lock';
 
 export type { DownloadProgress } from './progress-meter';
 
@@ -66,6 +82,17 @@ export interface DownloadOptions {
   progressIntervalMs?: number;
   maxRedirects?: number;
   maxNameBytes?: number;
+  /** Extra certificate authority to trust for https (tests' own CA). */
+  ca?: string;
+  /** Largest file accepted, announced or not. Default 4 GiB. */
+  maxBytes?: number;
+  /**
+   * Slowest transfer kept open: fewer than `bytes` written in any `windowMs` stops the
+   * attempt (the `.part` is kept and resumed). Default 16 KiB in 60 s.
+   */
+  rateFloor?: { bytes: number; windowMs: number };
+  /** Pause between two tries while another downloader holds this file's lock. */
+  lockRetryMs?: number;
 }
 
 type Settings = Required<
@@ -78,6 +105,9 @@ type Settings = Required<
     | 'progressIntervalMs'
     | 'maxRedirects'
     | 'fs'
+    | 'maxBytes'
+    | 'rateFloor'
+    | 'lockRetryMs'
   >
 > &
   DownloadOptions;
@@ -89,6 +119,9 @@ const DEFAULTS = {
   idleTimeoutMs: 30_000,
   progressIntervalMs: 250,
   maxRedirects: 5,
+  maxBytes: 4 * 1024 ** 3,
+  rateFloor: { bytes: 16 * 1024, windowMs: 60_000 },
+  lockRetryMs: 250,
 };
 
 /** How often the `.part` is flushed behind the writes, so the last fsync is short. */
@@ -103,6 +136,9 @@ class ExpiredLink extends Error {
 
 /** The `.part` cannot be continued: empty it and start over (not counted as a failure). */
 class StartOver extends Error {}
+
+/** Too slow for the rate floor: retried, but never counted as progress. */
+class TooSlow extends DownloadError {}
 
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof DownloadError)) return false;
@@ -131,13 +167,32 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-async function sizeOf(fs: DownloadFs, path: string): Promise<number> {
+function mebibytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
+}
+
+/** Size of the `.part` (0 when absent); anything but a regular file there is refused. */
+async function partSizeOf(s: Settings, path: string): Promise<number> {
+  let info;
   try {
-    const info = await fs.stat(path);
-    return info.isFile() ? info.size : 0;
+    info = await s.fs.lstat(path);
   } catch {
     return 0;
   }
+  if (!info.isFile()) {
+    throw new DownloadError(
+      'file-system',
+      `${path} is not a regular file (a link or a device?); it was left alone. Remove it, then download again.`,
+      { code: 'EFTYPE' },
+    );
+  }
+  return info.size;
+}
+
+/** A regular file (not a link) of exactly `bytes` at `path`. */
+async function isIntact(fs: DownloadFs, path: string, bytes: number): Promise<boolean> {
+  const info = await fs.lstat(path).catch(() => null);
+  return info !== null && info.isFile() && info.size === bytes;
 }
 
 async function checkFolder(fs: DownloadFs, dir: string, name: string): Promise<void> {
@@ -152,22 +207,45 @@ async function checkFolder(fs: DownloadFs, dir: string, name: string): Promise<v
   }
 }
 
-/** Moves the finished `.part` to the first free name; never replaces an existing file. */
+/** True when both paths name one file (a hard link left by a crash after placing). */
+async function sameFile(fs: DownloadFs, a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([fs.lstat(a).catch(() => null), fs.lstat(b).catch(() => null)]);
+  return (
+    x !== null &&
+    y !== null &&
+    x.ino !== undefined &&
+    x.ino === y.ino &&
+    x.dev === y.dev &&
+    x.isFile()
+  );
+}
+
+/**
+ * Moves the finished `.part` to the first free name; never replaces an existing file nor
+ * writes through a link there; then flushes the folder so the new name survives a crash.
+ */
 async function placeFile(fs: DownloadFs, dir: string, name: string, part: string): Promise<string> {
   for (let n = 1; n <= 999; n++) {
     const target = join(dir, numberedName(name, n));
     try {
       await fs.link(part, target);
-      await fs.unlink(part).catch(() => undefined);
-      return target;
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'EEXIST') continue;
+      if (code === 'EEXIST') {
+        // Placed before, and the crash came before the `.part` was removed.
+        if (await sameFile(fs, part, target)) {
+          await fs.unlink(part).catch(() => undefined);
+          await fs.syncDir(dir);
+          return target;
+        }
+        continue;
+      }
       // File systems without hard links (FAT, some network shares): check, then rename.
       if (['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) {
-        if ((await fs.stat(target).catch(() => null)) !== null) continue;
+        if ((await fs.lstat(target).catch(() => null)) !== null) continue;
         try {
           await fs.rename(part, target);
+          await fs.syncDir(dir);
         } catch (renameError) {
           throw fileSystemError(renameError, dir, name);
         }
@@ -175,65 +253,88 @@ async function placeFile(fs: DownloadFs, dir: string, name: string, part: string
       }
       throw fileSystemError(error, dir, name);
     }
+    await fs.syncDir(dir).catch(() => undefined);
+    await fs.unlink(part).catch(() => undefined);
+    return target;
   }
   throw new DownloadError('file-system', `Could not find a free file name for ${name} in ${dir}.`);
 }
 
 interface Attempt {
   url: string;
+  videoId: string;
   partPath: string;
   partSize: number;
-  candidates: string[];
+  /** What the `.part` holds (null when it is empty). */
+  resume: ResumeRecord | null;
   name: string;
   meter: ProgressMeter;
-  /** What identifies the file being downloaded, learnt from the first answer. */
-  validator: { value: string | null };
 }
 
-/**
- * An earlier complete download of this video in the folder, judged by its size: kept as the
- * result (the `.part` is dropped) instead of saving a second copy.
- */
-async function reuseEarlier(
-  s: Settings,
-  a: Attempt,
-  bytes: number,
-): Promise<DownloadResult | null> {
-  for (const candidate of a.candidates) {
-    const path = join(s.dir, candidate);
-    const info = await s.fs.stat(path).catch(() => null);
-    if (info?.isFile() && info.size === bytes) {
-      await s.fs.unlink(a.partPath).catch(() => undefined);
-      return { path, bytes, reused: true };
-    }
-  }
-  return null;
+function tooLarge(s: Settings, bytes: number, status: number): DownloadError {
+  return new DownloadError(
+    'http',
+    `The video server announced ${bytes} bytes, more than the ${mebibytes(s.maxBytes)} a video may have; nothing was saved.`,
+    { status },
+  );
 }
 
 /** What a response means for the `.part`: where its body starts and the file's full size. */
 function planBody(
+  s: Settings,
+  a: Attempt,
   response: MediaResponse,
-  partSize: number,
 ): { start: number; total: number | null } {
-  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
-  const length = encoded ? null : contentLength(response.headers);
+  const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding !== '' && encoding !== 'identity') {
+    // Asked for with Accept-Encoding: identity; saving these bytes would save a wrong file.
+    throw new DownloadError(
+      'http',
+      `The video server sent the video compressed (${encoding}) although it was asked not to; nothing was saved.`,
+      { status: response.status },
+    );
+  }
+  const length = contentLength(response.headers);
   if (response.status === 206) {
     const range = parseContentRange(response.headers.get('content-range'));
-    if (!range || range.start === null || encoded) throw new StartOver();
-    if (range.start !== partSize) {
-      if (partSize === 0) {
-        throw new DownloadError(
-          'http',
-          'The video server sent part of the file that was not asked for.',
-          { status: 206 },
-        );
+    if (a.partSize === 0 || a.resume === null) {
+      // A 206 from the first byte is the file's beginning (some CDNs always answer so).
+      if (range?.start === 0 && range.total !== null && range.total > 0) {
+        if (range.total > s.maxBytes) throw tooLarge(s, range.total, response.status);
+        return { start: 0, total: range.total };
       }
+      throw new DownloadError(
+        'http',
+        'The video server sent part of the file that was not asked for.',
+        { status: 206 },
+      );
+    }
+    // Only the rest of the very file the `.part` came from may be appended to it.
+    if (
+      !range ||
+      range.start !== a.partSize ||
+      range.total !== a.resume.total ||
+      rangeValidator(response.headers) !== a.resume.validator ||
+      (length !== null && length !== a.resume.total - a.partSize)
+    ) {
       throw new StartOver();
     }
-    const total = range.total ?? (length === null ? null : range.start + length);
-    return { start: range.start, total };
+    return { start: a.partSize, total: a.resume.total };
   }
+  if (length === 0) {
+    throw new DownloadError(
+      'http',
+      'The video server answered with an empty file (HTTP 200, 0 bytes); nothing was saved.',
+      { status: response.status },
+    );
+  }
+  if (length !== null && length > s.maxBytes) throw tooLarge(s, length, response.status);
   return { start: 0, total: length };
+}
+
+async function dropPart(s: Settings, partPath: string): Promise<void> {
+  await s.fs.unlink(partPath).catch(() => undefined);
+  await removeResumeRecord(partPath);
 }
 
 async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
@@ -242,7 +343,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
   const onOuterAbort = () => controller.abort();
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   let timedOut: string | null = null;
+  let tooSlow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let floorTimer: ReturnType<typeof setInterval> | undefined;
   const arm = (ms: number, what: string) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -254,6 +357,14 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     if (outer?.aborted) throw abortedError();
     if (error instanceof DownloadError || error instanceof ExpiredLink) throw error;
     if (error instanceof StartOver) throw error;
+    if (tooSlow) {
+      const { bytes, windowMs } = s.rateFloor;
+      throw new TooSlow(
+        'network',
+        `The video server is too slow (under ${Math.round(bytes / 1024)} KiB in ${windowMs / 1000} s); the download stopped and resumes from where it is.`,
+        { cause: error },
+      );
+    }
     if (timedOut) {
       throw new DownloadError('network', `The video server did not send ${timedOut} in time.`, {
         cause: error,
@@ -273,9 +384,10 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     try {
       response = await openMediaStream(a.url, {
         rangeStart: a.partSize,
-        ifRange: a.validator.value,
+        ifRange: a.resume?.validator ?? null,
         signal: controller.signal,
         maxRedirects: s.maxRedirects,
+        ...(s.ca === undefined ? {} : { ca: s.ca }),
       });
     } catch (error) {
       return fail(error);
@@ -289,8 +401,8 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       response.body.destroy();
       const range = parseContentRange(response.headers.get('content-range'));
       // The `.part` already holds the whole file (the crash came after the last byte).
-      if (a.partSize > 0 && range?.total === a.partSize) {
-        return (await reuseEarlier(s, a, a.partSize)) ?? (await finish(s, a, a.partSize));
+      if (a.partSize > 0 && range?.total === a.partSize && a.resume?.total === a.partSize) {
+        return await finish(s, a, a.partSize);
       }
       if (a.partSize > 0) throw new StartOver();
     }
@@ -303,24 +415,31 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       );
     }
 
-    a.validator.value = rangeValidator(response.headers) ?? a.validator.value;
     let plan: { start: number; total: number | null };
     try {
-      plan = planBody(response, a.partSize);
+      plan = planBody(s, a, response);
     } catch (error) {
       response.body.destroy();
       throw error;
     }
-    if (plan.total !== null) {
-      const earlier = await reuseEarlier(s, a, plan.total);
-      if (earlier) {
-        response.body.destroy();
-        return earlier;
-      }
-    }
 
     try {
-      file = await s.fs.openForWrite(a.partPath, plan.start > 0 ? 'append' : 'truncate');
+      if (plan.start === 0) {
+        // The old record goes before the `.part` is emptied, the new one only after: a crash
+        // in between leaves a `.part` without a record, which is never continued.
+        await removeResumeRecord(a.partPath);
+        file = await s.fs.openForWrite(a.partPath, 'truncate');
+        const validator = rangeValidator(response.headers);
+        if (validator !== null && plan.total !== null) {
+          await writeResumeRecord(a.partPath, {
+            videoId: a.videoId,
+            validator,
+            total: plan.total,
+          });
+        }
+      } else {
+        file = await s.fs.openForWrite(a.partPath, 'append');
+      }
     } catch (error) {
       response.body.destroy();
       throw fileSystemError(error, s.dir, a.name);
@@ -328,6 +447,16 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     a.meter.update(plan.start, plan.total, true);
     // The headers came: from here the body's own idle timeout applies.
     clearTimeout(timer);
+    let written = 0;
+    let mark = 0;
+    floorTimer = setInterval(() => {
+      if (written - mark < s.rateFloor.bytes) {
+        tooSlow = true;
+        controller.abort();
+      }
+      mark = written;
+    }, s.rateFloor.windowMs);
+    const limit = (plan.total ?? s.maxBytes) - plan.start;
     let bytes: number;
     try {
       bytes =
@@ -338,28 +467,49 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
             timedOut = 'data';
             controller.abort();
           },
-          onWritten: (written) => a.meter.update(plan.start + written, plan.total),
+          onWritten: (n) => {
+            written = n;
+            a.meter.update(plan.start + n, plan.total);
+          },
           syncEveryBytes: SYNC_BEHIND_BYTES,
+          limitBytes: limit,
         }));
     } catch (error) {
       if (error instanceof WriteFailure) throw fileSystemError(error.error, s.dir, a.name);
+      if (error instanceof BodyTooLarge) {
+        await file.close().catch(() => undefined);
+        file = null;
+        await dropPart(s, a.partPath);
+        if (plan.total !== null) {
+          throw new DownloadError(
+            'size-mismatch',
+            `The video server sent more than the ${plan.total} bytes it announced.`,
+          );
+        }
+        throw new DownloadError(
+          'http',
+          `The video server sent more than ${mebibytes(s.maxBytes)} without announcing a size; the download was stopped and nothing was saved.`,
+        );
+      }
       return fail(error);
     } finally {
+      clearInterval(floorTimer);
       if (!response.body.complete) response.body.destroy();
+    }
+    if (bytes === 0) {
+      await file.close().catch(() => undefined);
+      file = null;
+      await dropPart(s, a.partPath);
+      throw new DownloadError(
+        'http',
+        'The video server answered with an empty file (no bytes); nothing was saved.',
+        { status },
+      );
     }
     if (plan.total !== null && bytes < plan.total) {
       throw new DownloadError(
         'network',
         `The connection closed after ${bytes} of ${plan.total} bytes.`,
-      );
-    }
-    if (plan.total !== null && bytes > plan.total) {
-      await file.close().catch(() => undefined);
-      file = null;
-      await s.fs.unlink(a.partPath).catch(() => undefined);
-      throw new DownloadError(
-        'size-mismatch',
-        `The video server sent ${bytes} bytes where it announced ${plan.total}.`,
       );
     }
     try {
@@ -371,20 +521,19 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       throw fileSystemError(error, s.dir, a.name);
     }
     // The file on disk must hold exactly what we received: another process appending to the
-    // same `.part` (the app and the command line saving into one folder) would show here.
-    if ((await sizeOf(s.fs, a.partPath)) !== bytes) {
-      await s.fs.unlink(a.partPath).catch(() => undefined);
+    // same `.part` despite the lock (one that lost it as stale) would show here.
+    if ((await partSizeOf(s, a.partPath)) !== bytes) {
+      await dropPart(s, a.partPath);
       throw new DownloadError(
         'size-mismatch',
         'The partial file changed while downloading (is another download saving into the same folder?).',
       );
     }
     a.meter.update(bytes, plan.total ?? bytes, true);
-    // Without a length up front, an earlier copy can only be recognised now.
-    const earlier = plan.total === null ? await reuseEarlier(s, a, bytes) : null;
-    return earlier ?? (await finish(s, a, bytes));
+    return await finish(s, a, bytes);
   } finally {
     clearTimeout(timer);
+    clearInterval(floorTimer);
     outer?.removeEventListener('abort', onOuterAbort);
     if (file) await file.close().catch(() => undefined);
   }
@@ -392,6 +541,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
 
 async function finish(s: Settings, a: Attempt, bytes: number): Promise<DownloadResult> {
   const path = await placeFile(s.fs, s.dir, a.name, a.partPath);
+  await removeResumeRecord(a.partPath);
+  // Without this record the file still exists; it only will not be recognised as this video.
+  await recordSaved(s.dir, a.videoId, basename(path), bytes).catch(() => undefined);
   return { path, bytes, reused: false };
 }
 
@@ -405,38 +557,61 @@ export async function downloadVideo(
   const name = videoFileName(video, s.maxNameBytes);
   const partPath = join(s.dir, partName(name));
 
-  if (s.previous) {
-    const info = await s.fs.stat(s.previous.path).catch(() => null);
-    if (info?.isFile() && info.size === s.previous.bytes) {
-      return { path: s.previous.path, bytes: info.size, reused: true };
-    }
+  if (s.previous && (await isIntact(s.fs, s.previous.path, s.previous.bytes))) {
+    return { path: s.previous.path, bytes: s.previous.bytes, reused: true };
   }
   await checkFolder(s.fs, s.dir, name);
-  let candidates: string[];
+  const url = checkMediaUrl(video.url).href;
+  // The app and the command line may both be saving this name right now: one at a time.
+  const release = await lockTarget(s.dir, name, {
+    retryMs: s.lockRetryMs,
+    ...(s.signal ? { signal: s.signal } : {}),
+  });
   try {
-    candidates = (await s.fs.readdir(s.dir)).filter((n) => isNameOfVideo(n, video.videoId));
-  } catch (error) {
-    throw fileSystemError(error, s.dir, name);
+    const saved = await savedEntry(s.dir, video.videoId);
+    if (saved && (await isIntact(s.fs, saved.path, saved.bytes))) {
+      return { path: saved.path, bytes: saved.bytes, reused: true };
+    }
+    return await downloadLocked(s, video, name, partPath, url);
+  } finally {
+    await release();
   }
+}
 
-  let url = checkMediaUrl(video.url).href;
+async function downloadLocked(
+  s: Settings,
+  video: VideoToDownload,
+  name: string,
+  partPath: string,
+  firstUrl: string,
+): Promise<DownloadResult> {
+  let url = firstUrl;
   let refreshed = false;
   let failures = 0;
   let startOvers = 0;
   const meter = createProgressMeter(s.onProgress, s.progressIntervalMs);
-  const validator = { value: null as string | null };
   for (;;) {
     if (s.signal?.aborted) throw abortedError();
-    const partSize = await sizeOf(s.fs, partPath);
+    let partSize = await partSizeOf(s, partPath);
+    let resume = partSize > 0 ? await readResumeRecord(partPath) : null;
+    if (
+      partSize > 0 &&
+      (resume === null || resume.videoId !== video.videoId || partSize > resume.total)
+    ) {
+      // Nothing says which file these bytes came from: they cannot be continued.
+      await dropPart(s, partPath);
+      partSize = 0;
+      resume = null;
+    }
     try {
       return await runAttempt(s, {
         url,
+        videoId: video.videoId,
         partPath,
         partSize,
-        candidates,
+        resume,
         name,
         meter,
-        validator,
       });
     } catch (error) {
       if (s.signal?.aborted) throw abortedError();
@@ -445,7 +620,7 @@ export async function downloadVideo(
         if (++startOvers > s.retries) {
           throw new DownloadError('http', 'The video server keeps sending parts that do not fit.');
         }
-        await s.fs.unlink(partPath).catch(() => undefined);
+        await dropPart(s, partPath);
         continue;
       }
       if (error instanceof ExpiredLink) {
@@ -464,7 +639,11 @@ export async function downloadVideo(
         );
       }
       if (!isRetryable(error)) throw error;
-      const progressed = (await sizeOf(s.fs, partPath)) > partSize;
+      // Progress counts only when the next attempt can continue it (a resume record exists).
+      const progressed =
+        !(error instanceof TooSlow) &&
+        (await partSizeOf(s, partPath).catch(() => 0)) > partSize &&
+        (await readResumeRecord(partPath)) !== null;
       failures = progressed ? 1 : failures + 1;
       if (failures > s.retries) {
         const last = (error as Error).message;

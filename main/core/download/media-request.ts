@@ -102,7 +102,15 @@ export async function getFollowingRedirects<T extends { status: number }>(
         `The video link redirected more than ${opts.maxRedirects} times.`,
       );
     }
-    url = checkMediaUrl(location, url.href);
+    const next = checkMediaUrl(location, url.href);
+    // A downgrade would let anyone on the path swap the video: an https link stays https.
+    if (url.protocol === 'https:' && next.protocol !== 'https:') {
+      throw new DownloadError(
+        'bad-url',
+        'The video link redirected from https to plain http; the download was refused.',
+      );
+    }
+    url = next;
   }
 }
 

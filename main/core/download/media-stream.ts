@@ -163,6 +163,8 @@ function getOnce(
     let finished: { error: Error | null } | null = null;
     let complete = false;
     let paused = false;
+    // The connection closed before anyone read the body: judged once `early` is delivered.
+    let closedBeforeStart = false;
 
     const settle = (error: Error | null) => {
       if (finished) return;
@@ -271,6 +273,10 @@ function getOnce(
     socket.on('close', () => {
       if (head !== null) {
         fail(connectionError('The connection closed before an answer.', 'ECONNRESET'));
+      } else if (!complete && !sink) {
+        // Over TLS a small body and the close can both arrive before the reader starts: the
+        // bytes held in `early` may be the whole body.
+        closedBeforeStart = true;
       } else if (!complete && framing?.untilClose) {
         complete = true;
         settle(null);
@@ -284,6 +290,10 @@ function getOnce(
         if (sink) throw new Error('The body is already being read.');
         sink = s;
         for (const bytes of early.splice(0)) deliver(bytes);
+        if (closedBeforeStart && !complete) {
+          if (framing?.untilClose) complete = true;
+          settle(complete ? null : connectionError('aborted', 'ECONNRESET'));
+        }
         if (finished) {
           if (finished.error) s.error(finished.error);
           else s.end();

@@ -27,6 +27,8 @@ export interface FakeBridge extends PikaBridge {
     updateError: string | null;
     /** What app.takeNavigation answers (main's navigation from before the page listened). */
     pendingNavigation: Navigation | null;
+    /** Finished videos not downloaded, as main would count them. */
+    notDownloaded: number;
   };
   emit<K extends keyof EventChannels>(channel: K, payload: EventChannels[K]): void;
   listenerCount(channel: keyof EventChannels): number;
@@ -80,6 +82,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     testResult: { result: 'accepted' },
     updateError: null,
     pendingNavigation: null,
+    notDownloaded: 0,
     ...init,
   };
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
@@ -112,6 +115,12 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       recheck: answer('tasks.recheck', (_id: string) => undefined),
       markSeen: answer('tasks.markSeen', (_ids: string[]) => undefined),
       download: answer('tasks.download', () => undefined),
+      countNotDownloaded: answer('tasks.countNotDownloaded', () => state.notDownloaded),
+      downloadAllFinished: answer('tasks.downloadAllFinished', () => {
+        const started = state.notDownloaded;
+        state.notDownloaded = 0;
+        return started;
+      }),
       openFile: answer('tasks.openFile', () => undefined),
       revealFile: answer('tasks.revealFile', () => undefined),
       openLink: answer('tasks.openLink', () => undefined),

@@ -172,3 +172,60 @@ describe('settings: fields', () => {
     await waitFor(() => expect(url.value).toBe('https://api.gpt.ge'));
   });
 });
+
+describe('settings: turning auto-download on', () => {
+  const autoDownload = () =>
+    screen.getByLabelText('Download finished videos automatically') as HTMLInputElement;
+
+  function withAutoDownloadOff(notDownloaded: number) {
+    const bridge = createFakeBridge();
+    bridge.state.settings = {
+      ...bridge.state.settings,
+      settings: { ...bridge.state.settings.settings, autoDownload: false },
+    };
+    bridge.state.notDownloaded = notDownloaded;
+    return bridge;
+  }
+
+  it('offers "Download all finished" with the count, and starts them on a click', async () => {
+    const bridge = withAutoDownloadOff(3);
+    renderSettings(bridge);
+    await screen.findByText(/server accepts it/);
+    fireEvent.click(autoDownload());
+    await screen.findByText('3 videos that finished earlier are not downloaded.');
+    expect(callsTo(bridge, 'settings.update')).toEqual([[{ autoDownload: true }]]);
+    fireEvent.click(screen.getByRole('button', { name: 'Download all finished (3)' }));
+    await screen.findByText('Downloading 3 videos; their progress shows in Tasks.');
+    expect(callsTo(bridge, 'tasks.downloadAllFinished')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /Download all finished/ })).toBeNull();
+  });
+
+  it('says nothing when every finished video is saved, and "Not now" dismisses the offer', async () => {
+    const none = withAutoDownloadOff(0);
+    renderSettings(none);
+    await screen.findByText(/server accepts it/);
+    fireEvent.click(autoDownload());
+    await waitFor(() => expect(callsTo(none, 'tasks.countNotDownloaded')).toHaveLength(1));
+    expect(screen.queryByRole('group', { name: 'Finished videos not downloaded' })).toBeNull();
+    cleanup();
+
+    const one = withAutoDownloadOff(1);
+    renderSettings(one);
+    await screen.findByText(/server accepts it/);
+    fireEvent.click(autoDownload());
+    await screen.findByText('1 video that finished earlier is not downloaded.');
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(screen.queryByRole('group', { name: 'Finished videos not downloaded' })).toBeNull();
+    expect(callsTo(one, 'tasks.downloadAllFinished')).toHaveLength(0);
+  });
+
+  it('does not offer when the setting could not be saved', async () => {
+    const bridge = withAutoDownloadOff(2);
+    bridge.state.updateError = 'The settings file is read-only.';
+    renderSettings(bridge);
+    await screen.findByText(/server accepts it/);
+    fireEvent.click(autoDownload());
+    await screen.findByText(/read-only/);
+    expect(callsTo(bridge, 'tasks.countNotDownloaded')).toHaveLength(0);
+  });
+});

@@ -29,6 +29,11 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState<keyof Settings | null>(null);
   const tokenRef = useRef<HTMLInputElement>(null);
+  // Turning auto-download on offers the videos that finished before: how many, then how
+  // many were started.
+  const [offer, setOffer] = useState<
+    { count: number } | { started: number } | { error: string } | null
+  >(null);
 
   useEffect(() => {
     bridge.settings.get().then(setView, (err: unknown) => setLoadError(errorMessage(err)));
@@ -39,15 +44,20 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
     // Focus once the form exists; later updates must not steal focus.
   }, [view === null, focusToken]);
 
-  const update = async <K extends keyof SettingsPatch>(key: K, value: Settings[K]) => {
+  const update = async <K extends keyof SettingsPatch>(
+    key: K,
+    value: Settings[K],
+  ): Promise<boolean> => {
     // The old error stays until the answer comes: clearing it first would shift the layout
     // under a click that is on its way (a blur commits, then the click lands elsewhere).
     try {
       setView(await bridge.settings.update({ [key]: value } as SettingsPatch));
       setErrors((e) => ({ ...e, [key]: undefined }));
       setSaved(key);
+      return true;
     } catch (err) {
       setErrors((e) => ({ ...e, [key]: errorMessage(err) }));
+      return false;
     }
   };
 
@@ -55,6 +65,27 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
     const n = parseNumber(text);
     if (typeof n === 'string') setErrors((e) => ({ ...e, [key]: n }));
     else void update(key, n);
+  };
+
+  const setAutoDownload = async (on: boolean) => {
+    const wasOn = view?.settings.autoDownload ?? false;
+    if (!(await update('autoDownload', on))) return;
+    if (!on) return setOffer(null);
+    if (wasOn) return;
+    try {
+      const count = await bridge.tasks.countNotDownloaded();
+      setOffer(count > 0 ? { count } : null);
+    } catch {
+      setOffer(null);
+    }
+  };
+
+  const downloadAllFinished = async () => {
+    try {
+      setOffer({ started: await bridge.tasks.downloadAllFinished() });
+    } catch (err) {
+      setOffer({ error: errorMessage(err) });
+    }
   };
 
   const chooseFolder = async () => {
@@ -135,8 +166,41 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
           label="Download finished videos automatically"
           checked={s.autoDownload}
           error={errors.autoDownload}
-          onChange={(v) => void update('autoDownload', v)}
+          onChange={(v) => void setAutoDownload(v)}
         />
+        {offer && 'count' in offer ? (
+          <div class="offer" role="group" aria-label="Finished videos not downloaded">
+            <span>
+              {offer.count === 1
+                ? '1 video that finished earlier is not downloaded.'
+                : `${offer.count} videos that finished earlier are not downloaded.`}
+            </span>
+            <div class="row">
+              <button
+                type="button"
+                class="btn btn-primary"
+                onClick={() => void downloadAllFinished()}
+              >
+                Download all finished ({offer.count})
+              </button>
+              <button type="button" class="btn btn-ghost" onClick={() => setOffer(null)}>
+                Not now
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {offer && 'started' in offer ? (
+          <p class="offer" role="status">
+            {offer.started === 1
+              ? 'Downloading 1 video; its progress shows in Tasks.'
+              : `Downloading ${offer.started} videos; their progress shows in Tasks.`}
+          </p>
+        ) : null}
+        {offer && 'error' in offer ? (
+          <p class="offer field-error" role="alert">
+            {offer.error}
+          </p>
+        ) : null}
         <Field id="downloadDir" label="Folder" error={errors.downloadDir}>
           <div class="row">
             <input
