@@ -77,5 +77,9 @@ export function createBridge(transport: BridgeTransport): PikaBridge {
     generate: {
       create: invoke(i.generate),
     },
+    credit: {
+      refresh: invoke(i.refreshCredit),
+      onChange: subscribe(e.creditChanged),
+    },
   };
 }

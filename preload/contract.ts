@@ -6,10 +6,15 @@ import type { PikaErrorKind } from '../main/core/api/errors';
 import type { GenerateRequest } from '../main/core/api/types';
 import type { TrackedTask } from '../main/core/tasks/model';
 import type { Settings } from '../main/core/settings';
+import type { CreditView } from '../main/core/credit/types';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
 export type { Settings } from '../main/core/settings';
+export type { CreditView, CreditAmounts } from '../main/core/credit/types';
+
+/** Why the renderer asks for the credit: the window was shown, or the Refresh button. */
+export type CreditAsk = 'open' | 'manual';
 
 /** Names one video of one task. */
 export interface VideoRef {
@@ -67,7 +72,14 @@ export interface AppStatus {
 
 export type GenerateOutcome =
   | { outcome: 'created'; task: TrackedTask }
-  | { outcome: 'rejected'; kind: PikaErrorKind; message: string; field?: string }
+  | {
+      outcome: 'rejected';
+      kind: PikaErrorKind;
+      message: string;
+      field?: string;
+      /** Refused for quota: the gateway's top-up page, when the gateway is known. */
+      topUpUrl?: string;
+    }
   /** No answer came: the generation may or may not have started (and been billed). */
   | { outcome: 'unknown'; message: string };
 
@@ -99,6 +111,8 @@ export interface InvokeChannels {
     args: [request: GenerateRequest, requestId: string];
     result: GenerateOutcome;
   };
+  /** Asks for the token's credit (main decides whether a request is due); the view now. */
+  'credit:refresh': { args: [reason: CreditAsk]; result: CreditView };
 }
 
 /** renderer -> main, fire and forget. */
@@ -115,6 +129,8 @@ export interface EventChannels {
   'app:navigate': View;
   /** A drag could not start (not downloaded yet, file missing): say why. */
   'drag:refused': { ref: VideoRef; message: string };
+  /** The credit view changed (a reading came, the token or base URL changed). */
+  'credit:changed': CreditView;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -145,6 +161,7 @@ export const CHANNELS = {
     copyText: 'app:copy-text',
     hideWindow: 'app:hide-window',
     generate: 'generate:create',
+    refreshCredit: 'credit:refresh',
   },
   send: { startDrag: 'drag:start' },
   event: {
@@ -153,6 +170,7 @@ export const CHANNELS = {
     focusTask: 'app:focus-task',
     navigate: 'app:navigate',
     dragRefused: 'drag:refused',
+    creditChanged: 'credit:changed',
   },
 } as const satisfies {
   invoke: Record<string, InvokeChannel>;
@@ -221,6 +239,10 @@ export interface PikaBridge {
   };
   generate: {
     create(request: GenerateRequest, requestId: string): Promise<GenerateOutcome>;
+  };
+  credit: {
+    refresh(reason: CreditAsk): Promise<CreditView>;
+    onChange(listener: (view: CreditView) => void): Unsubscribe;
   };
 }
 

@@ -22,6 +22,8 @@ import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
 import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
+import { connectLowCredit } from './notify/credit-wiring';
+import { trayLineOf } from '../core/credit/credit-text';
 import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
 import type { SendHandlers } from './ipc/handler-types';
@@ -142,6 +144,9 @@ function start(): Running {
     },
   });
   composed.onStatusChanged(() => feed.statusChanged());
+  const offCreditFeed = services.credit.onChange((view) => {
+    if (!popover.window.isDestroyed()) popover.window.webContents.send('credit:changed', view);
+  });
 
   const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
   const tray = createAppTray({
@@ -169,6 +174,7 @@ function start(): Running {
     online: () => services.status.online(),
     paused: () => services.pauses.has('user'),
     tokenRejected: () => services.tokenState.get() === 'rejected',
+    credit: () => trayLineOf(services.credit.current()),
     apply: (state) => {
       const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
       tray.setImage(
@@ -179,6 +185,10 @@ function start(): Running {
     },
   });
   composed.onStatusChanged(() => trayDriver.refresh());
+  const offCreditTray = services.credit.onChange((view) => {
+    tray.setCredit(trayLineOf(view));
+    trayDriver.refresh();
+  });
   nativeTheme.on('updated', () => trayDriver.refresh());
 
   // Opens the window on one task (or on the list) and brings it to the front.
@@ -193,6 +203,15 @@ function start(): Running {
     settings: services.settings,
     notifier,
     open: openOn,
+  });
+  const offLowCredit = connectLowCredit({
+    credit: services.credit,
+    settings: services.settings,
+    notifier,
+    openSettings: () => {
+      popover.show(tray.bounds());
+      popover.sendWhenLoaded('app:navigate', 'settings');
+    },
   });
   const addFromOutside = createExternalAdd({
     addTasks: (text) => handlers['tasks:add'](text),
@@ -219,6 +238,9 @@ function start(): Running {
     stop() {
       notifications.flush();
       notifications.close();
+      offLowCredit();
+      offCreditTray();
+      offCreditFeed();
       posters.close();
       trayDriver.close();
       feed.close();

@@ -14,6 +14,8 @@ import { trayMenuTemplate, type TrayMenuActions } from '../tray/tray-menu';
 
 export interface AppTray {
   setPaused(paused: boolean): void;
+  /** The credit line in the menu ("Credit: $3.61"), or null to leave it out. */
+  setCredit(line: string | null): void;
   setImage(image: NativeImage | string): void;
   setToolTip(text: string): void;
   /** The unseen count next to the icon (macOS menu bar only; elsewhere the tooltip says it). */
@@ -34,7 +36,12 @@ export function createAppTray(options: {
   const tray = new Tray(options.icon);
   tray.setToolTip(options.tooltip);
   let paused = false;
-  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
+  let credit: string | null = null;
+  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, credit }, options.actions));
+  const rebuild = (): void => {
+    menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, credit }, options.actions));
+    if (platform !== 'darwin') tray.setContextMenu(menu);
+  };
   const bounds = (): Rect | null => {
     const b = tray.getBounds();
     return b.width > 0 && b.height > 0 ? b : null;
@@ -53,8 +60,12 @@ export function createAppTray(options: {
       // replaced while open closes under the pointer).
       if (next === paused) return;
       paused = next;
-      menu = Menu.buildFromTemplate(trayMenuTemplate({ paused }, options.actions));
-      if (platform !== 'darwin') tray.setContextMenu(menu);
+      rebuild();
+    },
+    setCredit(next) {
+      if (next === credit) return;
+      credit = next;
+      rebuild();
     },
     setImage: (image) => tray.setImage(image),
     setToolTip: (text) => tray.setToolTip(text),

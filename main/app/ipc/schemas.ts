@@ -25,6 +25,7 @@ const settingsPatch = z
     pollFloorSec: z.number(),
     pollCapSec: z.number(),
     stalledAfterMin: z.number(),
+    lowCreditUsd: z.number(),
   })
   .partial();
 
@@ -79,6 +80,7 @@ export const invokeSchemas: InvokeSchemas = {
   'app:copy-text': z.tuple([z.string().max(MAX_TEXT)]),
   'app:hide-window': none,
   'generate:create': z.tuple([generateRequest, z.string().min(1).max(200)]),
+  'credit:refresh': z.tuple([z.enum(['open', 'manual'])]),
 };
 
 export const sendSchemas: SendSchemas = {

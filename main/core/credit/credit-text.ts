@@ -1,6 +1,6 @@
 // Every English word main says about credit (tray, tooltip, notification, command line,
 // refusals), in one place so a language catalog can take it over whole (issue 17).
-import type { CreditAmounts } from './types';
+import type { CreditAmounts, CreditView } from './types';
 
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -19,6 +19,12 @@ export function formatUsd(amount: number): string {
 export function remainingText(credit: CreditAmounts): string | null {
   if (credit.unlimited) return 'unlimited';
   return credit.remainingUsd === null ? null : formatUsd(credit.remainingUsd);
+}
+
+/** The tray's credit line for a view: shown while a reading is known (even if a later one failed). */
+export function trayLineOf(view: CreditView): string | null {
+  if (view.status === 'hidden' || view.status === 'none' || view.credit === null) return null;
+  return CREDIT_TEXT.trayLine(view.credit);
 }
 
 export const CREDIT_TEXT = {

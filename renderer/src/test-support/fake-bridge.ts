@@ -3,6 +3,7 @@
 import type {
   AddTasksResult,
   AppStatus,
+  CreditView,
   EventChannels,
   PikaBridge,
   SettingsView,
@@ -24,6 +25,8 @@ export interface FakeBridge extends PikaBridge {
     testResult: TokenTestResult;
     /** When set, settings.update rejects with this message. */
     updateError: string | null;
+    /** What credit.refresh answers. */
+    credit: CreditView;
   };
   emit<K extends keyof EventChannels>(channel: K, payload: EventChannels[K]): void;
   listenerCount(channel: keyof EventChannels): number;
@@ -47,6 +50,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     'app:focus-task': new Set(),
     'app:navigate': new Set(),
     'drag:refused': new Set(),
+    'credit:changed': new Set(),
   };
   const calls: FakeBridge['calls'] = [];
   const state: FakeBridge['state'] = {
@@ -62,6 +66,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         pollFloorSec: 5,
         pollCapSec: 60,
         stalledAfterMin: 60,
+        lowCreditUsd: 1,
       },
       hasToken: true,
       tokenState: 'accepted',
@@ -75,6 +80,14 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     addResult: () => ({ added: [], duplicates: [], errors: [] }),
     testResult: { result: 'accepted' },
     updateError: null,
+    credit: {
+      status: 'none',
+      credit: null,
+      checkedAt: null,
+      message: null,
+      topUpUrl: null,
+      refreshing: false,
+    },
     ...init,
   };
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
@@ -149,6 +162,10 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         outcome: 'unknown' as const,
         message: 'not in tests',
       })),
+    },
+    credit: {
+      refresh: answer('credit.refresh', (_reason: 'open' | 'manual') => state.credit),
+      onChange: on('credit:changed'),
     },
   };
 }
