@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SettingsView, TokenState, TokenTestResult } from '../../../preload/contract';
 import { useBridge } from '../bridge';
+import { CreditBlock } from '../credit/credit-block';
 import { errorMessage } from '../lib/format';
 import { describedBy } from './field';
 
@@ -140,6 +141,7 @@ export function TokenSection({
         </button>
         <TestResult test={test} />
       </div>
+      <CreditBlock view={view} onView={onView} />
     </fieldset>
   );
 }
