@@ -144,6 +144,8 @@ function start(): Running {
     },
   });
   composed.onStatusChanged(() => feed.statusChanged());
+  // The window being shown is a reason to ask for the credit (main's policy decides).
+  popover.window.on('show', () => void services.credit.refresh('open'));
   const offCreditFeed = services.credit.onChange((view) => {
     if (!popover.window.isDestroyed()) popover.window.webContents.send('credit:changed', view);
   });
