@@ -55,6 +55,11 @@ describe('fake billing routes', () => {
     expect(await (await get(SUB)).json()).not.toHaveProperty('hard_limit_usd');
     fake.setCredit({ kind: 'server-error', status: 503 });
     expect((await get(SUB)).status).toBe(503);
+    fake.setCredit({ kind: 'no-usage', limitUsd: 5 });
+    expect((await get(SUB)).status).toBe(200);
+    expect((await get(USAGE)).status).toBe(404);
+    fake.setCredit({ kind: 'answer', status: 403, body: '{"error":{"message":"no"}}' });
+    expect((await get(USAGE)).status).toBe(403);
   });
 
   it('refuses a wrong token with 401, as the feed does', async () => {

@@ -68,6 +68,12 @@ export function creditAnswer(credit: FakeCredit, path: string): Answer {
       };
     case 'odd-shape':
       return json({ code: 0, data: { quota: 500000, used: 12 }, msg: 'ok' });
+    case 'no-usage':
+      return isUsage
+        ? { status: 404, body: '404 page not found', type: 'text/plain; charset=utf-8' }
+        : subscription(credit.limitUsd);
+    case 'answer':
+      return { status: credit.status, body: credit.body, type: 'application/json' };
     case 'server-error': {
       const status = credit.status ?? 502;
       return status === 502

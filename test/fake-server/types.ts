@@ -70,7 +70,11 @@ export type FakeCredit =
   | { kind: 'not-found' }
   | { kind: 'html' }
   | { kind: 'odd-shape' }
-  | { kind: 'server-error'; status?: number };
+  | { kind: 'server-error'; status?: number }
+  /** The subscription with this limit, but no usage route (404). */
+  | { kind: 'no-usage'; limitUsd: number }
+  /** Any status and body on both routes (an error envelope, a quota refusal). */
+  | { kind: 'answer'; status: number; body: string };
 
 export interface FakePikaOptions {
   /** Accepted bearer token. Default 'test-token'. */

@@ -70,6 +70,41 @@ describe('fetchCredit', () => {
     expect(reading).toEqual({ offered: false, reason: expect.stringMatching(reason) });
   });
 
+  it('a limit without a usage route says nothing about what is left; unlimited needs none', async () => {
+    fake.setCredit({ kind: 'no-usage', limitUsd: 5 });
+    expect(await fetchCredit(client)).toEqual({
+      offered: false,
+      reason: expect.stringMatching(/HTTP 404/),
+    });
+    fake.setCredit({ kind: 'no-usage', limitUsd: 100_000_000 });
+    expect(await fetchCredit(client)).toEqual({
+      offered: true,
+      limitUsd: null,
+      usedUsd: null,
+      remainingUsd: null,
+      unlimited: true,
+    });
+  });
+
+  it('an error envelope with HTTP 200 is "not offered", unless it says the quota is gone', async () => {
+    fake.setCredit({
+      kind: 'answer',
+      status: 200,
+      body: '{"error":{"message":"billing is disabled","type":"new_api_error"}}',
+    });
+    expect(await fetchCredit(client)).toEqual({
+      offered: false,
+      reason: 'the gateway refused its billing route: "billing is disabled"',
+    });
+    fake.setCredit({
+      kind: 'answer',
+      status: 403,
+      body: '{"error":{"message":"user quota is not enough","type":"new_api_error","code":"insufficient_user_quota"}}',
+    });
+    const error = await caughtApiError(fetchCredit(client));
+    expect(error).toMatchObject({ kind: 'forbidden', code: 'insufficient_user_quota' });
+  });
+
   it('a rejected token is a token-rejected error, with the token scrubbed', async () => {
     fake.setCredit({ kind: 'limit', limitUsd: 5, usedUsd: 1 });
     const wrong = createPikaClient({ baseUrl: fake.url, getToken: () => 'wrong-token-xyz' });
