@@ -1,7 +1,7 @@
 // The token's credit in Settings, beside the token: what is left (of the limit, what was
 // used, when checked), Refresh, a top-up link for a known gateway, and the low-credit
 // warning threshold. A gateway that does not offer credit hides all of it.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { CommittedInput } from '../components/committed-input';
@@ -19,8 +19,12 @@ export function CreditBlock({
   onView: (v: SettingsView) => void;
 }) {
   const bridge = useBridge();
-  const { view, refresh } = useCredit(bridge);
+  const { view, loaded, refresh, ask } = useCredit(bridge);
   const [thresholdError, setThresholdError] = useState<string | null>(null);
+  // A token just saved or replaced: main dropped the old credit; ask for the new one's.
+  useEffect(() => {
+    if (loaded && settingsView.hasToken && view.status === 'none' && !view.refreshing) ask();
+  }, [loaded, settingsView.hasToken, view.status]);
   if (!settingsView.hasToken || view.status === 'hidden') return null;
 
   const saveThreshold = async (text: string) => {

@@ -133,6 +133,19 @@ describe('credit in Settings', () => {
     await screen.findByText('The low-credit warning must be between $0 (off) and $10000.');
   });
 
+  it("asks for a newly saved token's credit once main has dropped the old one", async () => {
+    const bridge = createFakeBridge({ credit: known() });
+    renderSettings(bridge);
+    await waitFor(() => expect(creditLine().textContent).toMatch(/\$3\.61/));
+    expect(callsTo(bridge, 'credit.refresh')).toEqual([['open']]);
+    bridge.state.credit = known({ credit: { ...known().credit!, remainingUsd: 9 } });
+    fireEvent.input(screen.getByLabelText('Replace token'), { target: { value: 'sk-new-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    bridge.emit('credit:changed', { ...known(), status: 'none', credit: null, checkedAt: null });
+    await waitFor(() => expect(creditLine().textContent).toMatch(/\$9\.00 left/));
+    expect(callsTo(bridge, 'credit.refresh')).toEqual([['open'], ['open']]);
+  });
+
   it('shows nothing without a token', async () => {
     const bridge = createFakeBridge({ credit: known() });
     bridge.state.settings = { ...bridge.state.settings, hasToken: false, tokenState: 'missing' };

@@ -13,12 +13,22 @@ const NONE: CreditView = {
   refreshing: false,
 };
 
-export function useCredit(bridge: PikaBridge): { view: CreditView; refresh(): void } {
+export function useCredit(bridge: PikaBridge): {
+  view: CreditView;
+  /** Main has answered at least once (until then `view` is a placeholder). */
+  loaded: boolean;
+  refresh(): void;
+  /** Asks as the window opening does: main's policy decides whether a request is due. */
+  ask(): void;
+} {
   const [view, setView] = useState<CreditView>(NONE);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let live = true;
     const take = (next: CreditView) => {
-      if (live) setView(next);
+      if (!live) return;
+      setView(next);
+      setLoaded(true);
     };
     const off = bridge.credit.onChange(take);
     const ask = () => {
@@ -38,5 +48,8 @@ export function useCredit(bridge: PikaBridge): { view: CreditView; refresh(): vo
   const refresh = useCallback(() => {
     bridge.credit.refresh('manual').then(setView, () => undefined);
   }, [bridge]);
-  return { view, refresh };
+  const ask = useCallback(() => {
+    bridge.credit.refresh('open').then(setView, () => undefined);
+  }, [bridge]);
+  return { view, loaded, refresh, ask };
 }
