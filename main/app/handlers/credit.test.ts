@@ -8,7 +8,10 @@ import { startFakePika, type FakePika } from '../../../test/fake-server';
 import type { NotificationRequest } from '../../core/notify/notification-policy';
 import { waitFor } from '../../core/tasks/test-wait';
 import type { CreditView } from '../../../preload/contract';
+import type { IpcSenderInfo } from '../ipc/handler-types';
+import { createIpcRouter } from '../ipc/router';
 import { invokeSchemas } from '../ipc/schemas';
+import { createSenderCheck } from '../ipc/trusted-sender';
 import { createNodeServices, type NodeServices } from '../node-services';
 import { connectLowCredit } from '../notify/credit-wiring';
 
@@ -65,6 +68,35 @@ describe('credit:refresh', () => {
     expect(billing()).toBe(1);
     // An answer with amounts shows the token works.
     expect((await handlers['settings:get']()).tokenState).toBe('accepted');
+  });
+
+  it('goes through the router: our window only, a valid reason only', async () => {
+    const { handlers } = start();
+    const rendererDir = '/opt/Pika Tray/resources/app.asar/dist/renderer';
+    const ours: IpcSenderInfo = {
+      webContentsId: 3,
+      frameUrl: 'file:///opt/Pika%20Tray/resources/app.asar/dist/renderer/index.html',
+      isMainFrame: true,
+    };
+    const refused: string[] = [];
+    const router = createIpcRouter<IpcSenderInfo>({
+      handlers,
+      send: { 'drag:start': () => undefined },
+      isTrustedSender: createSenderCheck({
+        windowWebContentsId: () => 3,
+        renderer: { rendererDir },
+      }),
+      onRejected: (channel) => refused.push(channel),
+    });
+    await expect(
+      router.invoke('credit:refresh', { ...ours, webContentsId: 9 }, ['open']),
+    ).rejects.toThrow(/not the Pika Tray window/);
+    await expect(router.invoke('credit:refresh', ours, ['auto'])).rejects.toThrow();
+    expect(billing()).toBe(0);
+    const view = (await router.invoke('credit:refresh', ours, ['open'])) as CreditView;
+    pushed.push(view);
+    expect(view.status).toBe('known');
+    expect(refused).toEqual(['credit:refresh', 'credit:refresh']);
   });
 
   it('accepts only the two reasons the renderer has', () => {
