@@ -80,5 +80,10 @@ export function createBridge(transport: BridgeTransport): PikaBridge {
     generate: {
       create: invoke(i.generate),
     },
+    credit: {
+      refresh: invoke(i.refreshCredit),
+      openTopUp: invoke(i.openTopUp),
+      onChange: subscribe(e.creditChanged),
+    },
   };
 }

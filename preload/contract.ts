@@ -6,10 +6,15 @@ import type { PikaErrorKind } from '../main/core/api/errors';
 import type { GenerateRequest } from '../main/core/api/types';
 import type { TrackedTask } from '../main/core/tasks/model';
 import type { Settings } from '../main/core/settings';
+import type { CreditView } from '../main/core/credit/types';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
 export type { Settings } from '../main/core/settings';
+export type { CreditView, CreditAmounts } from '../main/core/credit/types';
+
+/** Why the renderer asks for the credit: the window was shown, or the Refresh button. */
+export type CreditAsk = 'open' | 'manual';
 
 /** Names one video of one task. */
 export interface VideoRef {
@@ -72,7 +77,14 @@ export interface AppStatus {
 
 export type GenerateOutcome =
   | { outcome: 'created'; task: TrackedTask }
-  | { outcome: 'rejected'; kind: PikaErrorKind; message: string; field?: string }
+  | {
+      outcome: 'rejected';
+      kind: PikaErrorKind;
+      message: string;
+      field?: string;
+      /** Refused for quota: the gateway's top-up page, when the gateway is known. */
+      topUpUrl?: string;
+    }
   /** No answer came: the generation may or may not have started (and been billed). */
   | { outcome: 'unknown'; message: string };
 
@@ -119,6 +131,10 @@ export interface InvokeChannels {
     args: [request: GenerateRequest, requestId: string];
     result: GenerateOutcome;
   };
+  /** Asks for the token's credit (main decides whether a request is due); the view now. */
+  'credit:refresh': { args: [reason: CreditAsk]; result: CreditView };
+  /** Opens the top-up page main knows for the current gateway (none: does nothing). */
+  'credit:open-top-up': { args: []; result: void };
 }
 
 /** renderer -> main, fire and forget. */
@@ -135,6 +151,8 @@ export interface EventChannels {
   'app:navigate': View;
   /** A drag could not start (not downloaded yet, file missing): say why. */
   'drag:refused': { ref: VideoRef; message: string };
+  /** The credit view changed (a reading came, the token or base URL changed). */
+  'credit:changed': CreditView;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -168,6 +186,8 @@ export const CHANNELS = {
     hideWindow: 'app:hide-window',
     takeNavigation: 'app:take-navigation',
     generate: 'generate:create',
+    refreshCredit: 'credit:refresh',
+    openTopUp: 'credit:open-top-up',
   },
   send: { startDrag: 'drag:start' },
   event: {
@@ -176,6 +196,7 @@ export const CHANNELS = {
     focusTask: 'app:focus-task',
     navigate: 'app:navigate',
     dragRefused: 'drag:refused',
+    creditChanged: 'credit:changed',
   },
 } as const satisfies {
   invoke: Record<string, InvokeChannel>;
@@ -248,6 +269,12 @@ export interface PikaBridge {
   };
   generate: {
     create(request: GenerateRequest, requestId: string): Promise<GenerateOutcome>;
+  };
+  credit: {
+    refresh(reason: CreditAsk): Promise<CreditView>;
+    /** The page is looked up by main from the base URL; the renderer names no URL. */
+    openTopUp(): Promise<void>;
+    onChange(listener: (view: CreditView) => void): Unsubscribe;
   };
 }
 

@@ -70,7 +70,14 @@ describe('preload', () => {
       v === electron.ipcRenderer ? 'IPC-LEAK' : v,
     );
     expect(reachable).not.toContain('IPC-LEAK');
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'generate', 'polling', 'settings', 'tasks']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'app',
+      'credit',
+      'generate',
+      'polling',
+      'settings',
+      'tasks',
+    ]);
   });
 
   it('maps every invoke intent to its channel with its arguments', async () => {
@@ -107,6 +114,8 @@ describe('preload', () => {
         'generate:create',
         [{ promptText: 'a cat' }, 'req-1'],
       ],
+      [() => bridge.credit.refresh('manual'), 'credit:refresh', ['manual']],
+      [() => bridge.credit.openTopUp(), 'credit:open-top-up', []],
     ];
     for (const [call, channel, args] of cases) {
       electron.calls.length = 0;
@@ -129,6 +138,7 @@ describe('preload', () => {
       [(l) => bridge.app.onStatus(l), 'app:status', { paused: true }],
       [(l) => bridge.app.onFocusTask(l), 'app:focus-task', 't9'],
       [(l) => bridge.app.onNavigate(l), 'app:navigate', 'settings'],
+      [(l) => bridge.credit.onChange(l), 'credit:changed', { status: 'hidden' }],
     ];
     for (const [subscribe, channel, payload] of subs) {
       const got: unknown[][] = [];

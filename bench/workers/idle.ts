@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPikaClient } from '../../main/core/api/client';
+import { createCreditService, type CreditService } from '../../main/core/credit/credit-service';
 import { createTracker } from '../../main/core/tasks/create-tracker';
 import type { TrackedTask } from '../../main/core/tasks/model';
 import { createConfTaskStore } from '../../main/core/tasks/storage';
@@ -53,11 +54,20 @@ serveRequests(async (message) => {
   const dir = await mkdtemp(join(tmpdir(), 'pika-bench-idle-'));
   const store = createConfTaskStore(dir);
   let tracker: ReturnType<typeof createTracker> | null = null;
+  let credit: CreditService | null = null;
   if (message.withTracker) {
     store.save(finishedTasks(message.tasks as number));
     // Nothing listens on this port: any request would fail, and show up as CPU and timers.
     const client = createPikaClient({ baseUrl: 'http://127.0.0.1:9', getToken: () => 'idle' });
     tracker = createTracker({ source: client, store });
+    // The credit service as the app wires it: asked on events only, so idle it costs nothing.
+    const service = createCreditService({
+      source: client,
+      baseUrl: () => client.baseUrl,
+      identity: () => 'idle',
+    });
+    tracker.on('finished', () => void service.refresh('finished'));
+    credit = service;
   }
   // CPU is counted after V8 has settled: some 8 s after start-up its memory reducer runs a
   // one-off full GC on each side, ~90 ms of CPU, whose size varied by ±20 ms between two
@@ -74,6 +84,7 @@ serveRequests(async (message) => {
     cpuSeconds: cpuUsed,
     tasks: tracker?.list().length ?? 0,
   };
+  credit?.close();
   await tracker?.close();
   await rm(dir, { recursive: true, force: true });
   return result;

@@ -2,7 +2,9 @@
 // drive the tracker's timing, feed answers and errors drive the online and token states,
 // going offline pauses polling. Electron-free: the app (index.ts) and the plain-Node
 // services for tests and the end-to-end harness (node-services.ts) both come through here.
+import { createHash } from 'node:crypto';
 import { normalizeBaseUrl } from '../core/api/base-url';
+import { createCreditService } from '../core/credit/credit-service';
 import { createTracker, pollSettingsFrom, type Tracker } from '../core/tasks/create-tracker';
 import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
@@ -95,6 +97,20 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     hasToken: () => vault.has(),
     trackerRejected: () => tracker.status().tokenRejected,
   });
+  // The credit follows the base URL and token; the token is only ever hashed here.
+  const credit = createCreditService({
+    source: client,
+    baseUrl: () => settings.get().baseUrl,
+    identity: () => {
+      const origin = vault.origin();
+      const token = origin === null ? null : vault.tokenFor(origin);
+      if (token === null) return null;
+      const hash = createHash('sha256').update(token).digest('hex').slice(0, 32);
+      return `${settings.get().baseUrl}\n${hash}`;
+    },
+    onTokenAnswer: (state) => tokenState.record(state),
+    ...(ports.log ? { log: ports.log } : {}),
+  });
   const online = createOnlineWatch({
     isOnline: ports.isOnline,
     ...(ports.onlineRecheckMs !== undefined ? { recheckMs: ports.onlineRecheckMs } : {}),
@@ -118,7 +134,12 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     }),
     tokenState.onChange(statusChanged),
     pauses.onChange(statusChanged),
+    // A new base URL: the old credit is void (asked again at the next trigger). A new token
+    // is handled where it is saved (handlers/token.ts).
+    settings.onChange(() => credit.sync()),
   );
+  const onFinished = (): void => void credit.refresh('finished');
+  tracker.on('finished', onFinished);
   const onTrackerStatus = (): void => tokenState.refresh();
   const onChanged = (task: { lastError: unknown }, keys: readonly string[]): void => {
     if (!keys.includes('lastCheckedAt') || task.lastError !== null) return;
@@ -146,6 +167,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     dialog: ports.dialog,
     window: ports.window,
     loginItem: ports.loginItem,
+    credit,
     status: {
       online: () => online.online(),
       storeRecoveredFrom: () =>
@@ -180,6 +202,8 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       tracker.off('status', onTrackerStatus);
       tracker.off('changed', onChanged);
       tracker.off('error', onError);
+      tracker.off('finished', onFinished);
+      credit.close();
       online.close();
       realDownloads?.close();
       // Cancelled downloads close their .part and release their file locks before we go.

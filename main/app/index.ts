@@ -22,6 +22,8 @@ import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
 import { appLinkInput, createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
+import { connectLowCredit } from './notify/credit-wiring';
+import { trayLineOf } from '../core/credit/credit-text';
 import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
 import type { SendHandlers } from './ipc/handler-types';
@@ -174,6 +176,11 @@ function start(): Running {
     },
   });
   composed.onStatusChanged(() => feed.statusChanged());
+  // The window being shown is a reason to ask for the credit (main's policy decides).
+  popover.window.on('show', () => void services.credit.refresh('open'));
+  const offCreditFeed = services.credit.onChange((view) => {
+    if (!popover.window.isDestroyed()) popover.window.webContents.send('credit:changed', view);
+  });
 
   const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
   const tray = createAppTray({
@@ -203,6 +210,7 @@ function start(): Running {
     paused: () => services.pauses.has('user'),
     tokenRejected: () => services.tokenState.get() === 'rejected',
     variant: () => defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors),
+    credit: () => trayLineOf(services.credit.current()),
     apply: (state, variant) => {
       tray.setImage(
         trayIconPath(state.state, variant, process.resourcesPath, app.isPackaged, where.appRoot),
@@ -212,6 +220,10 @@ function start(): Running {
     },
   });
   composed.onStatusChanged(() => trayDriver.refresh());
+  const offCreditTray = services.credit.onChange((view) => {
+    tray.setCredit(trayLineOf(view));
+    trayDriver.refresh();
+  });
   nativeTheme.on('updated', () => trayDriver.refresh());
 
   // Opens the window on one task (or on the list) and brings it to the front.
@@ -228,6 +240,15 @@ function start(): Running {
     settings: services.settings,
     notifier,
     open: openOn,
+  });
+  const offLowCredit = connectLowCredit({
+    credit: services.credit,
+    settings: services.settings,
+    notifier,
+    openSettings: () => {
+      popover.show(tray.bounds());
+      popover.sendWhenLoaded('app:navigate', 'settings');
+    },
   });
   const addFromOutside = createExternalAdd({
     addTasks: (text) => handlers['tasks:add'](text),
@@ -298,6 +319,9 @@ function start(): Running {
       updates?.close();
       notifications.flush();
       notifications.close();
+      offLowCredit();
+      offCreditTray();
+      offCreditFeed();
       posters.close();
       trayDriver.close();
       feed.close();

@@ -1,7 +1,9 @@
 // The ports the IPC handlers need. Everything here is plain data and functions, so the real
 // handlers run in plain Node (tests, the end-to-end harness) with Electron's own objects
 // swapped for stand-ins; main/app/index.ts fills them with the Electron adapters.
+import type { RouteAnswer } from '../core/api/client';
 import type { FeedSource, GenerateRequest } from '../core/api/types';
+import type { CreditService } from '../core/credit/credit-service';
 import type { Settings } from '../core/settings';
 import type { TaskTracker } from '../core/tasks/tracker-types';
 import type { PauseControl } from './pause-control';
@@ -51,6 +53,8 @@ export interface TokenStatePort {
 /** The HTTP client, as far as the handlers use it. */
 export interface PikaClientPort extends FeedSource {
   generate(request: GenerateRequest, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
+  /** Another route of the gateway (the billing routes of core/credit). */
+  getRoute(path: string, opts?: { signal?: AbortSignal }): Promise<RouteAnswer>;
 }
 
 export interface ShellPort {
@@ -116,6 +120,8 @@ export interface AppServices {
   downloads: DownloadsPort;
   loginItem: LoginItemPort;
   status: StatusSource;
+  /** The token's credit, asked for sparingly (core/credit). */
+  credit: CreditService;
 }
 
 /** The status pushed to and asked for by the renderer, built from the services. */

@@ -27,5 +27,6 @@ export function createSwitchingClient(options: {
   return {
     getTask: (taskId, opts) => client().getTask(taskId, opts),
     generate: (request, opts) => client().generate(request, opts),
+    getRoute: (path, opts) => client().getRoute(path, opts),
   };
 }

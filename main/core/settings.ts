@@ -17,6 +17,8 @@ export interface Settings {
   pollCapSec: number;
   /** A task still running after this many minutes is marked stalled (and kept). */
   stalledAfterMin: number;
+  /** Warn once when the token's credit falls below this many dollars; 0 = off. */
+  lowCreditUsd: number;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
@@ -32,5 +34,6 @@ export function defaultSettings(downloadDir: string): Settings {
     pollFloorSec: 5,
     pollCapSec: 60,
     stalledAfterMin: 60,
+    lowCreditUsd: 1,
   };
 }

@@ -38,9 +38,24 @@ import {
   type FakeTask,
   type FakeVideo,
 } from './tasks';
-import type { FakeFault, FakePika, FakePikaOptions, FakeRequestLog, FakeTaskSpec } from './types';
+import { creditAnswer, isCreditPath } from './credit';
+import type {
+  FakeCredit,
+  FakeFault,
+  FakePika,
+  FakePikaOptions,
+  FakeRequestLog,
+  FakeTaskSpec,
+} from './types';
 
-export type { FakeFault, FakePika, FakePikaOptions, FakeRequestLog, FakeTaskSpec } from './types';
+export type {
+  FakeCredit,
+  FakeFault,
+  FakePika,
+  FakePikaOptions,
+  FakeRequestLog,
+  FakeTaskSpec,
+} from './types';
 
 const MAX_GENERATE_BODY = 25 * 1024 * 1024;
 const LAST_MODIFIED = new Date('2026-01-01T00:00:00Z').toUTCString();
@@ -60,6 +75,7 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
   const rate = { windowStart: 0, used: 0 };
   let closed = false;
   let base = '';
+  let credit: FakeCredit = options.credit ?? { kind: 'limit', limitUsd: 5, usedUsd: 1.39 };
 
   const addTask = (spec: FakeTaskSpec = {}): string => {
     const task = createTask(spec, Date.now());
@@ -120,6 +136,20 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     }
     if (path === '/pika/generate' && req.method === 'POST')
       return serveApi(req, res, url, 'generate', undefined);
+    // The billing routes take no faults from the book: a test sets what they answer instead,
+    // so faults meant for the feed are never used up by a credit refresh.
+    if (isCreditPath(path) && req.method === 'GET') {
+      if (bearerOf(req) !== token)
+        return send(
+          req,
+          res,
+          url,
+          401,
+          openAiError('Invalid token', 'new_api_error', 'invalid_token'),
+        );
+      const answer = creditAnswer(credit, path);
+      return send(req, res, url, answer.status, answer.body, answer.type);
+    }
     send(req, res, url, 404, '404 page not found', 'text/plain; charset=utf-8');
   }
 
@@ -164,8 +194,7 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     const transport = faults.take(TRANSPORT_FAULTS, route, taskId);
     if (transport) return applyTransportFault(req, res, url, route, taskId, transport);
 
-    const auth = req.headers.authorization;
-    const presented = /^Bearer\s+(.+)$/i.exec(auth ?? '')?.[1]?.trim();
+    const presented = bearerOf(req);
     if (presented !== token) {
       // Some gateways quote the key they refused; clients must scrub it from what they show.
       const message =
@@ -519,6 +548,9 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
       return Buffer.from(video.media.read(0, video.media.size));
     },
     fault: (fault) => faults.add(fault),
+    setCredit: (next) => {
+      credit = next;
+    },
     clearFaults: () => faults.clear(),
     get requests() {
       return requests;
@@ -535,6 +567,10 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
       await done;
     },
   };
+}
+
+function bearerOf(req: IncomingMessage): string | undefined {
+  return /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
 }
 
 function bodyType(body: string | undefined): string {

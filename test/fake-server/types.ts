@@ -68,6 +68,25 @@ export interface FakeRequestLog {
   authorization?: string;
 }
 
+/**
+ * What the billing routes answer (issue 21). `limit` is api.gpt.ge's shape (hard limit in the
+ * subscription, usage in hundredths of a dollar); `unlimited` sends the 100000000 marker;
+ * `balance` adds used_usd and balance_usd as some gateways do; the rest are gateways without
+ * credit (a plain 404, a web page with 200, JSON of another shape) or one failing (5xx).
+ */
+export type FakeCredit =
+  | { kind: 'limit'; limitUsd: number; usedUsd: number }
+  | { kind: 'unlimited'; usedUsd?: number }
+  | { kind: 'balance'; limitUsd: number; usedUsd: number; balanceUsd: number }
+  | { kind: 'not-found' }
+  | { kind: 'html' }
+  | { kind: 'odd-shape' }
+  | { kind: 'server-error'; status?: number }
+  /** The subscription with this limit, but no usage route (404). */
+  | { kind: 'no-usage'; limitUsd: number }
+  /** Any status and body on both routes (an error envelope, a quota refusal). */
+  | { kind: 'answer'; status: number; body: string };
+
 export interface FakePikaOptions {
   /** Accepted bearer token. Default 'test-token'. */
   token?: string;
@@ -83,6 +102,8 @@ export interface FakePikaOptions {
    * code, param}}`, which names the field in `param`.
    */
   generateErrors?: 'task-route' | 'openai';
+  /** The billing routes' answers; default `{kind: 'limit', limitUsd: 5, usedUsd: 1.39}`. */
+  credit?: FakeCredit;
 }
 
 export interface FakePika {
@@ -96,6 +117,8 @@ export interface FakePika {
   /** The exact bytes served for a video's resultUrl (for byte-for-byte comparisons). */
   mediaBytes(videoId: string): Buffer;
   fault(fault: FakeFault): void;
+  /** Changes what the billing routes answer from now on (a top-up, a spend, a 404). */
+  setCredit(credit: FakeCredit): void;
   clearFaults(): void;
   /** Every request answered so far. */
   readonly requests: readonly FakeRequestLog[];

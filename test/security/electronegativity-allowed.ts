@@ -99,4 +99,13 @@ export const ALLOWED_FINDINGS: AllowedFinding[] = [
       'The same release-page URL (releasePageUrl from the publish config) handed to the port ' +
       'above, which opens https only.',
   },
+  {
+    check: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/app/handlers/credit.ts',
+    snippet: 'services.shell.openExternal(',
+    reason:
+      'The top-up page: looked up by main from its own table of known gateways ' +
+      '(core/credit/gateways.ts) for the saved base URL; the intent takes no argument and ' +
+      'only https is opened.',
+  },
 ];

@@ -72,6 +72,7 @@ describe('electron settings store', () => {
         'pollCapSec',
         'pollFloorSec',
         'stalledAfterMin',
+        'lowCreditUsd',
       ].sort(),
     );
   });

@@ -25,6 +25,7 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
       pollFloorSec: { type: 'number' },
       pollCapSec: { type: 'number' },
       stalledAfterMin: { type: 'number' },
+      lowCreditUsd: { type: 'number' },
     },
   },
 };

@@ -169,3 +169,23 @@ describe('tray', () => {
     expect(linux.fake.title).toBeNull();
   });
 });
+
+describe('tray credit line', () => {
+  it('shows the credit under Open once known, opens Settings on click, and leaves when hidden', () => {
+    const { fake, calls, tray } = setup('linux');
+    expect(fake.contextMenu!.template.find((i) => i.id === 'credit')).toBeUndefined();
+    tray.setCredit('Credit: $3.61');
+    const labels = fake.contextMenu!.template.map((i) => i.label ?? i.type);
+    expect(labels.slice(0, 2)).toEqual(['Open Pika Tray', 'Credit: $3.61']);
+    click(fake.contextMenu!.template.find((i) => i.id === 'credit'));
+    expect(calls).toEqual(['openSettings']);
+    const before = fake.contextMenu;
+    tray.setCredit('Credit: $3.61');
+    expect(fake.contextMenu).toBe(before);
+    // The pause label and the credit line live together.
+    tray.setPaused(true);
+    expect(fake.contextMenu!.template.find((i) => i.id === 'credit')?.label).toBe('Credit: $3.61');
+    tray.setCredit(null);
+    expect(fake.contextMenu!.template.find((i) => i.id === 'credit')).toBeUndefined();
+  });
+});

@@ -17,6 +17,8 @@ export interface AppTray {
   setPaused(paused: boolean): void;
   /** The update items of the menu (see core/update/update-view). */
   setUpdateEntries(entries: readonly UpdateMenuEntry[]): void;
+  /** The credit line in the menu ("Credit: $3.61"), or null to leave it out. */
+  setCredit(line: string | null): void;
   setImage(image: NativeImage | string): void;
   setToolTip(text: string): void;
   /** The unseen count next to the icon (macOS menu bar only; elsewhere the tooltip says it). */
@@ -38,9 +40,10 @@ export function createAppTray(options: {
   tray.setToolTip(options.tooltip);
   let paused = false;
   let update: readonly UpdateMenuEntry[] = [];
-  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update }, options.actions));
+  let credit: string | null = null;
+  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update, credit }, options.actions));
   const rebuild = (): void => {
-    menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update }, options.actions));
+    menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update, credit }, options.actions));
     if (platform !== 'darwin') tray.setContextMenu(menu);
   };
   const bounds = (): Rect | null => {
@@ -66,6 +69,11 @@ export function createAppTray(options: {
     setUpdateEntries(entries) {
       if (JSON.stringify(entries) === JSON.stringify(update)) return;
       update = entries;
+      rebuild();
+    },
+    setCredit(next) {
+      if (next === credit) return;
+      credit = next;
       rebuild();
     },
     setImage: (image) => tray.setImage(image),

@@ -2,6 +2,9 @@
 // a repeat (double click, retry after a lost answer) gets the same promise. Nothing is
 // retried automatically; when no answer came the user is told to look before resending.
 import { PikaApiError } from '../../core/api/errors';
+import { CREDIT_TEXT } from '../../core/credit/credit-text';
+import { topUpUrlFor } from '../../core/credit/gateways';
+import { isQuotaRefusal } from '../../core/credit/quota';
 import { generateFailureOf } from '../../core/generate/generate-outcome';
 import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
@@ -42,6 +45,27 @@ function outcomeOfError(error: unknown): GenerateOutcome {
   }
 }
 
+/** Out of credit: said plainly, with the gateway's top-up page when it is a known one. */
+function quotaOutcome(services: AppServices): GenerateOutcome {
+  const baseUrl = services.settings.get().baseUrl;
+  let host: string | null;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    host = null;
+  }
+  // The credit now reads (close to) nothing; show that rather than an older figure.
+  void services.credit.refresh('generated');
+  const outcome: GenerateOutcome = {
+    outcome: 'rejected',
+    kind: 'forbidden',
+    message: CREDIT_TEXT.quotaRefusal(host),
+  };
+  const topUpUrl = topUpUrlFor(baseUrl);
+  if (topUpUrl !== null) outcome.topUpUrl = topUpUrl;
+  return outcome;
+}
+
 export function generateHandlers(
   services: AppServices,
   tokenOrigin: () => Promise<TokenOriginCheck> = createTokenOriginGuard(services),
@@ -72,8 +96,11 @@ export function generateHandlers(
     try {
       ({ id } = await services.client.generate(request));
     } catch (error) {
+      if (isQuotaRefusal(error)) return quotaOutcome(services);
       return outcomeOfError(error);
     }
+    // The video is billed: the credit shown should follow.
+    void services.credit.refresh('generated');
     const { added } = services.tracker.add([id]);
     const task: TrackedTask | undefined = added[0] ?? services.tracker.get(id);
     if (!task) {

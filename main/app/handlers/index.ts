@@ -4,6 +4,7 @@ import { createFileResolver } from '../downloads/resolve-file';
 import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
+import { creditHandlers } from './credit';
 import { generateHandlers } from './generate';
 import { pollingHandlers } from './polling';
 import { settingsHandlers } from './settings';
@@ -24,5 +25,6 @@ export function createInvokeHandlers(services: AppServices): InvokeHandlers {
     ...pollingHandlers(services),
     ...appHandlers(services),
     ...generateHandlers(services, tokenOrigin),
+    ...creditHandlers(services),
   };
 }

@@ -53,12 +53,14 @@ export function tokenHandlers(
     'token:set': (input) => {
       vault.set(checkToken(input), originOf(services.settings.get().baseUrl));
       tokenState.reset();
+      services.credit.sync();
       tracker.tokenChanged();
       return settingsViewOf(services);
     },
     'token:clear': () => {
       vault.clear();
       tokenState.reset();
+      services.credit.sync();
       return settingsViewOf(services);
     },
     'token:test': async () => {

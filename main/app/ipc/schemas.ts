@@ -27,6 +27,7 @@ const settingsPatch = z
     pollFloorSec: z.number(),
     pollCapSec: z.number(),
     stalledAfterMin: z.number(),
+    lowCreditUsd: z.number(),
   })
   .partial();
 
@@ -84,6 +85,8 @@ export const invokeSchemas: InvokeSchemas = {
   'app:hide-window': none,
   'app:take-navigation': none,
   'generate:create': z.tuple([generateRequest, z.string().min(1).max(200)]),
+  'credit:refresh': z.tuple([z.enum(['open', 'manual'])]),
+  'credit:open-top-up': z.tuple([]),
 };
 
 export const sendSchemas: SendSchemas = {

@@ -41,6 +41,19 @@ function checkNumber(field: keyof typeof SETTING_LIMITS, value: number): number 
   return Math.round(value);
 }
 
+/** Highest low-credit warning accepted, in dollars. */
+export const LOW_CREDIT_MAX_USD = 10_000;
+
+function checkLowCredit(value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > LOW_CREDIT_MAX_USD) {
+    throw new SettingsError(
+      'lowCreditUsd',
+      `The low-credit warning must be between $0 (off) and $${LOW_CREDIT_MAX_USD}.`,
+    );
+  }
+  return Math.round(value * 100) / 100;
+}
+
 export function checkDownloadDir(dir: string): string {
   const trimmed = dir.trim();
   if (trimmed === '' || trimmed.includes('\0')) {
@@ -79,6 +92,7 @@ export function applySettingsPatch(
     const value = patch[field];
     if (value !== undefined) next[field] = checkNumber(field, value);
   }
+  if (patch.lowCreditUsd !== undefined) next.lowCreditUsd = checkLowCredit(patch.lowCreditUsd);
   if (next.pollCapSec < next.pollFloorSec) {
     throw new SettingsError(
       'pollCapSec',

@@ -132,3 +132,30 @@ describe('tray driver', () => {
     driver.close();
   });
 });
+
+describe('tray driver credit line', () => {
+  it('puts the credit line in the tooltip and follows it on refresh', () => {
+    vi.useFakeTimers();
+    const fake = fakeTracker();
+    let credit: string | null = 'Credit: $3.61';
+    const applied: TrayState[] = [];
+    const driver = createTrayDriver({
+      tracker: fake.tracker,
+      online: () => true,
+      paused: () => false,
+      credit: () => credit,
+      apply: (s) => applied.push(s),
+      delayMs: 5,
+    });
+    expect(applied.at(-1)!.tooltip).toBe('Pika Tray — no videos generating\nCredit: $3.61');
+    credit = 'Credit: unlimited';
+    driver.refresh();
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.tooltip.split('\n').at(-1)).toBe('Credit: unlimited');
+    credit = null;
+    driver.refresh();
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.tooltip).toBe('Pika Tray — no videos generating');
+    driver.close();
+  });
+});

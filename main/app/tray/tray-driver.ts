@@ -24,6 +24,8 @@ export function createTrayDriver<V extends string = string>(options: {
    * like: a theme change with the same state must still swap the icon.
    */
   variant?(): V;
+  /** The credit line for the tooltip, or null; call refresh() when it changes. */
+  credit?(): string | null;
   apply(state: TrayState, variant: V): void;
   delayMs?: number;
 }): TrayDriver {
@@ -40,6 +42,7 @@ export function createTrayDriver<V extends string = string>(options: {
       paused: options.paused(),
       tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
       online: options.online(),
+      credit: options.credit?.() ?? null,
     });
     const variant = options.variant?.() ?? ('' as V);
     if (shown && sameTrayState(shown, next) && variant === shownVariant) return;

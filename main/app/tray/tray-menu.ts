@@ -14,11 +14,15 @@ export interface TrayMenuActions {
 }
 
 export function trayMenuTemplate(
-  state: { paused: boolean; update?: readonly UpdateMenuEntry[] },
+  /** `credit`: the credit line ("Credit: $3.61"), or null/absent when there is none. */
+  state: { paused: boolean; update?: readonly UpdateMenuEntry[]; credit?: string | null },
   actions: TrayMenuActions,
 ): MenuItemConstructorOptions[] {
   return [
     { id: 'open', label: 'Open Pika Tray', click: () => actions.open() },
+    ...(state.credit
+      ? [{ id: 'credit', label: state.credit, click: () => actions.openSettings() }]
+      : []),
     { type: 'separator' },
     {
       id: 'polling',

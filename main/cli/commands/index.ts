@@ -12,4 +12,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Follow tasks until they end; notify; download',
     load: () => import('./watch'),
   },
+  credit: {
+    summary: 'Print what the API token has left (limit, used, remaining)',
+    load: () => import('./credit'),
+  },
 };

@@ -9,7 +9,8 @@ import type { HeaderReader } from '../http/header-reader';
 export const RETRY_AFTER_CAP_MS = 10 * 60_000;
 
 export interface RequestContext {
-  operation: 'feed' | 'generate';
+  /** 'credit': the gateway's billing routes (main/core/credit). */
+  operation: 'feed' | 'generate' | 'credit';
   /** Host of the base URL, for messages ("could not reach api.gpt.ge"). */
   host: string;
   taskId?: string;
@@ -76,6 +77,7 @@ export function redact(text: string, token: string | null | undefined): string {
 }
 
 function what(ctx: RequestContext): string {
+  if (ctx.operation === 'credit') return "the token's credit";
   return ctx.operation === 'generate' ? 'the generate request' : `task ${ctx.taskId ?? ''}`.trim();
 }
 
@@ -184,7 +186,7 @@ export function httpError(
   );
 }
 
-function isQuota(
+export function isQuota(
   code: string | undefined,
   type: string | undefined,
   message: string | undefined,

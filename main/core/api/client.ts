@@ -22,10 +22,24 @@ export interface PikaClientOptions {
   timeoutMs?: number;
 }
 
+/** A raw answer from another route of the gateway, with the context to classify it in. */
+export interface RouteAnswer {
+  status: number;
+  text: string;
+  headers: HttpAnswer['headers'];
+  ctx: RequestContext;
+}
+
 export interface PikaClient extends FeedSource {
   getTask(taskId: string, opts?: { signal?: AbortSignal }): Promise<FeedTask>;
   /** Creates a task (billed). Resolves with the id to poll. */
   generate(body: GenerateRequest, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
+  /**
+   * GETs another route of the same gateway with the token (the billing routes of
+   * core/credit): the answer as it came, whatever its status, for the caller to read with
+   * classify's functions. Network failures and timeouts are PikaApiErrors as for the feed.
+   */
+  getRoute(path: string, opts?: { signal?: AbortSignal }): Promise<RouteAnswer>;
   readonly baseUrl: string;
 }
 
@@ -141,6 +155,12 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
         if (err instanceof FeedShapeError) throw badResponse(err.message, ctx, answer.status);
         throw err;
       }
+    },
+
+    async getRoute(path, opts) {
+      const ctx: RequestContext = { operation: 'credit', host, token: options.getToken() };
+      const answer = await send('GET', path, ctx, undefined, opts?.signal);
+      return { status: answer.status, text: answer.text, headers: answer.headers, ctx };
     },
 
     async generate(request, opts) {

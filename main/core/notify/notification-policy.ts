@@ -21,7 +21,8 @@ import {
   SUMMARY_PROMPT_MAX,
 } from './notification-text';
 
-export type NotificationKind = 'finished' | 'failed' | 'summary';
+/** 'credit': the low-credit warning (low-credit-policy.ts). */
+export type NotificationKind = 'finished' | 'failed' | 'summary' | 'credit';
 
 export interface NotificationRequest {
   title: string;

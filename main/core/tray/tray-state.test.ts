@@ -427,3 +427,23 @@ describe('reducer and change detection', () => {
     ).toBe(false);
   });
 });
+
+describe('credit line', () => {
+  it('ends the tooltip in every state, and is cut first when the tooltip is long', () => {
+    for (const state of TRAY_STATES) {
+      const tooltip = trayStateFrom({ ...START[state], credit: 'Credit: $3.61' }).tooltip;
+      expect(tooltip.split('\n').at(-1)).toBe('Credit: $3.61');
+      expect(trayStateFrom(START[state]).tooltip).not.toContain('Credit');
+    }
+    const many = Array.from({ length: 12 }, (_, i) => task(`long-${i}`, 'running'));
+    const long = trayStateFrom(input({ tasks: many, credit: 'Credit: unlimited' })).tooltip;
+    expect(Array.from(long).length).toBeLessThanOrEqual(TOOLTIP_MAX);
+    expect(long.startsWith('12 videos generating')).toBe(true);
+  });
+
+  it('a new credit figure is a different tray state (so the driver applies it)', () => {
+    const a = trayStateFrom(input({ credit: 'Credit: $3.61' }));
+    const b = trayStateFrom(input({ credit: 'Credit: $2.10' }));
+    expect(sameTrayState(a, b)).toBe(false);
+  });
+});

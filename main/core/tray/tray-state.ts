@@ -26,6 +26,8 @@ export interface TrayInput {
   paused: boolean;
   tokenRejected: boolean;
   online: boolean;
+  /** The credit line ("Credit: $3.61"), last in the tooltip; absent or null: not shown. */
+  credit?: string | null;
 }
 
 export interface TrayState {
@@ -84,6 +86,8 @@ export function trayStateFrom(input: TrayInput): TrayState {
       tooltip: input.online ? 'Pika Tray — no videos generating' : 'Pika Tray — offline',
     };
   }
+  // Last, so the clip takes it first: the state lines matter more.
+  if (input.credit) result.tooltip = `${result.tooltip}\n${input.credit}`;
   result.tooltip = clip(result.tooltip);
   if (unseen.length > 0) result.badgeCount = unseen.length;
   return result;

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SettingsView, TokenState, TokenTestResult } from '../../../preload/contract';
 import { useBridge } from '../bridge';
+import { CreditBlock } from '../credit/credit-block';
 import { errorMessage } from '../lib/format';
 import { PROTECTION_NOTE } from '../../../preload/token-protection';
 import { describedBy } from './field';
@@ -142,6 +143,7 @@ export function TokenSection({
         </button>
         <TestResult test={test} />
       </div>
+      <CreditBlock view={view} onView={onView} />
     </fieldset>
   );
 }

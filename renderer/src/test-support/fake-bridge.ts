@@ -3,6 +3,7 @@
 import type {
   AddTasksResult,
   AppStatus,
+  CreditView,
   EventChannels,
   Navigation,
   PikaBridge,
@@ -29,6 +30,8 @@ export interface FakeBridge extends PikaBridge {
     pendingNavigation: Navigation | null;
     /** Finished videos not downloaded, as main would count them. */
     notDownloaded: number;
+    /** What credit.refresh answers. */
+    credit: CreditView;
   };
   emit<K extends keyof EventChannels>(channel: K, payload: EventChannels[K]): void;
   listenerCount(channel: keyof EventChannels): number;
@@ -52,6 +55,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     'app:focus-task': new Set(),
     'app:navigate': new Set(),
     'drag:refused': new Set(),
+    'credit:changed': new Set(),
   };
   const calls: FakeBridge['calls'] = [];
   const state: FakeBridge['state'] = {
@@ -68,6 +72,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         pollFloorSec: 5,
         pollCapSec: 60,
         stalledAfterMin: 60,
+        lowCreditUsd: 1,
       },
       hasToken: true,
       tokenState: 'accepted',
@@ -83,6 +88,14 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     updateError: null,
     pendingNavigation: null,
     notDownloaded: 0,
+    credit: {
+      status: 'none',
+      credit: null,
+      checkedAt: null,
+      message: null,
+      topUpUrl: null,
+      refreshing: false,
+    },
     ...init,
   };
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
@@ -171,6 +184,11 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         outcome: 'unknown' as const,
         message: 'not in tests',
       })),
+    },
+    credit: {
+      refresh: answer('credit.refresh', (_reason: 'open' | 'manual') => state.credit),
+      openTopUp: answer('credit.openTopUp', () => undefined),
+      onChange: on('credit:changed'),
     },
   };
 }

@@ -181,6 +181,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     cleanups.push(() => feed.close());
     const offStatus = app.onStatusChanged(() => feed.statusChanged());
     cleanups.push(offStatus);
+    cleanups.push(app.services.credit.onChange((view) => void emit('credit:changed', view)));
 
     routes.set(page, router);
     await page.goto(`${web.origin}/index.html`);

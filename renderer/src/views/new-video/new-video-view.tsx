@@ -5,6 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TrackedTask } from '../../../../preload/contract';
 import { useBridge } from '../../bridge';
+import { CreditHint } from '../../credit/credit-hint';
+import { CREDIT_TEXT, hostOf } from '../../credit/credit-text';
+import { useCredit } from '../../credit/use-credit';
 import { describedBy, Field } from '../../components/field';
 import {
   ASPECT_PRESETS,
@@ -130,6 +133,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
     forgetDraft();
     onCreated(task);
   });
+  const credit = useCredit(bridge);
   const sending = state.phase === 'sending';
   const unknown = state.phase === 'unknown';
 
@@ -425,6 +429,18 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
           {formError ? (
             <p class="nv-form-error" role="alert">
               {formError}
+              {state.phase === 'rejected' && state.topUpUrl ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    class="credit-link"
+                    onClick={() => void bridge.credit.openTopUp()}
+                  >
+                    {CREDIT_TEXT.topUpAt(hostOf(state.topUpUrl))}
+                  </button>
+                </>
+              ) : null}
             </p>
           ) : null}
 
@@ -464,7 +480,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
               >
                 {sending ? 'Sending…' : form.extendVideo !== null ? 'Extend video' : 'Create video'}
               </button>
-              <span class="field-hint">Each video is billed to your Pika account.</span>
+              <CreditHint view={credit.view} />
             </div>
           )}
         </div>

@@ -15,7 +15,14 @@ export type SendState =
   | { phase: 'sending' }
   /** No answer: the video may have started (and been billed). Only a deliberate resend. */
   | { phase: 'unknown'; message: string }
-  | { phase: 'rejected'; kind: string; message: string; field: string | null };
+  | {
+      phase: 'rejected';
+      kind: string;
+      message: string;
+      field: string | null;
+      /** Refused for quota at a known gateway: its top-up page. */
+      topUpUrl?: string;
+    };
 
 export const LOST_ANSWER =
   'The app lost track of this request before an answer came, so the video may or may not have started.';
@@ -46,6 +53,7 @@ export function useGenerate(bridge: PikaBridge, onCreated: (task: TrackedTask) =
           kind: outcome.kind,
           message: outcome.message,
           field: outcome.field ?? null,
+          ...(outcome.topUpUrl ? { topUpUrl: outcome.topUpUrl } : {}),
         });
       } else {
         setState({ phase: 'unknown', message: outcome.message });

@@ -1,0 +1,65 @@
+// `pika-tray credit [--json]`: asks the gateway once what the token has left and prints the
+// limit, what was used and what remains. A gateway that does not offer it is exit 1 with a
+// clear message; a rejected token is exit 3, as for every command.
+import { PikaApiError } from '../../core/api/errors';
+import { CREDIT_TEXT, formatUsd } from '../../core/credit/credit-text';
+import { fetchCredit } from '../../core/credit/fetch-credit';
+import type { CliContext } from '../command';
+import { EXIT, exitCodeOf } from '../exit-codes';
+import { SHARED_HELP, UsageError, parseCommandArgs } from '../options';
+
+export const CREDIT_HELP = `Usage: pika-tray credit [--json]
+
+Asks the gateway what the API token has left: its limit, what was used and what remains
+(GET /v1/dashboard/billing/subscription and …/usage). A token with unlimited quota shows
+"unlimited".
+
+  --json   print {"limitUsd", "usedUsd", "remainingUsd", "unlimited"} (dollars; null where
+           the gateway did not say)
+
+${SHARED_HELP}
+
+Exit codes: 0 answered, 1 the gateway does not report credit (or kept failing), 2 bad usage
+or configuration, 3 token rejected or account not allowed.`;
+
+const CREDIT_OPTIONS = { json: { type: 'boolean' } } as const;
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, CREDIT_OPTIONS);
+  if (values['help']) {
+    ctx.out(CREDIT_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`credit takes no arguments (got "${positionals[0]}").`);
+  const client = ctx.client(values);
+  const host = new URL(client.baseUrl).host;
+  let reading;
+  try {
+    reading = await fetchCredit(client);
+  } catch (err) {
+    if (!(err instanceof PikaApiError)) throw err;
+    ctx.err(`pika-tray credit: ${err.message}`);
+    if (err.kind === 'token-rejected') ctx.err(CREDIT_TEXT.cli.rejectedHint);
+    return exitCodeOf(err);
+  }
+  if (!reading.offered) {
+    ctx.err(`pika-tray credit: ${CREDIT_TEXT.cli.notOffered(host, reading.reason)}`);
+    return EXIT.failed;
+  }
+  const { limitUsd, usedUsd, remainingUsd, unlimited } = reading;
+  if (values['json']) {
+    ctx.out(JSON.stringify({ limitUsd, usedUsd, remainingUsd, unlimited }));
+    return EXIT.ok;
+  }
+  const t = CREDIT_TEXT.cli;
+  const money = (usd: number | null, instead: string) => (usd === null ? instead : formatUsd(usd));
+  const rows: [string, string][] = [
+    [t.limit, unlimited ? t.unlimited : money(limitUsd, t.unknown)],
+    [t.used, money(usedUsd, t.unknown)],
+    [t.remaining, unlimited ? t.unlimited : money(remainingUsd, t.unknown)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  for (const [label, value] of rows) ctx.out(`${`${label}:`.padEnd(width)}${value}`);
+  return EXIT.ok;
+}

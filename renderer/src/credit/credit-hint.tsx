@@ -1,0 +1,16 @@
+// Beside Create video: every video is billed, and what the token has left when main knows.
+import type { CreditView } from '../../../preload/contract';
+import { CREDIT_TEXT, remainingOf } from './credit-text';
+import './credit.css';
+
+export function CreditHint({ view }: { view: CreditView }) {
+  const remaining =
+    view.credit !== null && (view.status === 'known' || view.status === 'error')
+      ? remainingOf(view.credit)
+      : null;
+  return (
+    <span class="field-hint nv-credit" id="nv-credit">
+      {remaining === null ? CREDIT_TEXT.billed : CREDIT_TEXT.billedWithCredit(remaining)}
+    </span>
+  );
+}
