@@ -108,7 +108,9 @@ function extraCaFile(): string[] {
 export function createHttpLayer(config: NetworkConfig, options: HttpLayerOptions = {}): HttpLayer {
   const env = options.env ?? process.env;
   const ca = trustedRoots(options);
-  const tlsOptions = ca === undefined ? {} : { ca };
+  // One context for every connection: given as `ca`, Node would parse the ~150 roots again
+  // for each new TLS connection.
+  const tlsOptions = ca === undefined ? {} : { secureContext: tls.createSecureContext({ ca }) };
   const manual = config.mode === 'manual' ? parseProxyUrl(config.proxyUrl).href : null;
   // The proxy each request went through, read back when it fails.
   const chosen = new WeakMap<http.ClientRequest, string>();

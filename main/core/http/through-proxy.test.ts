@@ -165,6 +165,48 @@ describe('through a proxy', () => {
   });
 });
 
+describe('a resolver per URL (what the app feeds from Chromium)', () => {
+  it('asks per URL, may answer later, and goes direct on null', async () => {
+    const id = finishedTask();
+    const asked: string[] = [];
+    const http = layer({
+      mode: 'resolver',
+      resolve: async (url) => {
+        asked.push(url.host);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return url.hostname.endsWith('.pika.test') ? proxy.url : null;
+      },
+    });
+    const viaProxy = createPikaClient({
+      baseUrl: 'https://api.pika.test',
+      getToken: () => fake.token,
+      http,
+    });
+    expect((await viaProxy.getTask(id)).id).toBe(id);
+    const direct = createPikaClient({
+      baseUrl: `https://localhost:${fakePort}`,
+      getToken: () => fake.token,
+      http,
+    });
+    expect((await direct.getTask(id)).id).toBe(id);
+    expect(proxy.seen).toEqual(['api.pika.test:443']);
+    expect(asked).toEqual(['api.pika.test', `localhost:${fakePort}`]);
+    expect(await http.proxyFor(new URL('https://cdn.pika.test/x'))).toBe(`${proxy.url}/`);
+  });
+
+  it('an answer that is not a usable proxy fails the request with a clear message', async () => {
+    const http = layer({ mode: 'resolver', resolve: async () => 'ftp://nope:21' });
+    const client = createPikaClient({
+      baseUrl: 'https://api.pika.test',
+      getToken: () => fake.token,
+      http,
+    });
+    const error = (await caught(client.getTask(finishedTask()))) as PikaApiError;
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/Proxies of type ftp:\/\/ are not supported/);
+  });
+});
+
 describe('proxy failures say so and name the proxy', () => {
   const client = (proxyUrl: string) =>
     createPikaClient({
