@@ -104,6 +104,11 @@ export interface FakePikaOptions {
   generateErrors?: 'task-route' | 'openai';
   /** The billing routes' answers; default `{kind: 'limit', limitUsd: 5, usedUsd: 1.39}`. */
   credit?: FakeCredit;
+  /** Serve https with this key and certificate instead of plain http (issue 13). */
+  tls?: { key: string; cert: string };
+  /** Base of the media links in feed answers (e.g. https://cdn.pika.test, reached through a
+   * test proxy); default the server's own URL (issue 13). */
+  mediaBase?: string;
 }
 
 export interface FakePika {

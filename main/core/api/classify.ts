@@ -4,6 +4,8 @@
 import { PikaApiError, type PikaErrorKind } from './errors';
 import { readServerMessage, shorten } from './server-message';
 import type { HeaderReader } from '../http/header-reader';
+import { ProxyError } from '../http/proxy-error';
+import { ProxyUrlError } from '../http/network-config';
 
 /** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
 export const RETRY_AFTER_CAP_MS = 10 * 60_000;
@@ -246,6 +248,24 @@ export function networkError(
       message: `${ctx.host} did not answer ${what(ctx)} within ${seconds(timing.timeoutMs)} (timed out).${generateNote}`,
     });
   }
+  if (err instanceof ProxyError) {
+    return new PikaApiError({
+      kind: 'network',
+      code: `proxy-${err.failure}`,
+      message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
+      proxy: err.proxy,
+      cause: err,
+    });
+  }
+  if (err instanceof ProxyUrlError) {
+    // The proxy setting (or what the system resolver answered) cannot be used.
+    return new PikaApiError({
+      kind: 'network',
+      code: 'proxy-setting',
+      message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
+      cause: err,
+    });
+  }
   const code = errorCode(err);
   let reason: string;
   switch (code) {
@@ -272,7 +292,7 @@ export function networkError(
       reason = `${ctx.host} is unreachable from this network`;
       break;
     default:
-      if (code !== undefined && /CERT|SSL|TLS/i.test(code))
+      if (code !== undefined && /CERT|SSL|TLS|VERIFY/i.test(code))
         reason = `the secure connection to ${ctx.host} failed (${code})`;
       else reason = `the connection to ${ctx.host} failed${code ? ` (${code})` : ''}`;
   }

@@ -30,6 +30,7 @@ import {
   retryAfterMs,
 } from './media-request';
 import { openMediaStream, type MediaStreamResponse as MediaResponse } from './media-stream';
+import type { MediaAccess } from '../http/media-access';
 import { createProgressMeter, type DownloadProgress, type ProgressMeter } from './progress-meter';
 import {
   readResumeRecord,
@@ -93,6 +94,9 @@ export interface DownloadOptions {
   rateFloor?: { bytes: number; windowMs: number };
   /** Pause between two tries while another downloader holds this file's lock. */
   lockRetryMs?: number;
+  /** Network configuration and guard for the video's host, or a getter read at each attempt
+   * (the settings may change); default: proxy variables. */
+  access?: MediaAccess | (() => MediaAccess);
 }
 
 type Settings = Required<
@@ -388,6 +392,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
         signal: controller.signal,
         maxRedirects: s.maxRedirects,
         ...(s.ca === undefined ? {} : { ca: s.ca }),
+        ...(s.access === undefined
+          ? {}
+          : { access: typeof s.access === 'function' ? s.access() : s.access }),
       });
     } catch (error) {
       return fail(error);
