@@ -5,11 +5,11 @@
 import type { PikaErrorKind } from '../main/core/api/errors';
 import type { GenerateRequest } from '../main/core/api/types';
 import type { TrackedTask } from '../main/core/tasks/model';
-import type { Settings } from '../main/core/settings';
+import type { NetworkSetting, Settings } from '../main/core/settings';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
-export type { Settings } from '../main/core/settings';
+export type { Settings, NetworkSetting, NetworkMode } from '../main/core/settings';
 
 /** Names one video of one task. */
 export interface VideoRef {
@@ -56,9 +56,21 @@ export type TokenTestResult =
   | { result: 'rejected'; message: string }
   | { result: 'unreachable'; message: string };
 
+/**
+ * What Settings -> Network -> Test found: the gateway answered (any HTTP answer counts), the
+ * proxy failed (refused, 407, could not reach the host; the message names the proxy, never
+ * its password), or the gateway could not be reached at all.
+ */
+export type NetworkTestResult =
+  | { result: 'reached'; message: string }
+  | { result: 'proxy-failed'; message: string }
+  | { result: 'unreachable'; message: string };
+
 export interface AppStatus {
   paused: boolean;
   online: boolean;
+  /** Requests fail because this proxy cannot be used (no password in it); null otherwise. */
+  proxyUnreachable?: string | null;
   tokenState: TokenState;
   activeCount: number;
   /** The store was unreadable and set aside at this path; the user should be told once. */
@@ -89,6 +101,8 @@ export interface InvokeChannels {
   'token:set': { args: [token: string]; result: SettingsView };
   'token:clear': { args: []; result: SettingsView };
   'token:test': { args: []; result: TokenTestResult };
+  /** Reaches the gateway through the given network setting (saved or not). */
+  'network:test': { args: [network: NetworkSetting]; result: NetworkTestResult };
   'polling:pause': { args: []; result: AppStatus };
   'polling:resume': { args: []; result: AppStatus };
   'app:status': { args: []; result: AppStatus };
@@ -138,6 +152,7 @@ export const CHANNELS = {
     setToken: 'token:set',
     clearToken: 'token:clear',
     testToken: 'token:test',
+    testNetwork: 'network:test',
     pausePolling: 'polling:pause',
     resumePolling: 'polling:resume',
     status: 'app:status',
@@ -205,6 +220,7 @@ export interface PikaBridge {
     setToken(token: string): Promise<SettingsView>;
     clearToken(): Promise<SettingsView>;
     testToken(): Promise<TokenTestResult>;
+    testNetwork(network: NetworkSetting): Promise<NetworkTestResult>;
   };
   polling: {
     pause(): Promise<AppStatus>;

@@ -15,7 +15,22 @@ export interface Settings {
   pollCapSec: number;
   /** A task still running after this many minutes is marked stalled (and kept). */
   stalledAfterMin: number;
+  /** How requests reach the gateway and the CDN (Settings -> Network). */
+  network: NetworkSetting;
 }
+
+/**
+ * `system`: the proxy the OS (or its PAC file) names for each host, as the browser uses;
+ * `none`: always connect directly; `manual`: every request through `proxyUrl`. The URL is
+ * kept while another mode is chosen, so switching back restores it.
+ */
+export interface NetworkSetting {
+  mode: NetworkMode;
+  proxyUrl: string;
+}
+
+export const NETWORK_MODES = ['system', 'none', 'manual'] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
 
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
 
@@ -29,5 +44,6 @@ export function defaultSettings(downloadDir: string): Settings {
     pollFloorSec: 5,
     pollCapSec: 60,
     stalledAfterMin: 60,
+    network: { mode: 'system', proxyUrl: '' },
   };
 }

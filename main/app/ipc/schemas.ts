@@ -15,6 +15,11 @@ export const MAX_TEXT = 100_000;
 const taskId = z.string().min(1).max(200);
 const videoRef = z.strictObject({ taskId, videoId: z.string().min(1).max(200) });
 
+const network = z.strictObject({
+  mode: z.enum(['system', 'none', 'manual']),
+  proxyUrl: z.string().max(2000),
+});
+
 const settingsPatch = z
   .strictObject({
     baseUrl: z.string().max(2000),
@@ -25,6 +30,7 @@ const settingsPatch = z
     pollFloorSec: z.number(),
     pollCapSec: z.number(),
     stalledAfterMin: z.number(),
+    network,
   })
   .partial();
 
@@ -72,6 +78,7 @@ export const invokeSchemas: InvokeSchemas = {
   'token:set': z.tuple([z.string().max(10_000)]),
   'token:clear': none,
   'token:test': none,
+  'network:test': z.tuple([network]),
   'polling:pause': none,
   'polling:resume': none,
   'app:status': none,

@@ -7,6 +7,8 @@ import type {
   PikaBridge,
   SettingsView,
   TaskChange,
+  NetworkSetting,
+  NetworkTestResult,
   TokenTestResult,
   TrackedTask,
   View,
@@ -22,6 +24,7 @@ export interface FakeBridge extends PikaBridge {
     settings: SettingsView;
     addResult: (text: string) => AddTasksResult;
     testResult: TokenTestResult;
+    networkTestResult: (network: NetworkSetting) => NetworkTestResult;
     /** When set, settings.update rejects with this message. */
     updateError: string | null;
   };
@@ -62,6 +65,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         pollFloorSec: 5,
         pollCapSec: 60,
         stalledAfterMin: 60,
+        network: { mode: 'system', proxyUrl: '' },
       },
       hasToken: true,
       tokenState: 'accepted',
@@ -74,6 +78,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     },
     addResult: () => ({ added: [], duplicates: [], errors: [] }),
     testResult: { result: 'accepted' },
+    networkTestResult: () => ({ result: 'reached', message: 'The gateway answered.' }),
     updateError: null,
     ...init,
   };
@@ -130,6 +135,9 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         return state.settings;
       }),
       testToken: answer('settings.testToken', () => state.testResult),
+      testNetwork: answer('settings.testNetwork', (network: NetworkSetting) =>
+        state.networkTestResult(network),
+      ),
     },
     polling: {
       pause: answer('polling.pause', () => (state.status = { ...state.status, paused: true })),
