@@ -69,8 +69,11 @@ export type NetworkTestResult =
 export interface AppStatus {
   paused: boolean;
   online: boolean;
-  /** Requests fail because this proxy cannot be used (no password in it); null otherwise. */
-  proxyUnreachable?: string | null;
+  /**
+   * The gateway's requests fail at the proxy (refused, 407, cannot reach the host): the
+   * proxy as scheme://host:port and why, never its password. Absent or null otherwise.
+   */
+  proxyProblem?: { proxy: string; message: string } | null;
   tokenState: TokenState;
   activeCount: number;
   /** The store was unreadable and set aside at this path; the user should be told once. */

@@ -7,8 +7,12 @@ import { createTracker, pollSettingsFrom, type Tracker } from '../core/tasks/cre
 import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
 import type { Settings } from '../core/settings';
+import type { HttpLayerOptions } from '../core/http/http-layer';
+import type { ResolveProxyPort } from '../core/http/system-proxy-resolver';
 import { createDownloadsService } from './downloads/downloads-service';
 import { createOnlineWatch, type OnlineWatch } from './online-watch';
+import { createNetworkService, type NetworkService } from './network/network-service';
+import { normalizeProxyUrl } from './network/proxy-url-rule';
 import { createPauseControl } from './pause-control';
 import type {
   AppServices,
@@ -51,12 +55,19 @@ export interface PlatformPorts {
   pollOverrides?: Partial<PollSettings>;
   /** A stored token could not be decrypted and was dropped. */
   onTokenUnreadable?(): void;
+  /** Chromium's proxy resolver (session.resolveProxy) for Settings -> Network -> System
+   * proxy; without it (plain Node) the system proxy is read from the proxy variables. */
+  resolveProxy?: ResolveProxyPort;
+  /** Passed to every HTTP layer (tests: a CA made in the test). */
+  httpOptions?: HttpLayerOptions;
 }
 
 export interface ComposedApp {
   services: AppServices;
   tracker: Tracker;
   online: OnlineWatch;
+  /** The HTTP layer that follows Settings -> Network (the Electron glue reports wake-ups). */
+  network: NetworkService;
   /** Status that does not come from the tracker changed (online, token): push it. */
   onStatusChanged(listener: () => void): () => void;
   close(): Promise<void>;
@@ -66,10 +77,17 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
   const settings = createSettingsPort({
     storage: ports.settingsStorage,
     defaults: ports.defaults,
-    rules: { normalizeBaseUrl },
+    rules: { normalizeBaseUrl, normalizeProxyUrl },
   });
   const vault = createTokenVault(ports.cipher, ports.secretStorage, {
     ...(ports.onTokenUnreadable ? { onUnreadable: ports.onTokenUnreadable } : {}),
+  });
+  const network = createNetworkService({
+    setting: settings.get().network,
+    gatewayOrigin: () => settings.get().baseUrl,
+    ...(ports.resolveProxy ? { resolveProxy: ports.resolveProxy } : {}),
+    ...(ports.httpOptions ? { httpOptions: ports.httpOptions } : {}),
+    ...(ports.log ? { log: ports.log } : {}),
   });
   const client = createSwitchingClient({
     baseUrl: () => settings.get().baseUrl,
@@ -94,6 +112,8 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     isOnline: ports.isOnline,
     ...(ports.onlineRecheckMs !== undefined ? { recheckMs: ports.onlineRecheckMs } : {}),
     onChange: (isOnline) => {
+      // Another network may name another proxy (or none).
+      network.networkChanged();
       pauses.set('offline', !isOnline);
       statusChanged();
     },
@@ -105,6 +125,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       const timing = pollSettingsFrom(next);
       const before = pollSettingsFrom(previous);
       if (JSON.stringify(timing) !== JSON.stringify(before)) tracker.updateSettings(timing);
+      network.apply(next.network);
       // A different gateway may take the token it refused: let polling try again.
       if (next.baseUrl !== previous.baseUrl) {
         tokenState.reset();
@@ -113,6 +134,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     }),
     tokenState.onChange(statusChanged),
     pauses.onChange(statusChanged),
+    network.onProxyProblem(statusChanged),
   );
   const onTrackerStatus = (): void => tokenState.refresh();
   const onChanged = (task: { lastError: unknown }, keys: readonly string[]): void => {
@@ -141,6 +163,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     dialog: ports.dialog,
     window: ports.window,
     loginItem: ports.loginItem,
+    network,
     status: {
       online: () => online.online(),
       storeRecoveredFrom: () =>
@@ -165,6 +188,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     services,
     tracker,
     online,
+    network,
     onStatusChanged(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
@@ -177,6 +201,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       online.close();
       realDownloads?.close();
       await tracker.close();
+      network.close();
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { FeedSource, GenerateRequest } from '../core/api/types';
 import type { Settings } from '../core/settings';
 import type { TaskTracker } from '../core/tasks/tracker-types';
+import type { NetworkService } from './network/network-service';
 import type { PauseControl } from './pause-control';
 import type { AppStatus, TokenProtection, TokenState, VideoRef } from '../../preload/contract';
 
@@ -90,6 +91,8 @@ export interface AppServices {
   downloads: DownloadsPort;
   loginItem: LoginItemPort;
   status: StatusSource;
+  /** The HTTP layer that follows Settings -> Network, and what its proxy meets. */
+  network: Pick<NetworkService, 'layerFor' | 'proxyProblem'>;
 }
 
 /** The status pushed to and asked for by the renderer, built from the services. */
@@ -103,5 +106,11 @@ export function appStatusOf(services: AppServices): AppStatus {
     tokenState: services.tokenState.get(),
     activeCount: tracker.activeCount,
     storeRecoveredFrom: services.status.storeRecoveredFrom(),
+    proxyProblem: proxyProblemOf(services),
   };
+}
+
+function proxyProblemOf(services: AppServices): AppStatus['proxyProblem'] {
+  const problem = services.network.proxyProblem();
+  return problem ? { proxy: problem.proxy, message: problem.message } : null;
 }

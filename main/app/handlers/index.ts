@@ -5,6 +5,7 @@ import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
 import { generateHandlers } from './generate';
+import { networkHandlers } from './network';
 import { pollingHandlers } from './polling';
 import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
@@ -22,5 +23,6 @@ export function createInvokeHandlers(services: AppServices): InvokeHandlers {
     ...pollingHandlers(services),
     ...appHandlers(services),
     ...generateHandlers(services),
+    ...networkHandlers(services),
   };
 }

@@ -51,7 +51,10 @@ export function checkDownloadDir(dir: string): string {
 }
 
 /** The network setting as saved: a known mode, and a proxy URL that is empty or valid. */
-export function checkNetwork(value: unknown, rules: SettingsRules): NetworkSetting {
+export function checkNetwork(
+  value: unknown,
+  rules: Pick<SettingsRules, 'normalizeProxyUrl'>,
+): NetworkSetting {
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown
@@ -61,10 +64,7 @@ export function checkNetwork(value: unknown, rules: SettingsRules): NetworkSetti
   const typed = typeof record['proxyUrl'] === 'string' ? record['proxyUrl'].trim() : '';
   if (typed === '') {
     if (mode === 'manual') {
-      throw new SettingsError(
-        'network',
-        'Enter the proxy URL, for example http://127.0.0.1:7890.',
-      );
+      throw new SettingsError('network', 'Enter the proxy URL, for example http://127.0.0.1:7890.');
     }
     return { mode, proxyUrl: '' };
   }

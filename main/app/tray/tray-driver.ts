@@ -19,6 +19,8 @@ export function createTrayDriver(options: {
   paused(): boolean;
   /** The token was refused (by the feed or a token test); default: the tracker's 401. */
   tokenRejected?(): boolean;
+  /** The proxy the gateway's requests fail at (scheme://host:port), or null. */
+  proxyUnreachable?(): string | null;
   apply(state: TrayState): void;
   delayMs?: number;
 }): TrayDriver {
@@ -34,6 +36,7 @@ export function createTrayDriver(options: {
       paused: options.paused(),
       tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
       online: options.online(),
+      proxyUnreachable: options.proxyUnreachable?.() ?? null,
     });
     if (shown && sameTrayState(shown, next)) return;
     shown = next;

@@ -2,7 +2,7 @@
 // or its PAC file names, as the browser uses), No proxy, or Manual with a URL. A choice is
 // saved at once; a manual URL when it is committed (Enter or leaving the field), with main's
 // refusal shown under it. Test reaches the gateway through what is on screen, saved or not.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { NetworkMode, NetworkSetting, NetworkTestResult } from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { errorMessage } from '../lib/format';
@@ -35,15 +35,17 @@ export function NetworkSection({
   onSave: (network: NetworkSetting) => Promise<unknown>;
 }) {
   const bridge = useBridge();
-  const [mode, setMode] = useState<NetworkMode>(network.mode);
-  const [url, setUrl] = useState(network.proxyUrl);
+  // A pick or a draft belongs to the saved value it was made over: once main saves another
+  // value it is dropped; a refused one stays on screen beside its error.
+  const [picked, setPicked] = useState<{ mode: NetworkMode; base: NetworkMode } | null>(null);
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [test, setTest] = useState<TestView | null>(null);
   const urlRef = useRef<HTMLInputElement>(null);
-
-  // What main saved wins over what is on screen once it changes.
-  useEffect(() => setMode(network.mode), [network.mode]);
-  useEffect(() => setUrl(network.proxyUrl), [network.proxyUrl]);
+  const mode = picked && picked.base === network.mode ? picked.mode : network.mode;
+  const url = draft && draft.base === network.proxyUrl ? draft.text : network.proxyUrl;
+  const setMode = (next: NetworkMode) => setPicked({ mode: next, base: network.mode });
+  const setUrl = (text: string) => setDraft({ text, base: network.proxyUrl });
 
   const choose = (next: NetworkMode) => {
     setMode(next);
@@ -134,7 +136,7 @@ export function NetworkSection({
                 commitUrl();
               } else if (e.key === 'Escape' && url !== network.proxyUrl) {
                 e.preventDefault();
-                setUrl(network.proxyUrl);
+                setDraft(null);
                 setSent(null);
               }
             }}
