@@ -20,6 +20,8 @@ import { electronNotifier } from './electron/notifier';
 import { connectPowerEvents } from './electron/power';
 import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
+import { defaultHttpLayer } from '../core/http/http-layer';
+import { mediaAccessFor } from '../core/http/media-access';
 import { createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
 import { createTrayDriver } from './tray/tray-driver';
@@ -109,6 +111,7 @@ function start(): Running {
     dir: join(app.getPath('userData'), 'posters'),
     tracker,
     log,
+    access: () => mediaAccessFor(defaultHttpLayer(), services.settings.get().baseUrl),
   });
   const send: SendHandlers<ElectronSender> = {
     'drag:start': createDragStart<ElectronSender>({

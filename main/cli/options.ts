@@ -4,16 +4,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../core/api/base-url';
 import { createPikaClient, type PikaClient } from '../core/api/client';
+import { PROXY_HELP, httpLayerFrom } from './network-options';
 
 export const SHARED_OPTIONS = {
   'base-url': { type: 'string' },
   token: { type: 'string' },
+  proxy: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const SHARED_HELP = `Options for every command:
   --base-url <url>  API base URL (or env PIKA_BASE_URL; default ${DEFAULT_BASE_URL})
   --token <token>   API token (or env PIKA_TOKEN, which keeps it out of the process list)
+${PROXY_HELP}
   -h, --help        show help`;
 
 /** Values of the shared options as parseArgs returns them. */
@@ -85,7 +88,8 @@ export function clientFrom(
   timeoutMs?: number,
 ): PikaClient {
   const { baseUrl, token } = resolveConfig(values, env);
-  return createPikaClient({ baseUrl, getToken: () => token, timeoutMs });
+  const http = httpLayerFrom(values, env);
+  return createPikaClient({ baseUrl, getToken: () => token, timeoutMs, http });
 }
 
 /**

@@ -3,6 +3,8 @@
 // Every step is recorded on the task (tracker.setDownload), so the renderer shows progress,
 // the saved file, or why it failed. Electron-free: runs in the app and the e2e harness.
 import { mkdir } from 'node:fs/promises';
+import { defaultHttpLayer } from '../../core/http/http-layer';
+import { mediaAccessFor, type MediaAccess } from '../../core/http/media-access';
 import {
   createDownloadQueue,
   doneRecord,
@@ -57,10 +59,14 @@ export function createDownloadsService(deps: {
     idleTimeoutMs?: number;
   };
   log?: (message: string) => void;
+  /** Network configuration and guard for video hosts, read per download; default: proxy
+   * variables, guarded unless the gateway setting is local (issue 16). */
+  access?: () => MediaAccess;
 }): DownloadsService {
   const { tracker, settings } = deps;
   const queue = createDownloadQueue({
     dir: () => settings.get().downloadDir,
+    access: deps.access ?? (() => mediaAccessFor(defaultHttpLayer(), settings.get().baseUrl)),
     ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
     ...deps.tuning,
     // The CDN link may have expired: ask the feed for a fresh one (once per download).

@@ -9,6 +9,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentLength, discardBody, requestMedia } from '../../core/download/media-request';
 import type { FeedVideo } from '../../core/api/types';
+import type { MediaAccess } from '../../core/http/media-access';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import type { VideoRef } from '../../../preload/contract';
@@ -41,6 +42,9 @@ export function createPosterCache(deps: {
   tracker: Pick<TaskTracker, 'on' | 'off' | 'list' | 'get'>;
   timeoutMs?: number;
   log?: (message: string) => void;
+  /** Network configuration and guard for poster hosts, read per fetch; default: proxy
+   * variables, unguarded. */
+  access?: () => MediaAccess;
 }): PosterCache {
   const prefixOf = (taskId: string): string => `${hash(taskId)}-`;
   const fileOf = (ref: VideoRef): string =>
@@ -59,6 +63,7 @@ export function createPosterCache(deps: {
         rangeStart: 0,
         signal: controller.signal,
         maxRedirects: 5,
+        ...(deps.access === undefined ? {} : { access: deps.access() }),
       });
       const type = response.headers.get('content-type') ?? '';
       if (

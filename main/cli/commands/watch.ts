@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { FeedSource } from '../../core/api/types';
 import { createDownloadQueue, type DownloadQueue } from '../../core/download';
+import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
@@ -192,7 +193,14 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     return task.videos.find((v) => v.id === videoId)?.resultUrl ?? null;
   };
   const queue: DownloadQueue | null =
-    dir === null ? null : createDownloadQueue({ dir: () => dir, refreshUrl, concurrency: 2 });
+    dir === null
+      ? null
+      : createDownloadQueue({
+          dir: () => dir,
+          refreshUrl,
+          concurrency: 2,
+          access: mediaAccessOf(client),
+        });
 
   const outcomes = new Map<string, Outcome>();
   let finish!: (code: number) => void;

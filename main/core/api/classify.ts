@@ -4,6 +4,7 @@
 import { PikaApiError, type PikaErrorKind } from './errors';
 import { readServerMessage, shorten } from './server-message';
 import type { HeaderReader } from '../http/header-reader';
+import { ProxyError } from '../http/proxy-error';
 
 /** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
 export const RETRY_AFTER_CAP_MS = 10 * 60_000;
@@ -238,6 +239,15 @@ export function networkError(
       kind: 'network',
       code: 'timeout',
       message: `${ctx.host} did not answer ${what(ctx)} within ${seconds(timing.timeoutMs)} (timed out).${generateNote}`,
+    });
+  }
+  if (err instanceof ProxyError) {
+    return new PikaApiError({
+      kind: 'network',
+      code: `proxy-${err.failure}`,
+      message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
+      proxy: err.proxy,
+      cause: err,
     });
   }
   const code = errorCode(err);

@@ -9,6 +9,7 @@ import { FeedShapeError, parseFeedTask } from './feed-schema';
 import { AnswerTooLarge, sendHttp, type HttpAnswer } from './http-send';
 import type { FeedSource, FeedTask, GenerateRequest } from './types';
 import { isValidTaskId } from '../tasks/task-id';
+import type { HttpLayer } from '../http/http-layer';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Larger answers are not a feed answer; refuse them rather than buffer them. */
@@ -20,6 +21,8 @@ export interface PikaClientOptions {
   /** Read before every request, so a changed token applies at once. */
   getToken: () => string | null;
   timeoutMs?: number;
+  /** The network configuration's HTTP layer (proxy, trust); default: proxy variables. */
+  http?: HttpLayer;
 }
 
 export interface PikaClient extends FeedSource {
@@ -27,6 +30,8 @@ export interface PikaClient extends FeedSource {
   /** Creates a task (billed). Resolves with the id to poll. */
   generate(body: GenerateRequest, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
   readonly baseUrl: string;
+  /** The HTTP layer it sends through, so downloads of its videos share the network setup. */
+  readonly http?: HttpLayer;
 }
 
 export function createPikaClient(options: PikaClientOptions): PikaClient {
@@ -72,6 +77,7 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
         ...(body === undefined ? {} : { body }),
         signal: controller.signal,
         maxBytes: MAX_ANSWER_BYTES,
+        ...(options.http === undefined ? {} : { http: options.http }),
         onHeaders: () => {
           phase = 'body';
         },
@@ -113,6 +119,7 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
 
   return {
     baseUrl,
+    ...(options.http === undefined ? {} : { http: options.http }),
 
     async getTask(taskId, opts) {
       if (!isValidTaskId(taskId)) {

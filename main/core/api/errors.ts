@@ -28,6 +28,9 @@ export interface PikaErrorInit {
   retryAfterMs?: number;
   /** The field the server blamed, when it said (generate validation). */
   field?: string;
+  /** Set when the proxy failed, not the gateway: the proxy as scheme://host:port (no
+   * password). Still kind 'network' (polling backs off); the app says "proxy unreachable". */
+  proxy?: string;
   cause?: unknown;
 }
 
@@ -38,6 +41,7 @@ export class PikaApiError extends Error {
   readonly code: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly field: string | undefined;
+  readonly proxy: string | undefined;
 
   constructor(init: PikaErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -48,6 +52,7 @@ export class PikaApiError extends Error {
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
     this.field = init.field;
+    this.proxy = init.proxy;
   }
 
   /** Worth asking again later without the user doing anything. */

@@ -1,13 +1,13 @@
-// One request to the gateway through Node's http client, its answer read whole up to a limit.
+// One request to the gateway through the HTTP layer (Node's http client, behind the proxy the
+// network configuration picks), its answer read whole up to a limit.
 //
 // Not fetch: its first use loads all of undici (~30 ms on every start of the app), and each
 // feed request cost ~38 KB of garbage and ~0.5 ms of CPU through it, against ~16 KB and
 // ~0.2 ms through node:http (3,000 requests to the fake server, measured side by side).
 // Redirects are not followed (the token must never go to another host), and no compression
 // is asked for, so the answer is the bytes the gateway sent.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { headerReader, type HeaderReader } from '../http/header-reader';
+import { defaultHttpLayer, type HttpLayer } from '../http/http-layer';
 
 export interface HttpAnswer {
   status: number;
@@ -25,6 +25,8 @@ export interface HttpSendOptions {
   maxBytes: number;
   /** Called once the status line and headers have arrived. */
   onHeaders?: () => void;
+  /** The network configuration's layer; default: proxy variables, as curl reads them. */
+  http?: HttpLayer;
 }
 
 /** The answer's body grew past `maxBytes`; the connection was dropped without reading on. */
@@ -35,47 +37,53 @@ export class AnswerTooLarge extends Error {
 }
 
 export function sendHttp(url: URL, options: HttpSendOptions): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const body = options.body === undefined ? undefined : Buffer.from(options.body, 'utf8');
-    const headers =
-      body === undefined
-        ? options.headers
-        : { ...options.headers, 'Content-Length': String(body.byteLength) };
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    let settled = false;
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      req.destroy();
-      reject(error);
-    };
-    // Node destroys the request when the signal aborts, before or after the answer began.
-    const req = send(url, { method: options.method, headers, signal: options.signal }, (res) => {
-      options.onHeaders?.();
-      const status = res.statusCode ?? 0;
-      const chunks: Buffer[] = [];
-      let total = 0;
-      res.on('data', (chunk: Buffer) => {
-        total += chunk.byteLength;
-        if (total > options.maxBytes) {
-          fail(new AnswerTooLarge(status));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      // A body cut short (reset, or closed before its Content-Length) is an 'aborted' error.
-      res.on('error', fail);
-      res.on('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve({
-          status,
-          headers: headerReader(res.headers),
-          text: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-    });
-    req.on('error', fail);
-    req.end(body);
-  });
+  const body = options.body === undefined ? undefined : Buffer.from(options.body, 'utf8');
+  const headers =
+    body === undefined
+      ? options.headers
+      : { ...options.headers, 'Content-Length': String(body.byteLength) };
+  const layer = options.http ?? defaultHttpLayer();
+  // Node destroys the request when the signal aborts, before or after the answer began.
+  return layer
+    .request(url, {
+      method: options.method,
+      headers,
+      signal: options.signal,
+      ...(body === undefined ? {} : { body }),
+    })
+    .then(
+      (res) =>
+        new Promise<HttpAnswer>((resolve, reject) => {
+          options.onHeaders?.();
+          const status = res.statusCode ?? 0;
+          const chunks: Buffer[] = [];
+          let total = 0;
+          let settled = false;
+          const fail = (error: unknown): void => {
+            if (settled) return;
+            settled = true;
+            res.destroy();
+            reject(error);
+          };
+          res.on('data', (chunk: Buffer) => {
+            total += chunk.byteLength;
+            if (total > options.maxBytes) {
+              fail(new AnswerTooLarge(status));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          // A body cut short (reset, or closed before its Content-Length) is an 'aborted' error.
+          res.on('error', fail);
+          res.on('end', () => {
+            if (settled) return;
+            settled = true;
+            resolve({
+              status,
+              headers: headerReader(res.headers),
+              text: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+        }),
+    );
 }

@@ -22,6 +22,7 @@ import {
   retryAfterMs,
 } from './media-request';
 import { openMediaStream, type MediaStreamResponse as MediaResponse } from './media-stream';
+import type { MediaAccess } from '../http/media-access';
 import { createProgressMeter, type DownloadProgress, type ProgressMeter } from './progress-meter';
 
 export type { DownloadProgress } from './progress-meter';
@@ -66,6 +67,9 @@ export interface DownloadOptions {
   progressIntervalMs?: number;
   maxRedirects?: number;
   maxNameBytes?: number;
+  /** Network configuration and guard for the video's host, or a getter read at each attempt
+   * (the settings may change); default: proxy variables. */
+  access?: MediaAccess | (() => MediaAccess);
 }
 
 type Settings = Required<
@@ -276,6 +280,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
         ifRange: a.validator.value,
         signal: controller.signal,
         maxRedirects: s.maxRedirects,
+        ...(s.access === undefined
+          ? {}
+          : { access: typeof s.access === 'function' ? s.access() : s.access }),
       });
     } catch (error) {
       return fail(error);

@@ -1,12 +1,13 @@
-// One GET of a media URL through Node's http client, for small files (the app's poster
-// cache); videos go through media-stream.ts, which reads without an allocation per piece.
+// One GET of a media URL through the HTTP layer, for small files (the app's poster cache);
+// videos go through media-stream.ts, which hands the body to the batching writer.
 // Redirects are followed by hand so every hop is checked to be http(s) and the number of hops
 // is bounded; the body is asked for without compression so byte counts and ranges mean bytes
 // of the file. No token is ever sent: result URLs are public CDN links.
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { headerReader, type HeaderReader } from '../http/header-reader';
+import { defaultMediaAccess, type MediaAccess } from '../http/media-access';
 import { DownloadError } from './download-error';
+import { sendMediaRequest } from './media-send';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -40,15 +41,6 @@ export function checkMediaUrl(raw: string, base?: string): URL {
 /** Drops a response body we will not read, so its socket is not left half-read. */
 export function discardBody(response: { body: IncomingMessage }): void {
   response.body.destroy();
-}
-
-function get(url: URL, headers: Record<string, string>, signal: AbortSignal) {
-  return new Promise<IncomingMessage>((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'GET', headers, signal }, resolve);
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** Options of a media GET, shared by this small-file path and media-stream.ts. */
@@ -107,10 +99,14 @@ export async function getFollowingRedirects<T extends { status: number }>(
 }
 
 /** One GET of a small file through Node's http client; see `getFollowingRedirects`. */
-export function requestMedia(rawUrl: string, opts: MediaGetOptions): Promise<MediaResponse> {
+export function requestMedia(
+  rawUrl: string,
+  opts: MediaGetOptions & { access?: MediaAccess },
+): Promise<MediaResponse> {
+  const access = opts.access ?? defaultMediaAccess();
   return getFollowingRedirects(rawUrl, opts, {
     send: async (url, headers) => {
-      const message = await get(url, headers, opts.signal);
+      const message = await sendMediaRequest(access, url, headers, opts.signal);
       return {
         status: message.statusCode ?? 0,
         headers: headerReader(message.headers),

@@ -1,0 +1,43 @@
+// One hop of a media GET (video or poster) through the HTTP layer, with the checks for hosts
+// named by server data, and the layer's errors turned into DownloadErrors a person reads.
+import type { IncomingMessage } from 'node:http';
+import { InternalAddressError } from '../http/address-guard';
+import type { MediaAccess } from '../http/media-access';
+import { ProxyError } from '../http/proxy-error';
+import { DownloadError } from './download-error';
+
+/** Media errors a person understands, as DownloadErrors; other errors pass unchanged. */
+export function mediaError(error: unknown): unknown {
+  if (error instanceof InternalAddressError) {
+    return new DownloadError('bad-url', error.message, { cause: error });
+  }
+  if (error instanceof ProxyError) {
+    return new DownloadError('network', error.message, { cause: error, code: error.code });
+  }
+  return error;
+}
+
+/** One GET of one hop through `access`; internal hosts and plain http refused when guarded. */
+export async function sendMediaRequest(
+  access: MediaAccess,
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  if (access.guarded && url.protocol === 'http:') {
+    throw new DownloadError(
+      'bad-url',
+      `The link ${url.host} uses plain http; videos and images are fetched over http only from a local gateway.`,
+    );
+  }
+  try {
+    return await access.http.request(url, {
+      method: 'GET',
+      headers,
+      signal,
+      refuseInternal: access.guarded,
+    });
+  } catch (error) {
+    throw mediaError(error);
+  }
+}
