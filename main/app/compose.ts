@@ -8,6 +8,7 @@ import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
 import type { Settings } from '../core/settings';
 import type { HttpLayerOptions } from '../core/http/http-layer';
+import { mediaAccessFor } from '../core/http/media-access';
 import type { ResolveProxyPort } from '../core/http/system-proxy-resolver';
 import { createDownloadsService } from './downloads/downloads-service';
 import { createOnlineWatch, type OnlineWatch } from './online-watch';
@@ -92,6 +93,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
   const client = createSwitchingClient({
     baseUrl: () => settings.get().baseUrl,
     getToken: () => vault.get(),
+    http: network.http,
     ...(ports.clientTimeoutMs !== undefined ? { timeoutMs: ports.clientTimeoutMs } : {}),
   });
   const tracker = createTracker({
@@ -176,6 +178,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
         tracker,
         settings,
         client,
+        access: () => mediaAccessFor(network.http, settings.get().baseUrl),
         ...(ports.downloadTuning ? { tuning: ports.downloadTuning } : {}),
         ...(ports.log ? { log: ports.log } : {}),
       });

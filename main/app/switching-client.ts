@@ -1,12 +1,15 @@
 // The HTTP client follows the base URL setting: a new client is made when the URL changes,
 // so the tracker and the handlers always talk to the gateway the user chose.
 import { createPikaClient, type PikaClient } from '../core/api/client';
+import type { HttpLayer } from '../core/http/http-layer';
 import type { PikaClientPort } from './services';
 
 export function createSwitchingClient(options: {
   baseUrl(): string;
   getToken(): string | null;
   timeoutMs?: number;
+  /** The app's layer, which follows Settings -> Network by itself (no new client needed). */
+  http?: HttpLayer;
 }): PikaClientPort {
   let current: { url: string; client: PikaClient } | null = null;
   const client = (): PikaClient => {
@@ -16,6 +19,7 @@ export function createSwitchingClient(options: {
         baseUrl: url,
         getToken: options.getToken,
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.http ? { http: options.http } : {}),
       });
       current = { url, client: made };
     }
