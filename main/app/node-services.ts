@@ -50,6 +50,10 @@ export interface NodeServicesOptions {
   loginItemAnswer?: (enabled: boolean) => boolean;
   downloads?: PlatformPorts['downloads'];
   downloadTuning?: PlatformPorts['downloadTuning'];
+  /** Stands in for Chromium's proxy resolver (Settings -> Network -> System proxy). */
+  resolveProxy?: PlatformPorts['resolveProxy'];
+  /** Passed to every HTTP layer (a CA made in the test). */
+  httpOptions?: PlatformPorts['httpOptions'];
 }
 
 export interface NodeServices extends ComposedApp {
@@ -109,6 +113,8 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     ...(options.downloadTuning ? { downloadTuning: options.downloadTuning } : {}),
     ...(options.pollOverrides ? { pollOverrides: options.pollOverrides } : {}),
     ...(options.clientTimeoutMs !== undefined ? { clientTimeoutMs: options.clientTimeoutMs } : {}),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+    ...(options.httpOptions ? { httpOptions: options.httpOptions } : {}),
   });
   const { services } = composed;
   const patch: Partial<Settings> = { downloadDir: options.downloadDir, ...options.settings };
