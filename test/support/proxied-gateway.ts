@@ -18,6 +18,8 @@ export interface ProxiedGateway {
   proxy: LoopbackProxy;
   /** https://api.pika.test: reachable only through `proxy`. */
   baseUrl: string;
+  /** Where the TLS gateway really listens: for another proxy's `hosts`. */
+  address: { host: string; port: number };
   /** The CA that signed the gateway's certificate; clients must trust it. */
   ca: string;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startProxiedGateway(
     fake,
     proxy,
     baseUrl: `https://${GATEWAY_HOST}`,
+    address: { host: '127.0.0.1', port: tlsPort },
     ca: ca.cert,
     async close() {
       await proxy.close();

@@ -95,17 +95,22 @@ describe('network:test', () => {
   it('a 407 names the proxy and never the password; the right password gets through', async () => {
     const locked = await startLoopbackProxy({
       auth: 'me:right-horse',
-      hosts: { [GATEWAY_HOST]: { host: '127.0.0.1', port: gw.proxy.port } },
+      hosts: { [GATEWAY_HOST]: gw.address },
     });
     extra.push(locked);
     start({ mode: 'none', proxyUrl: '' });
-    // The locked proxy forwards through the gateway's proxy, so only it can reach the name.
     const wrong = await test(manual(`http://me:hunter2-battery@127.0.0.1:${locked.port}`));
     expect(wrong.result).toBe('proxy-failed');
     expect(wrong.message).toContain(`http://127.0.0.1:${locked.port}`);
     expect(wrong.message).toContain('407');
     expect(wrong.message).not.toContain('hunter2');
     expect(wrong.message).not.toContain('me:');
+    const right = await test(manual(`http://me:right-horse@127.0.0.1:${locked.port}`));
+    expect(right).toEqual({
+      result: 'reached',
+      message: `The gateway ${GATEWAY_HOST} answered through http://127.0.0.1:${locked.port} (HTTP 401).`,
+    });
+    expect(locked.reached).toEqual([`${GATEWAY_HOST}:443`]);
   });
 
   it('System proxy asks the resolver for the gateway, and says which proxy it named', async () => {
