@@ -67,6 +67,7 @@ describe('electron settings store', () => {
         'baseUrl',
         'downloadDir',
         'launchAtLogin',
+        'network',
         'notifications',
         'pollCapSec',
         'pollFloorSec',
