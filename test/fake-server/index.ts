@@ -2,6 +2,7 @@
 // faults included, plus the CDN that serves result videos and posters. Tests, benchmarks and
 // `npm run mock-api` all use it; nothing in the app knows it is fake.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import {
@@ -431,14 +432,15 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     res.end();
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain' });
         res.end(`fake server bug: ${err instanceof Error ? err.message : String(err)}`);
       } else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 5000;
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -454,10 +456,11 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
   const address = server.address();
   if (address === null || typeof address === 'string')
     throw new Error('fake Pika server has no port');
-  base = `http://127.0.0.1:${address.port}`;
+  const own = `${options.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`;
+  base = options.mediaBase ?? own;
 
   return {
-    url: base,
+    url: own,
     token,
     addTask,
     endedAt(taskId) {

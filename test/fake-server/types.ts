@@ -72,6 +72,11 @@ export interface FakePikaOptions {
    * code, param}}`, which names the field in `param`.
    */
   generateErrors?: 'task-route' | 'openai';
+  /** Serve https with this key and certificate instead of plain http (issue 13). */
+  tls?: { key: string; cert: string };
+  /** Base of the media links in feed answers (e.g. https://cdn.pika.test, reached through a
+   * test proxy); default the server's own URL (issue 13). */
+  mediaBase?: string;
 }
 
 export interface FakePika {

@@ -276,7 +276,7 @@ export function networkError(
       reason = `${ctx.host} is unreachable from this network`;
       break;
     default:
-      if (code !== undefined && /CERT|SSL|TLS/i.test(code))
+      if (code !== undefined && /CERT|SSL|TLS|VERIFY/i.test(code))
         reason = `the secure connection to ${ctx.host} failed (${code})`;
       else reason = `the connection to ${ctx.host} failed${code ? ` (${code})` : ''}`;
   }

@@ -1,5 +1,5 @@
-// The hand-parsed GET against real local servers: https (the CDN's scheme, through TLS with a
-// fixed read buffer), chunked framing split across reads, and a body that ends early.
+// The media GET (Node's client through the HTTP layer) against real local servers: https (the
+// CDN's scheme), chunked framing split across reads, and a body that ends early.
 import { once } from 'node:events';
 import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
