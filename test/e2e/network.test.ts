@@ -47,7 +47,7 @@ describe('Settings -> Network end to end', () => {
     await page
       .getByText(/^Gateway unreachable: api\.pika\.test could not be reached directly/)
       .waitFor(WAIT);
-    expect(proxy.reached).toEqual([]);
+    expect(proxy.seen).toEqual([]);
 
     await section.getByRole('radio', { name: /^Manual/ }).check();
     const url = page.getByLabel('Proxy URL');
@@ -57,7 +57,7 @@ describe('Settings -> Network end to end', () => {
     await page
       .getByText(`The gateway api.pika.test answered through ${proxy.url} (HTTP 401).`)
       .waitFor(WAIT);
-    expect(proxy.reached).toEqual(['api.pika.test:443']);
+    expect(proxy.seen).toEqual(['api.pika.test:443']);
 
     await url.press('Enter');
     await expect

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcSenderInfo } from '../ipc/handler-types';
 import { freePort } from '../../../test/support/free-port';
-import { startLoopbackProxy } from '../../../test/support/loopback-proxy';
+import { startConnectProxy } from '../../../test/support/connect-proxy';
 import {
   GATEWAY_HOST,
   startProxiedGateway,
@@ -69,7 +69,7 @@ describe('network:test', () => {
       result: 'reached',
       message: `The gateway ${GATEWAY_HOST} answered through ${gw.proxy.url} (HTTP 401).`,
     });
-    expect(gw.proxy.reached).toEqual([`${GATEWAY_HOST}:443`]);
+    expect(gw.proxy.seen).toEqual([`${GATEWAY_HOST}:443`]);
     // Tested, not saved. 401: the token (which the gateway accepts) was not sent for it.
     expect(app!.services.settings.get().network.mode).toBe('none');
   });
@@ -79,7 +79,7 @@ describe('network:test', () => {
     const answer = await test({ mode: 'none', proxyUrl: '' });
     expect(answer.result).toBe('unreachable');
     expect(answer.message).toMatch(/^api\.pika\.test could not be reached directly: .*ENOTFOUND/);
-    expect(gw.proxy.reached).toEqual([]);
+    expect(gw.proxy.seen).toEqual([]);
   });
 
   it('names a proxy that is not running', async () => {
@@ -93,9 +93,9 @@ describe('network:test', () => {
   });
 
   it('a 407 names the proxy and never the password; the right password gets through', async () => {
-    const locked = await startLoopbackProxy({
-      auth: 'me:right-horse',
-      hosts: { [GATEWAY_HOST]: gw.address },
+    const locked = await startConnectProxy({
+      auth: { user: 'me', pass: 'right-horse' },
+      hosts: { [GATEWAY_HOST]: gw.port },
     });
     extra.push(locked);
     start({ mode: 'none', proxyUrl: '' });
@@ -110,7 +110,7 @@ describe('network:test', () => {
       result: 'reached',
       message: `The gateway ${GATEWAY_HOST} answered through http://127.0.0.1:${locked.port} (HTTP 401).`,
     });
-    expect(locked.reached).toEqual([`${GATEWAY_HOST}:443`]);
+    expect(locked.seen).toEqual([`${GATEWAY_HOST}:443`, `${GATEWAY_HOST}:443`]);
   });
 
   it('System proxy asks the resolver for the gateway, and says which proxy it named', async () => {
@@ -152,7 +152,7 @@ describe('network:test', () => {
     await expect(router.invoke('network:test', iframe, [manual(gw.proxy.url)])).rejects.toThrow(
       /not the Pika Tray window/,
     );
-    expect(gw.proxy.reached).toEqual([]);
+    expect(gw.proxy.seen).toEqual([]);
   });
 });
 
@@ -162,7 +162,7 @@ describe('the saved setting drives polling', () => {
     const id = gw.fake.addTask({ queuedMs: 0, runMs: 400 });
     await a.handlers['tasks:add'](id);
     await waitFor(() => (a.tracker.get(id)?.attempts ?? 0) > 0, 'a first poll', 5000);
-    expect(gw.proxy.reached.length).toBeGreaterThan(0);
+    expect(gw.proxy.seen.length).toBeGreaterThan(0);
     expect(appStatusOf(a.services).proxyProblem).toBeNull();
 
     const dead = await deadProxy();
@@ -207,7 +207,7 @@ describe('the saved setting drives polling', () => {
     const id = gw.fake.addTask({ queuedMs: 0, runMs: 100 });
     await a.handlers['tasks:add'](id);
     await waitFor(() => a.tracker.get(id)?.state === 'finished', 'the task to finish', 8000);
-    expect(gw.proxy.reached.length).toBeGreaterThan(0);
+    expect(gw.proxy.seen.length).toBeGreaterThan(0);
     // The failure made the app ask Chromium again (settings may have changed), once at least.
     expect(asked).toBeGreaterThanOrEqual(2);
   });
