@@ -1,7 +1,7 @@
 // The app's network: one HttpLayer object, handed once to the API client, the downloader and
 // the poster cache, that follows Settings -> Network. Each request goes through the layer made
 // for the setting in force when it starts, so switching needs no restart; requests under way
-// finish through the old one, which is closed a while later.
+// finish through the old one, which is closed once the last of them has ended.
 //
 // It also watches what the gateway's requests meet: a ProxyError there is "proxy
 // unreachable" for the tray and the window (not "offline"), and any answer clears it. With
@@ -50,8 +50,6 @@ export interface NetworkServiceOptions {
   resolveProxy?: ResolveProxyPort;
   /** Passed to every layer (tests: a CA made in the test). */
   httpOptions?: HttpLayerOptions;
-  /** How long a replaced layer lives on for requests under way. Default 2 min. */
-  retireMs?: number;
   log?: (message: string) => void;
 }
 
@@ -65,7 +63,6 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
         ...(options.log ? { log: options.log } : {}),
       })
     : null;
-  const retireMs = options.retireMs ?? 120_000;
 
   const configFor = (setting: NetworkSetting): NetworkConfig => {
     switch (setting.mode) {
@@ -82,7 +79,22 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
 
   let current = layerFor(options.setting);
   let currentSetting = options.setting;
-  const retired = new Map<HttpLayer, ReturnType<typeof setTimeout>>();
+  // Requests under way per layer (until their answer closes), and replaced layers that
+  // still have some: each is closed when its last request ends.
+  const inFlight = new Map<HttpLayer, number>();
+  const retiring = new Set<HttpLayer>();
+  const acquire = (layer: HttpLayer): void => {
+    inFlight.set(layer, (inFlight.get(layer) ?? 0) + 1);
+  };
+  const release = (layer: HttpLayer): void => {
+    const left = (inFlight.get(layer) ?? 1) - 1;
+    if (left > 0) {
+      inFlight.set(layer, left);
+      return;
+    }
+    inFlight.delete(layer);
+    if (retiring.delete(layer)) layer.close();
+  };
   let problem: ProxyProblem | null = null;
   const listeners = new Set<(problem: ProxyProblem | null) => void>();
 
@@ -106,11 +118,15 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
     },
     async request(url, requestOptions) {
       const layer = current;
+      acquire(layer);
       try {
         const response = await layer.request(url, requestOptions);
+        if (response.closed) release(layer);
+        else response.once('close', () => release(layer));
         if (isGateway(url)) setProblem(null);
         return response;
       } catch (error) {
+        release(layer);
         if (error instanceof ProxyError) {
           if (resolver && layer.config.mode === 'resolver' && FALL_BACK_ON.includes(error.failure))
             resolver.proxyFailed(error.proxy);
@@ -137,12 +153,8 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
       currentSetting = setting;
       // What the old proxy did says nothing about the new one.
       setProblem(null);
-      const timer = setTimeout(() => {
-        retired.delete(old);
-        old.close();
-      }, retireMs);
-      timer.unref?.();
-      retired.set(old, timer);
+      if (inFlight.has(old)) retiring.add(old);
+      else old.close();
     },
     networkChanged() {
       resolver?.invalidate();
@@ -153,11 +165,8 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
       return () => listeners.delete(listener);
     },
     close() {
-      for (const [layer, timer] of retired) {
-        clearTimeout(timer);
-        layer.close();
-      }
-      retired.clear();
+      for (const layer of retiring) layer.close();
+      retiring.clear();
       current.close();
       listeners.clear();
     },
