@@ -3,16 +3,41 @@
 // every progress report; the high-water mark is reset just before the download starts).
 import { writeFileSync } from 'node:fs';
 import { downloadVideo, type VideoToDownload } from '../../main/core/download/index';
+import { createHttpLayer, type HttpLayer } from '../../main/core/http/http-layer';
+import { mediaAccessFor, type MediaAccess } from '../../main/core/http/media-access';
 import { peakRssMb, serveRequests } from '../lib/child';
 
 const rssMb = (): number => process.memoryUsage().rss / 1024 / 1024;
 
+// One layer per network setup for the life of the process, as the app keeps one.
+const layers = new Map<string, HttpLayer>();
+
+/** `network`: {ca, proxy?}: trust the bench's CA, and go through the proxy when one is named. */
+function accessFor(message: Record<string, unknown>): MediaAccess | undefined {
+  const network = message.network as { ca: string; proxy?: string } | undefined;
+  if (!network) return undefined;
+  const key = network.proxy ?? 'direct';
+  let layer = layers.get(key);
+  if (!layer) {
+    layer = createHttpLayer(
+      network.proxy ? { mode: 'manual', proxyUrl: network.proxy } : { mode: 'direct' },
+      { ca: network.ca },
+    );
+    layers.set(key, layer);
+  }
+  return mediaAccessFor(layer, null);
+}
+
 serveRequests(async (message) => {
+  const access = accessFor(message);
   if (message.type === 'warm') {
     // A small download first, through the same code, into its own folder: by the time a video
     // finishes, the app has long been running (polling, posters, earlier videos), so the
     // measured download should not also pay for its code's first, cold run.
-    await downloadVideo(message.video as VideoToDownload, { dir: message.dir as string });
+    await downloadVideo(message.video as VideoToDownload, {
+      dir: message.dir as string,
+      ...(access ? { access } : {}),
+    });
     return null;
   }
   if (message.type !== 'download') throw new Error(`unknown message ${String(message.type)}`);
@@ -33,6 +58,7 @@ serveRequests(async (message) => {
   const result = await downloadVideo(message.video as VideoToDownload, {
     dir: message.dir as string,
     backoff: { baseMs: 50, maxMs: 200 },
+    ...(access ? { access } : {}),
     onProgress: () => {
       sampledPeakMb = Math.max(sampledPeakMb, rssMb());
     },

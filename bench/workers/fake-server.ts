@@ -19,11 +19,13 @@ serveRequests(async (message) => {
   switch (message.type) {
     case 'start': {
       await fake?.close();
-      fake = await startFakePika(
-        message.rateLimit
+      fake = await startFakePika({
+        ...(message.rateLimit
           ? { rateLimit: message.rateLimit as { max: number; windowMs: number } }
-          : {},
-      );
+          : {}),
+        // The download bench serves https, as CDNs do (issue 13).
+        ...(message.tls ? { tls: message.tls as { key: string; cert: string } } : {}),
+      });
       return { url: fake.url, token: fake.token };
     }
     case 'add':

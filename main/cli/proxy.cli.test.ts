@@ -2,7 +2,7 @@
 // server over https as api.pika.test (a name only the test proxy resolves), the test CA
 // trusted through NODE_EXTRA_CA_CERTS.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,9 @@ beforeAll(async () => {
     mediaBase: 'https://cdn.pika.test',
   });
   fakePort = Number(new URL(fake.url).port);
-  proxy = await startConnectProxy({ hosts: { 'api.pika.test': fakePort } });
+  proxy = await startConnectProxy({
+    hosts: { 'api.pika.test': fakePort, 'cdn.pika.test': fakePort },
+  });
   caDir = await mkdtemp(join(tmpdir(), 'pika-cli-ca-'));
   caFile = join(caDir, 'ca.pem');
   await writeFile(caFile, ca.cert);
@@ -41,25 +43,25 @@ beforeEach(() => {
 });
 
 function get(args: string[], env: Record<string, string> = {}): Promise<ProcessOutput> {
+  return cli(['get', '--retries', '0', ...args], env);
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<ProcessOutput> {
   const parentEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !PROXY_VARIABLES.test(name)),
   );
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/cli/index.ts', 'get', '--retries', '0', ...args],
-    {
-      cwd: ROOT,
-      env: {
-        ...parentEnv,
-        PIKA_BASE_URL: 'https://api.pika.test',
-        PIKA_TOKEN: fake.token,
-        NODE_EXTRA_CA_CERTS: caFile,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+    cwd: ROOT,
+    env: {
+      ...parentEnv,
+      PIKA_BASE_URL: 'https://api.pika.test',
+      PIKA_TOKEN: fake.token,
+      NODE_EXTRA_CA_CERTS: caFile,
+      ...env,
     },
-  );
-  return collectOutput(child, { name: 'pika-tray get' });
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return collectOutput(child, { name: `pika-tray ${args[0]}` });
 }
 
 describe('pika-tray get through a proxy', () => {
@@ -77,6 +79,31 @@ describe('pika-tray get through a proxy', () => {
       expect(out.code).toBe(0);
       expect(out.stdout).toMatch(/^Status +finished · 100%$/m);
       expect(proxy.seen).toEqual(['api.pika.test:443']);
+    }
+  }, 60_000);
+
+  it('watch downloads the video from cdn.pika.test through --proxy', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0, mediaBytes: 2 * 1024 * 1024 });
+    const dir = await mkdtemp(join(tmpdir(), 'pika-cli-proxy-dl-'));
+    try {
+      const out = await cli([
+        'watch',
+        id,
+        '--proxy',
+        proxy.url,
+        '--download-dir',
+        dir,
+        '--json',
+        '--no-notify',
+      ]);
+      expect(out.code).toBe(0);
+      const names = (await readdir(dir)).filter((n) => n.endsWith('.mp4'));
+      expect(names).toHaveLength(1);
+      expect((await readFile(join(dir, names[0]!))).equals(fake.mediaBytes(id))).toBe(true);
+      expect(proxy.seen).toContain('cdn.pika.test:443');
+      expect(proxy.seen).toContain('api.pika.test:443');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
 
