@@ -5,6 +5,7 @@ import { PikaApiError, type PikaErrorKind } from './errors';
 import { readServerMessage, shorten } from './server-message';
 import type { HeaderReader } from '../http/header-reader';
 import { ProxyError } from '../http/proxy-error';
+import { ProxyUrlError } from '../http/network-config';
 
 /** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
 export const RETRY_AFTER_CAP_MS = 10 * 60_000;
@@ -247,6 +248,15 @@ export function networkError(
       code: `proxy-${err.failure}`,
       message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
       proxy: err.proxy,
+      cause: err,
+    });
+  }
+  if (err instanceof ProxyUrlError) {
+    // The proxy setting (or what the system resolver answered) cannot be used.
+    return new PikaApiError({
+      kind: 'network',
+      code: 'proxy-setting',
+      message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
       cause: err,
     });
   }

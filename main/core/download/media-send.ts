@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { InternalAddressError } from '../http/address-guard';
 import type { MediaAccess } from '../http/media-access';
 import { ProxyError } from '../http/proxy-error';
+import { ProxyUrlError } from '../http/network-config';
 import { DownloadError } from './download-error';
 
 /** Media errors a person understands, as DownloadErrors; other errors pass unchanged. */
@@ -11,8 +12,11 @@ export function mediaError(error: unknown): unknown {
   if (error instanceof InternalAddressError) {
     return new DownloadError('bad-url', error.message, { cause: error });
   }
-  if (error instanceof ProxyError) {
-    return new DownloadError('network', error.message, { cause: error, code: error.code });
+  if (error instanceof ProxyError || error instanceof ProxyUrlError) {
+    return new DownloadError('network', error.message, {
+      cause: error,
+      ...(error instanceof ProxyError ? { code: error.code } : {}),
+    });
   }
   return error;
 }

@@ -108,7 +108,9 @@ function extraCaFile(): string[] {
 export function createHttpLayer(config: NetworkConfig, options: HttpLayerOptions = {}): HttpLayer {
   const env = options.env ?? process.env;
   const ca = trustedRoots(options);
-  const tlsOptions = ca === undefined ? {} : { ca };
+  // One context for every connection: given as `ca`, Node would parse the ~150 roots again
+  // for each new TLS connection.
+  const tlsOptions = ca === undefined ? {} : { secureContext: tls.createSecureContext({ ca }) };
   const manual = config.mode === 'manual' ? parseProxyUrl(config.proxyUrl).href : null;
   // The proxy each request went through, read back when it fails.
   const chosen = new WeakMap<http.ClientRequest, string>();
@@ -130,9 +132,9 @@ export function createHttpLayer(config: NetworkConfig, options: HttpLayerOptions
     }
   };
 
-  const makeAgent = (guard: boolean): ProxyAgent => {
+  const makeAgent = (guard: boolean, protocol: 'http:' | 'https:'): ProxyAgent => {
     const lookup = guard ? { lookup: guardedLookup } : {};
-    return new ProxyAgent({
+    const agent = new ProxyAgent({
       keepAlive: true,
       ...tlsOptions,
       // The direct connections; only these resolve the server's name themselves.
@@ -144,11 +146,18 @@ export function createHttpLayer(config: NetworkConfig, options: HttpLayerOptions
         return proxy ?? '';
       },
     });
+    // Node's client reads `agent.protocol` on every request; left unset, agent-base works it
+    // out from a stack trace each time (~180 µs of CPU per feed request, measured). One agent
+    // per scheme with the protocol set avoids that.
+    agent.protocol = protocol;
+    return agent;
   };
-  // Two agents so a connection opened for the gateway (no guard) is never reused for a host
-  // named by server data, which must pass the guard when it connects.
-  const open = makeAgent(false);
-  const guarded = makeAgent(true);
+  // Per scheme, and twice: so a connection opened for the gateway (no guard) is never reused
+  // for a host named by server data, which must pass the guard when it connects.
+  const agents = {
+    open: { 'http:': makeAgent(false, 'http:'), 'https:': makeAgent(false, 'https:') },
+    guarded: { 'http:': makeAgent(true, 'http:'), 'https:': makeAgent(true, 'https:') },
+  };
 
   const request = (url: URL, o: HttpRequestOptions): Promise<http.IncomingMessage> =>
     new Promise((resolve, reject) => {
@@ -168,7 +177,10 @@ export function createHttpLayer(config: NetworkConfig, options: HttpLayerOptions
           method: o.method,
           headers: o.headers,
           signal: o.signal,
-          agent: o.refuseInternal ? guarded : open,
+          agent:
+            agents[o.refuseInternal ? 'guarded' : 'open'][
+              url.protocol === 'https:' ? 'https:' : 'http:'
+            ],
         },
         (res) => {
           const proxy = chosen.get(req);
@@ -217,8 +229,8 @@ export function createHttpLayer(config: NetworkConfig, options: HttpLayerOptions
     request,
     proxyFor,
     close() {
-      open.destroy();
-      guarded.destroy();
+      for (const set of Object.values(agents))
+        for (const agent of Object.values(set)) agent.destroy();
     },
   };
 }

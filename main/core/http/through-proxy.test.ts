@@ -45,7 +45,14 @@ async function caught<T>(promise: Promise<T>): Promise<unknown> {
 
 beforeAll(async () => {
   ca = createTestCa();
-  leaf = ca.issue(['api.pika.test', 'cdn.pika.test', 'cdn2.pika.test', 'localhost', '127.0.0.1']);
+  leaf = ca.issue([
+    'api.pika.test',
+    'cdn.pika.test',
+    'cdn2.pika.test',
+    'cdn3.pika.test',
+    'localhost',
+    '127.0.0.1',
+  ]);
   fake = await startFakePika({ tls: leaf, mediaBase: 'https://cdn.pika.test' });
   fakePort = Number(new URL(fake.url).port);
   proxy = await startConnectProxy({
@@ -162,6 +169,92 @@ describe('through a proxy', () => {
       expect((await direct.getTask(id)).id).toBe(id);
       expect(proxy.seen).toEqual(['api.pika.test:443']);
     }
+  });
+});
+
+describe('the token', () => {
+  it('goes to the gateway only: never to the CDN nor to a redirect target', async () => {
+    const seen: { path: string; authorization: string | undefined }[] = [];
+    const body = Buffer.alloc(64 * 1024, 1);
+    const cdn = createHttpsServer(leaf, (req, res) => {
+      seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
+      if (req.url === '/first.mp4') res.writeHead(302, { Location: '/second.mp4' }).end();
+      else res.writeHead(200, { 'Content-Length': body.byteLength }).end(body);
+    });
+    cdn.listen(0, '127.0.0.1');
+    await once(cdn, 'listening');
+    const viaProxy = await startConnectProxy({
+      hosts: { 'api.pika.test': fakePort, 'cdn3.pika.test': (cdn.address() as AddressInfo).port },
+    });
+    try {
+      const http = layer({ mode: 'manual', proxyUrl: viaProxy.url });
+      const client = createPikaClient({
+        baseUrl: 'https://api.pika.test',
+        getToken: () => fake.token,
+        http,
+      });
+      // The gateway accepted the token (the fake refuses requests without it).
+      expect((await client.getTask(finishedTask())).state).toBe('finished');
+      const saved = await downloadVideo(
+        {
+          taskId: 't',
+          videoId: 'v',
+          url: 'https://cdn3.pika.test/first.mp4',
+          prompt: 'p',
+          seed: null,
+        },
+        { dir, access: mediaAccessFor(http, client.baseUrl) },
+      );
+      expect(saved.bytes).toBe(body.byteLength);
+      expect(seen.map((r) => r.path)).toEqual(['/first.mp4', '/second.mp4']);
+      expect(seen.every((r) => r.authorization === undefined)).toBe(true);
+    } finally {
+      await viaProxy.close();
+      cdn.closeAllConnections();
+      await new Promise((resolve) => cdn.close(resolve));
+    }
+  });
+});
+
+describe('a resolver per URL (what the app feeds from Chromium)', () => {
+  it('asks per URL, may answer later, and goes direct on null', async () => {
+    const id = finishedTask();
+    const asked: string[] = [];
+    const http = layer({
+      mode: 'resolver',
+      resolve: async (url) => {
+        asked.push(url.host);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return url.hostname.endsWith('.pika.test') ? proxy.url : null;
+      },
+    });
+    const viaProxy = createPikaClient({
+      baseUrl: 'https://api.pika.test',
+      getToken: () => fake.token,
+      http,
+    });
+    expect((await viaProxy.getTask(id)).id).toBe(id);
+    const direct = createPikaClient({
+      baseUrl: `https://localhost:${fakePort}`,
+      getToken: () => fake.token,
+      http,
+    });
+    expect((await direct.getTask(id)).id).toBe(id);
+    expect(proxy.seen).toEqual(['api.pika.test:443']);
+    expect(asked).toEqual(['api.pika.test', `localhost:${fakePort}`]);
+    expect(await http.proxyFor(new URL('https://cdn.pika.test/x'))).toBe(`${proxy.url}/`);
+  });
+
+  it('an answer that is not a usable proxy fails the request with a clear message', async () => {
+    const http = layer({ mode: 'resolver', resolve: async () => 'ftp://nope:21' });
+    const client = createPikaClient({
+      baseUrl: 'https://api.pika.test',
+      getToken: () => fake.token,
+      http,
+    });
+    const error = (await caught(client.getTask(finishedTask()))) as PikaApiError;
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/Proxies of type ftp:\/\/ are not supported/);
   });
 });
 
