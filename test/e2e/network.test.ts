@@ -107,6 +107,8 @@ describe('Settings -> Network end to end', () => {
     h.app.services.settings.update({ network: { mode: 'manual', proxyUrl: gw!.proxy.url } });
     await page.locator(`[data-task-id="${id}"] .badge-finished`).waitFor(WAIT);
     await expect.poll(() => page.getByText(/Proxy unreachable/).count(), WAIT).toBe(0);
-    expect(h.pageErrors).toEqual([]);
+    // The finished card's poster is loaded by Chromium itself from the fake CDN, whose
+    // certificate comes from the test's CA, which this Chromium does not trust.
+    expect(h.pageErrors.filter((e) => !e.includes('ERR_CERT_AUTHORITY_INVALID'))).toEqual([]);
   });
 });
