@@ -6,6 +6,8 @@ import { startConnectProxy, type TestProxy, type TestProxyOptions } from './conn
 import { createTestCa } from './test-ca';
 
 export const GATEWAY_HOST = 'api.pika.test';
+/** With `cdn: true`, video and poster links point here (also only through the proxy). */
+export const CDN_HOST = 'cdn.pika.test';
 
 export interface ProxiedGateway {
   fake: FakePika;
@@ -20,12 +22,24 @@ export interface ProxiedGateway {
 }
 
 export async function startProxiedGateway(
-  options: { fake?: FakePikaOptions; proxy?: Omit<TestProxyOptions, 'hosts'> } = {},
+  options: {
+    fake?: FakePikaOptions;
+    proxy?: Omit<TestProxyOptions, 'hosts'>;
+    /** Media links as https://cdn.pika.test instead of the server's own address. */
+    cdn?: boolean;
+  } = {},
 ): Promise<ProxiedGateway> {
   const ca = createTestCa();
-  const fake = await startFakePika({ ...options.fake, tls: ca.issue([GATEWAY_HOST]) });
+  const fake = await startFakePika({
+    ...options.fake,
+    tls: ca.issue([GATEWAY_HOST, CDN_HOST]),
+    ...(options.cdn ? { mediaBase: `https://${CDN_HOST}` } : {}),
+  });
   const port = Number(new URL(fake.url).port);
-  const proxy = await startConnectProxy({ ...options.proxy, hosts: { [GATEWAY_HOST]: port } });
+  const proxy = await startConnectProxy({
+    ...options.proxy,
+    hosts: { [GATEWAY_HOST]: port, [CDN_HOST]: port },
+  });
   return {
     fake,
     proxy,

@@ -9,6 +9,7 @@ import type { IpcSenderInfo } from '../ipc/handler-types';
 import { freePort } from '../../../test/support/free-port';
 import { startConnectProxy } from '../../../test/support/connect-proxy';
 import {
+  CDN_HOST,
   GATEWAY_HOST,
   startProxiedGateway,
   type ProxiedGateway,
@@ -47,9 +48,9 @@ function start(network: NetworkSetting, options: Partial<NodeServicesOptions> = 
     token: TOKEN,
     pollOverrides: { firstPollMs: 5, floorMs: 20, capMs: 60 },
     clientTimeoutMs: 2000,
-    settings: { autoDownload: false, network },
     httpOptions: { ca: gw.ca },
     ...options,
+    settings: { autoDownload: false, network, ...options.settings },
   });
   return app;
 }
@@ -190,6 +191,20 @@ describe('the saved setting drives polling', () => {
     a.services.settings.update({ network: manual(gw.proxy.url) });
     await waitFor(() => a.tracker.get(id)?.state === 'finished', 'the task to finish', 8000);
     expect(appStatusOf(a.services).proxyProblem).toBeNull();
+  });
+
+  it('downloads go through the same setting: the video comes from a CDN only the proxy reaches', async () => {
+    await gw.close();
+    gw = await startProxiedGateway({ fake: { token: TOKEN }, cdn: true });
+    const a = start(manual(gw.proxy.url), { settings: { autoDownload: true } });
+    const id = gw.fake.addTask({ queuedMs: 0, runMs: 50 });
+    await a.handlers['tasks:add'](id);
+    await waitFor(
+      () => Object.values(a.tracker.get(id)?.downloads ?? {}).some((d) => d.status === 'done'),
+      'the video to be saved',
+      10_000,
+    );
+    expect(gw.proxy.seen).toContain(`${CDN_HOST}:443`);
   });
 
   it('System proxy falls back to the next entry of its list when the first proxy is down', async () => {
