@@ -136,9 +136,24 @@ describe('packaged app (electron-builder --linux dir)', () => {
     for (const dep of Object.keys(pkg.dependencies)) expect(topLevel, dep).toContain(dep);
     // Nothing the lockfile counts as development-only ships, however it is reached.
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
-      packages: Record<string, { dev?: boolean }>;
+      packages: Record<string, { dev?: boolean; version?: string }>;
     };
-    const devOnly = [...topLevel].filter((name) => lock.packages[`node_modules/${name}`]?.dev);
+    // By name and version: electron-builder lifts a runtime dependency's nested copy (e.g.
+    // proxy-agent's agent-base 9) to the top level, where the lockfile's top-level entry of
+    // that name may be an unrelated development-only version.
+    const devOnly = [...topLevel].filter((name) => {
+      const version = (
+        JSON.parse(extractFile(asarFile, `node_modules/${name}/package.json`).toString('utf8')) as {
+          version: string;
+        }
+      ).version;
+      return !Object.entries(lock.packages).some(
+        ([where, entry]) =>
+          (where === `node_modules/${name}` || where.endsWith(`/node_modules/${name}`)) &&
+          entry.version === version &&
+          !entry.dev,
+      );
+    });
     expect(devOnly).toEqual([]);
     for (const dev of [
       ...Object.keys(pkg.devDependencies),

@@ -11,6 +11,7 @@ import * as tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server/index';
 import { startConnectProxy, type TestProxy } from '../../../test/support/connect-proxy';
+import { startSocks5Proxy } from '../../../test/support/socks5-proxy';
 import { createTestCa, type TestCa } from '../../../test/support/test-ca';
 import { createPikaClient } from '../api/client';
 import { PikaApiError } from '../api/errors';
@@ -255,6 +256,40 @@ describe('a resolver per URL (what the app feeds from Chromium)', () => {
     const error = (await caught(client.getTask(finishedTask()))) as PikaApiError;
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/Proxies of type ftp:\/\/ are not supported/);
+  });
+});
+
+describe('through a SOCKS5 proxy (Clash also offers one)', () => {
+  it('reads the feed and downloads, the proxy resolving the names (socks5h)', async () => {
+    const socks = await startSocks5Proxy({ 'api.pika.test': fakePort, 'cdn.pika.test': fakePort });
+    try {
+      const id = finishedTask();
+      const http = layer({ mode: 'manual', proxyUrl: socks.url });
+      const client = createPikaClient({
+        baseUrl: 'https://api.pika.test',
+        getToken: () => fake.token,
+        http,
+      });
+      const video = (await client.getTask(id)).videos[0]!;
+      const saved = await downloadVideo(
+        { taskId: id, videoId: video.id, url: video.resultUrl!, prompt: 'socks', seed: null },
+        { dir, access: mediaAccessFor(http, client.baseUrl) },
+      );
+      expect((await readFile(saved.path)).equals(fake.mediaBytes(video.id))).toBe(true);
+      expect(socks.seen).toEqual(['api.pika.test:443', 'cdn.pika.test:443']);
+      // A host the SOCKS proxy cannot reach is reported as such.
+      const error = (await caught(
+        createPikaClient({
+          baseUrl: 'https://nowhere.pika.test',
+          getToken: () => fake.token,
+          http,
+        }).getTask(id),
+      )) as PikaApiError;
+      expect(error.proxy).toBe(socks.url);
+      expect(error.message).toContain(`The proxy ${socks.url} could not reach nowhere.pika.test`);
+    } finally {
+      await socks.close();
+    }
   });
 });
 
