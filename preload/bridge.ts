@@ -63,6 +63,7 @@ export function createBridge(transport: BridgeTransport): PikaBridge {
       setToken: invoke(i.setToken),
       clearToken: invoke(i.clearToken),
       testToken: invoke(i.testToken),
+      testNetwork: invoke(i.testNetwork),
     },
     polling: {
       pause: invoke(i.pausePolling),

@@ -5,12 +5,12 @@
 import type { PikaErrorKind } from '../main/core/api/errors';
 import type { GenerateRequest } from '../main/core/api/types';
 import type { TrackedTask } from '../main/core/tasks/model';
-import type { Settings } from '../main/core/settings';
+import type { NetworkSetting, Settings } from '../main/core/settings';
 import type { CreditView } from '../main/core/credit/types';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
-export type { Settings } from '../main/core/settings';
+export type { Settings, NetworkSetting, NetworkMode } from '../main/core/settings';
 export type { CreditView, CreditAmounts } from '../main/core/credit/types';
 
 /** Why the renderer asks for the credit: the window was shown, or the Refresh button. */
@@ -66,9 +66,24 @@ export type TokenTestResult =
   | { result: 'rejected'; message: string }
   | { result: 'unreachable'; message: string };
 
+/**
+ * What Settings -> Network -> Test found: the gateway answered (any HTTP answer counts), the
+ * proxy failed (refused, 407, could not reach the host; the message names the proxy, never
+ * its password), or the gateway could not be reached at all.
+ */
+export type NetworkTestResult =
+  | { result: 'reached'; message: string }
+  | { result: 'proxy-failed'; message: string }
+  | { result: 'unreachable'; message: string };
+
 export interface AppStatus {
   paused: boolean;
   online: boolean;
+  /**
+   * The gateway's requests fail at the proxy (refused, 407, cannot reach the host): the
+   * proxy as scheme://host:port and why, never its password. Absent or null otherwise.
+   */
+  proxyProblem?: { proxy: string; message: string } | null;
   tokenState: TokenState;
   activeCount: number;
   /** The store was unreadable and set aside at this path; the user should be told once. */
@@ -120,6 +135,8 @@ export interface InvokeChannels {
   'token:set': { args: [token: string]; result: SettingsView };
   'token:clear': { args: []; result: SettingsView };
   'token:test': { args: []; result: TokenTestResult };
+  /** Reaches the gateway through the given network setting (saved or not). */
+  'network:test': { args: [network: NetworkSetting]; result: NetworkTestResult };
   'polling:pause': { args: []; result: AppStatus };
   'polling:resume': { args: []; result: AppStatus };
   'app:status': { args: []; result: AppStatus };
@@ -179,6 +196,7 @@ export const CHANNELS = {
     setToken: 'token:set',
     clearToken: 'token:clear',
     testToken: 'token:test',
+    testNetwork: 'network:test',
     pausePolling: 'polling:pause',
     resumePolling: 'polling:resume',
     status: 'app:status',
@@ -252,6 +270,7 @@ export interface PikaBridge {
     setToken(token: string): Promise<SettingsView>;
     clearToken(): Promise<SettingsView>;
     testToken(): Promise<TokenTestResult>;
+    testNetwork(network: NetworkSetting): Promise<NetworkTestResult>;
   };
   polling: {
     pause(): Promise<AppStatus>;

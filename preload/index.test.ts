@@ -103,6 +103,11 @@ describe('preload', () => {
       [() => bridge.settings.setToken('secret'), 'token:set', ['secret']],
       [() => bridge.settings.clearToken(), 'token:clear', []],
       [() => bridge.settings.testToken(), 'token:test', []],
+      [
+        () => bridge.settings.testNetwork({ mode: 'manual', proxyUrl: 'http://127.0.0.1:7890' }),
+        'network:test',
+        [{ mode: 'manual', proxyUrl: 'http://127.0.0.1:7890' }],
+      ],
       [() => bridge.polling.pause(), 'polling:pause', []],
       [() => bridge.polling.resume(), 'polling:resume', []],
       [() => bridge.app.status(), 'app:status', []],

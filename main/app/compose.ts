@@ -10,8 +10,13 @@ import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
 import type { Settings } from '../core/settings';
 import type { DownloadQueue } from '../core/download';
+import type { HttpLayerOptions } from '../core/http/http-layer';
+import { mediaAccessFor } from '../core/http/media-access';
+import type { ResolveProxyPort } from '../core/http/system-proxy-resolver';
 import { createDownloadsService } from './downloads/downloads-service';
 import { createOnlineWatch, type OnlineWatch } from './online-watch';
+import { createNetworkService, type NetworkService } from './network/network-service';
+import { normalizeProxyUrl } from './network/proxy-url-rule';
 import { createPauseControl } from './pause-control';
 import type {
   AppServices,
@@ -55,6 +60,11 @@ export interface PlatformPorts {
   pollOverrides?: Partial<PollSettings>;
   /** A stored token could not be decrypted and was dropped. */
   onTokenUnreadable?(): void;
+  /** Chromium's proxy resolver (session.resolveProxy) for Settings -> Network -> System
+   * proxy; without it (plain Node) the system proxy is read from the proxy variables. */
+  resolveProxy?: ResolveProxyPort;
+  /** Passed to every HTTP layer (tests: a CA made in the test). */
+  httpOptions?: HttpLayerOptions;
 }
 
 export interface ComposedApp {
@@ -63,6 +73,8 @@ export interface ComposedApp {
   online: OnlineWatch;
   /** The video download queue (null when a test replaced the downloader). */
   downloadQueue: DownloadQueue | null;
+  /** The HTTP layer that follows Settings -> Network (the Electron glue reports wake-ups). */
+  network: NetworkService;
   /** Status that does not come from the tracker changed (online, token): push it. */
   onStatusChanged(listener: () => void): () => void;
   close(): Promise<void>;
@@ -72,15 +84,23 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
   const settings = createSettingsPort({
     storage: ports.settingsStorage,
     defaults: ports.defaults,
-    rules: { normalizeBaseUrl },
+    rules: { normalizeBaseUrl, normalizeProxyUrl },
   });
   const vault = createTokenVault(ports.cipher, ports.secretStorage, {
     ...(ports.onTokenUnreadable ? { onUnreadable: ports.onTokenUnreadable } : {}),
     legacyOrigin: () => originOf(settings.get().baseUrl),
   });
+  const network = createNetworkService({
+    setting: settings.get().network,
+    gatewayOrigin: () => settings.get().baseUrl,
+    ...(ports.resolveProxy ? { resolveProxy: ports.resolveProxy } : {}),
+    ...(ports.httpOptions ? { httpOptions: ports.httpOptions } : {}),
+    ...(ports.log ? { log: ports.log } : {}),
+  });
   const client = createSwitchingClient({
     baseUrl: () => settings.get().baseUrl,
     getToken: (baseUrl) => vault.tokenFor(originOf(baseUrl)),
+    http: network.http,
     ...(ports.clientTimeoutMs !== undefined ? { timeoutMs: ports.clientTimeoutMs } : {}),
   });
   const tracker = createTracker({
@@ -115,6 +135,8 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     isOnline: ports.isOnline,
     ...(ports.onlineRecheckMs !== undefined ? { recheckMs: ports.onlineRecheckMs } : {}),
     onChange: (isOnline) => {
+      // Another network may name another proxy (or none).
+      network.networkChanged();
       pauses.set('offline', !isOnline);
       statusChanged();
     },
@@ -126,6 +148,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
       const timing = pollSettingsFrom(next);
       const before = pollSettingsFrom(previous);
       if (JSON.stringify(timing) !== JSON.stringify(before)) tracker.updateSettings(timing);
+      network.apply(next.network);
       // A different gateway may take the token it refused: let polling try again.
       if (next.baseUrl !== previous.baseUrl) {
         tokenState.reset();
@@ -137,6 +160,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     // A new base URL: the old credit is void (asked again at the next trigger). A new token
     // is handled where it is saved (handlers/token.ts).
     settings.onChange(() => credit.sync()),
+    network.onProxyProblem(statusChanged),
   );
   const onFinished = (): void => void credit.refresh('finished');
   tracker.on('finished', onFinished);
@@ -168,6 +192,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     window: ports.window,
     loginItem: ports.loginItem,
     credit,
+    network,
     status: {
       online: () => online.online(),
       storeRecoveredFrom: () =>
@@ -180,6 +205,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
         tracker,
         settings,
         client,
+        access: () => mediaAccessFor(network.http, settings.get().baseUrl),
         ...(ports.downloadTuning ? { tuning: ports.downloadTuning } : {}),
         ...(ports.log ? { log: ports.log } : {}),
       });
@@ -193,6 +219,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     tracker,
     online,
     downloadQueue: realDownloads?.queue ?? null,
+    network,
     onStatusChanged(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
@@ -214,6 +241,7 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
         ]);
       }
       await tracker.close();
+      network.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // behind the IPC router. Everything with logic lives in Electron-free modules (compose.ts,
 // handlers/, ipc/); this file only connects Electron's objects to them.
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol, session } from 'electron';
 import Store from 'electron-store';
 import { PRODUCT_NAME, URL_SCHEME } from '../core/app-id';
 import { openConfTaskStore, type ConfLike } from '../core/tasks/storage';
@@ -18,9 +18,9 @@ import { hardenWebContents } from './electron/harden';
 import { dragIcon } from './electron/drag-icon';
 import { electronNotifier } from './electron/notifier';
 import { connectPowerEvents } from './electron/power';
+import { connectNetworkEvents, electronResolveProxy } from './network/electron-system-proxy';
 import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
-import { defaultHttpLayer } from '../core/http/http-layer';
 import { mediaAccessFor } from '../core/http/media-access';
 import { appLinkInput, createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
@@ -136,6 +136,9 @@ function start(): Running {
       set: (enabled) => setLaunchAtLogin(enabled, app, process.platform, { appArgs: loginArgs }),
     },
     isOnline: () => net.isOnline(),
+    // Settings -> Network -> System proxy: Chromium's resolver (OS settings, PAC, WPAD).
+    resolveProxy: electronResolveProxy(() => session.defaultSession),
+    log,
     onTokenUnreadable: () =>
       log('The saved token could not be decrypted (keyring changed); it was dropped.'),
   });
@@ -145,7 +148,7 @@ function start(): Running {
     dir: join(app.getPath('userData'), 'posters'),
     tracker,
     log,
-    access: () => mediaAccessFor(defaultHttpLayer(), services.settings.get().baseUrl),
+    access: () => mediaAccessFor(composed.network.http, services.settings.get().baseUrl),
   });
   const send: SendHandlers<ElectronSender> = {
     'drag:start': createDragStart<ElectronSender>({
@@ -214,6 +217,7 @@ function start(): Running {
     tokenRejected: () => services.tokenState.get() === 'rejected',
     variant: () => defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors),
     credit: () => trayLineOf(services.credit.current()),
+    proxyUnreachable: () => composed.network.proxyProblem()?.proxy ?? null,
     apply: (state, variant) => {
       tray.setImage(
         trayIconPath(state.state, variant, process.resourcesPath, app.isPackaged, where.appRoot),
@@ -264,6 +268,8 @@ function start(): Running {
     },
   });
 
+  // Before the power events: a wake-up drops cached proxy answers before polling resumes.
+  connectNetworkEvents(powerMonitor, composed.network);
   connectPowerEvents(powerMonitor, services.pauses);
 
   let updates: UpdateWiring | null = null;

@@ -55,6 +55,10 @@ export interface NodeServicesOptions {
   downloadTuning?: PlatformPorts['downloadTuning'];
   /** Where app:take-navigation reads from. Default: a mailbox nothing delivers to. */
   navigation?: NavigationMailbox;
+  /** Stands in for Chromium's proxy resolver (Settings -> Network -> System proxy). */
+  resolveProxy?: PlatformPorts['resolveProxy'];
+  /** Passed to every HTTP layer (a CA made in the test). */
+  httpOptions?: PlatformPorts['httpOptions'];
 }
 
 export interface NodeServices extends ComposedApp {
@@ -122,6 +126,8 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     ...(options.downloadTuning ? { downloadTuning: options.downloadTuning } : {}),
     ...(options.pollOverrides ? { pollOverrides: options.pollOverrides } : {}),
     ...(options.clientTimeoutMs !== undefined ? { clientTimeoutMs: options.clientTimeoutMs } : {}),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+    ...(options.httpOptions ? { httpOptions: options.httpOptions } : {}),
   });
   const { services } = composed;
   const patch: Partial<Settings> = { downloadDir: options.downloadDir, ...options.settings };

@@ -6,6 +6,7 @@ import type { FeedSource, GenerateRequest } from '../core/api/types';
 import type { CreditService } from '../core/credit/credit-service';
 import type { Settings } from '../core/settings';
 import type { TaskTracker } from '../core/tasks/tracker-types';
+import type { NetworkService } from './network/network-service';
 import type { PauseControl } from './pause-control';
 import type {
   AppStatus,
@@ -122,6 +123,8 @@ export interface AppServices {
   status: StatusSource;
   /** The token's credit, asked for sparingly (core/credit). */
   credit: CreditService;
+  /** The HTTP layer that follows Settings -> Network, and what its proxy meets. */
+  network: Pick<NetworkService, 'layerFor' | 'proxyProblem'>;
 }
 
 /** The status pushed to and asked for by the renderer, built from the services. */
@@ -135,5 +138,11 @@ export function appStatusOf(services: AppServices): AppStatus {
     tokenState: services.tokenState.get(),
     activeCount: tracker.activeCount,
     storeRecoveredFrom: services.status.storeRecoveredFrom(),
+    proxyProblem: proxyProblemOf(services),
   };
+}
+
+function proxyProblemOf(services: AppServices): AppStatus['proxyProblem'] {
+  const problem = services.network.proxyProblem();
+  return problem ? { proxy: problem.proxy, message: problem.message } : null;
 }

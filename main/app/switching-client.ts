@@ -3,6 +3,7 @@
 // asks for the token for its own base URL, so a token bound to one origin is never
 // attached to a request for another.
 import { createPikaClient, type PikaClient } from '../core/api/client';
+import type { HttpLayer } from '../core/http/http-layer';
 import type { PikaClientPort } from './services';
 
 export function createSwitchingClient(options: {
@@ -10,6 +11,8 @@ export function createSwitchingClient(options: {
   /** The token for this base URL (null when the saved one is bound elsewhere). */
   getToken(baseUrl: string): string | null;
   timeoutMs?: number;
+  /** The app's layer, which follows Settings -> Network by itself (no new client needed). */
+  http?: HttpLayer;
 }): PikaClientPort {
   let current: { url: string; client: PikaClient } | null = null;
   const client = (): PikaClient => {
@@ -19,6 +22,7 @@ export function createSwitchingClient(options: {
         baseUrl: url,
         getToken: () => options.getToken(url),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.http ? { http: options.http } : {}),
       });
       current = { url, client: made };
     }

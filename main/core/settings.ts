@@ -19,7 +19,22 @@ export interface Settings {
   stalledAfterMin: number;
   /** Warn once when the token's credit falls below this many dollars; 0 = off. */
   lowCreditUsd: number;
+  /** How requests reach the gateway and the CDN (Settings -> Network). */
+  network: NetworkSetting;
 }
+
+/**
+ * `system`: the proxy the OS (or its PAC file) names for each host, as the browser uses;
+ * `none`: always connect directly; `manual`: every request through `proxyUrl`. The URL is
+ * kept while another mode is chosen, so switching back restores it.
+ */
+export interface NetworkSetting {
+  mode: NetworkMode;
+  proxyUrl: string;
+}
+
+export const NETWORK_MODES = ['system', 'none', 'manual'] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
 
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
 
@@ -35,5 +50,6 @@ export function defaultSettings(downloadDir: string): Settings {
     pollCapSec: 60,
     stalledAfterMin: 60,
     lowCreditUsd: 1,
+    network: { mode: 'system', proxyUrl: '' },
   };
 }

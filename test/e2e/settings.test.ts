@@ -89,7 +89,7 @@ describe('settings end to end', () => {
     // The token never reaches the page again.
     expect(await page.content()).not.toContain('wrong-token-123');
 
-    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText(/^Rejected: /).waitFor(WAIT);
 
     // A task polled with the bad token: the tracker stops, the status push reaches the page.
@@ -105,7 +105,7 @@ describe('settings end to end', () => {
     await expect.poll(() => activeElementId(page), WAIT).toBe('token');
     await field.fill(fake.token);
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText('Accepted by the server.').waitFor(WAIT);
     // With a working token, polling resumes and the task ends.
     await page.getByRole('tab', { name: 'Tasks' }).click();
@@ -124,7 +124,7 @@ describe('settings end to end', () => {
     await expect
       .poll(() => h!.app.services.settings.get().baseUrl, WAIT)
       .toBe('http://127.0.0.1:9');
-    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText(/^Server unreachable: /).waitFor(WAIT);
   });
 

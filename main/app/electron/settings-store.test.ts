@@ -68,6 +68,7 @@ describe('electron settings store', () => {
         'downloadDir',
         'launchAtLogin',
         'autoUpdate',
+        'network',
         'notifications',
         'pollCapSec',
         'pollFloorSec',

@@ -26,6 +26,12 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
       pollCapSec: { type: 'number' },
       stalledAfterMin: { type: 'number' },
       lowCreditUsd: { type: 'number' },
+      // Loose on purpose: an unknown mode or a bad URL falls back to the default when read
+      // (validate-settings) instead of setting the whole file aside.
+      network: {
+        type: 'object',
+        properties: { mode: { type: 'string' }, proxyUrl: { type: 'string' } },
+      },
     },
   },
 };

@@ -6,6 +6,7 @@ import type { AppServices } from '../services';
 import { appHandlers } from './app';
 import { creditHandlers } from './credit';
 import { generateHandlers } from './generate';
+import { networkHandlers } from './network';
 import { pollingHandlers } from './polling';
 import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
@@ -26,5 +27,6 @@ export function createInvokeHandlers(services: AppServices): InvokeHandlers {
     ...appHandlers(services),
     ...generateHandlers(services, tokenOrigin),
     ...creditHandlers(services),
+    ...networkHandlers(services),
   };
 }

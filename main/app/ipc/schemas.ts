@@ -15,6 +15,11 @@ export const MAX_TEXT = 100_000;
 const taskId = z.string().min(1).max(200);
 const videoRef = z.strictObject({ taskId, videoId: z.string().min(1).max(200) });
 
+const network = z.strictObject({
+  mode: z.enum(['system', 'none', 'manual']),
+  proxyUrl: z.string().max(2000),
+});
+
 // No downloadDir: the folder changes only through main's own folder picker
 // ('settings:choose-folder'), never to a path the renderer names.
 const settingsPatch = z
@@ -27,6 +32,7 @@ const settingsPatch = z
     pollFloorSec: z.number(),
     pollCapSec: z.number(),
     stalledAfterMin: z.number(),
+    network,
     lowCreditUsd: z.number(),
   })
   .partial();
@@ -78,6 +84,7 @@ export const invokeSchemas: InvokeSchemas = {
   'token:set': z.tuple([z.string().max(10_000)]),
   'token:clear': none,
   'token:test': none,
+  'network:test': z.tuple([network]),
   'polling:pause': none,
   'polling:resume': none,
   'app:status': none,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeBaseUrl } from '../../core/api/base-url';
+import { normalizeProxyUrl } from '../network/proxy-url-rule';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { createSettingsPort, type SettingsStorage } from './settings-port';
 import { SettingsError } from './validate-settings';
 
-const rules = { normalizeBaseUrl };
+const rules = { normalizeBaseUrl, normalizeProxyUrl };
 const defaults = defaultSettings('/home/me/Videos/Pika');
 
 function memoryStorage(initial?: unknown) {
@@ -54,6 +55,11 @@ describe('settings port', () => {
     [{ pollCapSec: 100_000 }, 'pollCapSec', /between 5 and 3600/],
     [{ stalledAfterMin: 1 }, 'stalledAfterMin', /between 5 and 1440/],
     [{ pollFloorSec: 120, pollCapSec: 60 }, 'pollCapSec', /cannot be shorter/],
+    [{ network: { mode: 'manual', proxyUrl: '  ' } }, 'network', /Enter the proxy URL/],
+    [{ network: { mode: 'manual', proxyUrl: 'ftp://p.example:21' } }, 'network', /not supported/],
+    [{ network: { mode: 'manual', proxyUrl: 'http://p.example/x' } }, 'network', /has a path/],
+    [{ network: { mode: 'none', proxyUrl: 'http://:7890' } }, 'network', /proxy address/],
+    [{ network: { mode: 'vpn', proxyUrl: '' } as never }, 'network', /Choose System proxy/],
   ])('refuses %j as a whole, naming the field', (patch, field, message) => {
     const storage = memoryStorage();
     const port = createSettingsPort({ storage, defaults, rules });
@@ -81,6 +87,40 @@ describe('settings port', () => {
       expect(port.get()).toEqual({ ...defaults, autoDownload: false });
     },
   );
+  it('saves the network setting: a typed proxy URL is checked and kept across modes', () => {
+    const port = createSettingsPort({ storage: memoryStorage(), defaults, rules });
+    expect(defaults.network).toEqual({ mode: 'system', proxyUrl: '' });
+    // A bare host:port means http://, as in curl; a password is kept for the proxy.
+    expect(
+      port.update({ network: { mode: 'manual', proxyUrl: ' 127.0.0.1:7890 ' } }).network,
+    ).toEqual({ mode: 'manual', proxyUrl: 'http://127.0.0.1:7890' });
+    expect(
+      port.update({ network: { mode: 'manual', proxyUrl: 'socks5://me:pw@10.0.0.2:1080/' } })
+        .network,
+    ).toEqual({ mode: 'manual', proxyUrl: 'socks5://me:pw@10.0.0.2:1080' });
+    // Switching away keeps the URL, so switching back restores it.
+    expect(
+      port.update({ network: { mode: 'none', proxyUrl: 'socks5://me:pw@10.0.0.2:1080' } }).network,
+    ).toEqual({ mode: 'none', proxyUrl: 'socks5://me:pw@10.0.0.2:1080' });
+  });
+
+  it('a refused proxy URL never has its password in the message', () => {
+    const port = createSettingsPort({ storage: memoryStorage(), defaults, rules });
+    for (const proxyUrl of [
+      'gopher://me:hunter2@p.example:70',
+      'http://me:hunter2@p.example:1/x',
+      'http://me:hunter2@:1',
+    ]) {
+      let message = '';
+      try {
+        port.update({ network: { mode: 'manual', proxyUrl } });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).not.toBe('');
+      expect(message).not.toContain('hunter2');
+    }
+  });
 
   it('repairs a stored file field by field instead of dropping it', () => {
     const storage = memoryStorage({
@@ -91,6 +131,7 @@ describe('settings port', () => {
       launchAtLogin: true,
       autoUpdate: 'no',
       unknownOldKey: 'x',
+      network: { mode: 'manual', proxyUrl: 'not a proxy ::' },
     });
     const port = createSettingsPort({ storage, defaults, rules });
     expect(port.get()).toEqual({

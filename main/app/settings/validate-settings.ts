@@ -2,7 +2,7 @@
 // half-applies. Messages are written for the person who typed the value.
 import { isAbsolute } from 'node:path';
 import { downloadFolderProblem } from '../../core/download/folder-rules';
-import type { Settings } from '../../core/settings';
+import { NETWORK_MODES, type NetworkSetting, type Settings } from '../../core/settings';
 import type { SettingLimits } from '../../../preload/contract';
 
 /** Bounds for the numeric settings: fast enough to be useful, slow enough to be polite. */
@@ -25,6 +25,8 @@ export class SettingsError extends Error {
 export interface SettingsRules {
   /** Turns a typed base URL into the canonical one, or throws with a message for people. */
   normalizeBaseUrl(url: string): string;
+  /** Checks a typed proxy URL (scheme, host, port), or throws with a message for people. */
+  normalizeProxyUrl(url: string): string;
 }
 
 const LABELS: Record<keyof typeof SETTING_LIMITS, string> = {
@@ -68,6 +70,32 @@ export function checkDownloadDir(dir: string): string {
   return trimmed;
 }
 
+/** The network setting as saved: a known mode, and a proxy URL that is empty or valid. */
+export function checkNetwork(
+  value: unknown,
+  rules: Pick<SettingsRules, 'normalizeProxyUrl'>,
+): NetworkSetting {
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const mode = NETWORK_MODES.find((m) => m === record['mode']);
+  if (!mode) throw new SettingsError('network', 'Choose System proxy, No proxy or Manual.');
+  const typed = typeof record['proxyUrl'] === 'string' ? record['proxyUrl'].trim() : '';
+  if (typed === '') {
+    if (mode === 'manual') {
+      throw new SettingsError('network', 'Enter the proxy URL, for example http://127.0.0.1:7890.');
+    }
+    return { mode, proxyUrl: '' };
+  }
+  try {
+    return { mode, proxyUrl: rules.normalizeProxyUrl(typed) };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'The proxy URL is not valid.';
+    throw new SettingsError('network', why);
+  }
+}
+
 /** Returns the settings with the patch applied, or throws SettingsError naming the field. */
 export function applySettingsPatch(
   current: Settings,
@@ -84,6 +112,7 @@ export function applySettingsPatch(
     }
   }
   if (patch.downloadDir !== undefined) next.downloadDir = checkDownloadDir(patch.downloadDir);
+  if (patch.network !== undefined) next.network = checkNetwork(patch.network, rules);
   for (const flag of ['autoDownload', 'notifications', 'launchAtLogin', 'autoUpdate'] as const) {
     const value = patch[flag];
     if (value !== undefined) next[flag] = value;

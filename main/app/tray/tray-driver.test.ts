@@ -131,6 +131,36 @@ describe('tray driver', () => {
     expect(applied).toEqual([expect.objectContaining({ state: 'error', error: 'token-rejected' })]);
     driver.close();
   });
+
+  it('shows the proxy the gateway fails at, and drops it when the proxy works again', () => {
+    vi.useFakeTimers();
+    const fake = fakeTracker();
+    fake.set([task('a')]);
+    let proxy: string | null = null;
+    const applied: TrayState[] = [];
+    const driver = createTrayDriver({
+      tracker: fake.tracker,
+      online: () => true,
+      paused: () => false,
+      proxyUnreachable: () => proxy,
+      apply: (s) => applied.push(s),
+      delayMs: 5,
+    });
+    expect(applied.at(-1)!.state).toBe('working');
+    proxy = 'http://127.0.0.1:7890';
+    driver.refresh();
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)).toEqual({
+      state: 'error',
+      error: 'proxy-unreachable',
+      tooltip: 'Proxy unreachable (http://127.0.0.1:7890) — 1 video waiting',
+    });
+    proxy = null;
+    driver.refresh();
+    vi.advanceTimersByTime(5);
+    expect(applied.at(-1)!.state).toBe('working');
+    driver.close();
+  });
 });
 
 describe('tray driver credit line', () => {

@@ -26,6 +26,8 @@ export function createTrayDriver<V extends string = string>(options: {
   variant?(): V;
   /** The credit line for the tooltip, or null; call refresh() when it changes. */
   credit?(): string | null;
+  /** The proxy the gateway's requests fail at (scheme://host:port), or null. */
+  proxyUnreachable?(): string | null;
   apply(state: TrayState, variant: V): void;
   delayMs?: number;
 }): TrayDriver {
@@ -43,6 +45,7 @@ export function createTrayDriver<V extends string = string>(options: {
       tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
       online: options.online(),
       credit: options.credit?.() ?? null,
+      proxyUnreachable: options.proxyUnreachable?.() ?? null,
     });
     const variant = options.variant?.() ?? ('' as V);
     if (shown && sameTrayState(shown, next) && variant === shownVariant) return;

@@ -1,5 +1,5 @@
 // The app events that move the tray (a task added, changed, seen or removed; a pause; the
-// token refused; the network lost), as a pure reducer over TrayInput. The transition table in
+// token refused; the network lost; the proxy failing), as a pure reducer over TrayInput. The transition table in
 // tray-state.test.ts is written in these terms. The app's driver (app/tray/tray-driver.ts)
 // reads the same input straight from the tracker instead of folding events.
 import type { TrackedTask } from '../tasks/model';
@@ -11,13 +11,15 @@ export type TrayAction =
   | { type: 'remove'; taskId: string }
   | { type: 'seen'; taskIds: string[] }
   | { type: 'status'; paused: boolean; tokenRejected: boolean }
-  | { type: 'online'; online: boolean };
+  | { type: 'online'; online: boolean }
+  | { type: 'proxy'; proxy: string | null };
 
 export const INITIAL_TRAY_INPUT: TrayInput = {
   tasks: [],
   paused: false,
   tokenRejected: false,
   online: true,
+  proxyUnreachable: null,
 };
 
 export function reduceTrayInput(input: TrayInput, action: TrayAction): TrayInput {
@@ -44,5 +46,7 @@ export function reduceTrayInput(input: TrayInput, action: TrayAction): TrayInput
       return { ...input, paused: action.paused, tokenRejected: action.tokenRejected };
     case 'online':
       return { ...input, online: action.online };
+    case 'proxy':
+      return { ...input, proxyUnreachable: action.proxy };
   }
 }

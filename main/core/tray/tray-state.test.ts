@@ -6,6 +6,7 @@ import {
   TOOLTIP_MAX,
   TRAY_STATES,
   trayStateFrom,
+  type TrayError,
   type TrayInput,
   type TrayStateName,
 } from './tray-state';
@@ -166,7 +167,7 @@ describe('tray states', () => {
 });
 
 /** The two errors look alike but leave differently: every move into and out of each. */
-type Shown = Exclude<TrayStateName, 'error'> | 'token-rejected' | 'offline';
+type Shown = Exclude<TrayStateName, 'error'> | TrayError;
 const shownOf = (i: TrayInput): Shown => {
   const s = trayStateFrom(i);
   return s.state === 'error' ? s.error! : s.state;
@@ -383,6 +384,68 @@ describe('marking seen', () => {
   it('marking seen drops the badge in working state too', () => {
     const state = reduceTrayInput(input({ tasks: [r1, f1] }), { type: 'seen', taskIds: ['f1'] });
     expect(trayStateFrom(state)).toEqual({ state: 'working', tooltip: '1 video generating — 45%' });
+  });
+});
+
+describe('proxy unreachable', () => {
+  const PROXY = 'http://127.0.0.1:7890';
+  const failing = input({ tasks: [r1], proxyUnreachable: PROXY });
+
+  it('names the proxy instead of blaming the network', () => {
+    expect(trayStateFrom(failing)).toEqual({
+      state: 'error',
+      error: 'proxy-unreachable',
+      tooltip: 'Proxy unreachable (http://127.0.0.1:7890) — 1 video waiting',
+    });
+    expect(trayStateFrom(failing).tooltip).not.toMatch(/offline|connection/i);
+  });
+
+  it.each<[string, TrayAction[], Shown]>([
+    ['the proxy answers again', [{ type: 'proxy', proxy: null }], 'working'],
+    [
+      'the machine goes offline (offline is the truer story)',
+      [{ type: 'online', online: false }],
+      'offline',
+    ],
+    ['the user pauses', [{ type: 'status', paused: true, tokenRejected: false }], 'paused'],
+    [
+      'the token is rejected',
+      [{ type: 'status', paused: false, tokenRejected: true }],
+      'token-rejected',
+    ],
+    ['the waiting task is removed', [{ type: 'remove', taskId: 'r1' }], 'idle'],
+    [
+      'the proxy is back and the task turns out done',
+      [
+        { type: 'proxy', proxy: null },
+        { type: 'upsert', task: { ...f1, id: 'r1' } },
+      ],
+      'unseen',
+    ],
+  ])('proxy-unreachable -> %s', (_why, actions, to) => {
+    expect(shownOf(run(failing, actions))).toBe(to);
+  });
+
+  it('is entered from working when the proxy fails, and only while tasks wait', () => {
+    expect(shownOf(run(START.working, [{ type: 'proxy', proxy: PROXY }]))).toBe(
+      'proxy-unreachable',
+    );
+    expect(trayStateFrom(input({ proxyUnreachable: PROXY }))).toEqual({
+      state: 'idle',
+      tooltip: 'Pika Tray — proxy unreachable (http://127.0.0.1:7890)',
+    });
+    expect(trayStateFrom(input({ tasks: [f1], proxyUnreachable: PROXY }))).toEqual({
+      state: 'unseen',
+      tooltip: '1 new video ready\nProxy unreachable (http://127.0.0.1:7890)',
+      badgeCount: 1,
+    });
+  });
+
+  it('stays under the tooltip limit with a long proxy name', () => {
+    const long = `http://${'p'.repeat(200)}.example:8080`;
+    const tasks = Array.from({ length: 50 }, (_, i) => task(`r${i}`, 'running'));
+    const tip = trayStateFrom(input({ tasks, proxyUnreachable: long })).tooltip;
+    expect(Array.from(tip).length).toBeLessThanOrEqual(TOOLTIP_MAX);
   });
 });
 

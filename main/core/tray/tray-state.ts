@@ -8,6 +8,9 @@
 //                              checked would lie, and an offline network does not matter then.
 //   3. error (offline)         only while there are tasks to check: offline with nothing
 //                              running is no reason to turn the icon red (a laptop on a train).
+//   3b. error (proxy)          the network is up but the gateway's requests fail at the proxy
+//                              (Clash closed, a 407): say so instead of blaming the network,
+//                              under the same only-while-checking rule.
 //   4. working                 something is being generated; progress is in the tooltip.
 //   5. unseen                  finished (or failed) videos the user has not looked at yet.
 //   6. idle
@@ -19,7 +22,7 @@ import { TRAY_STATES, type TrayState as TrayStateName } from '../tray-icons';
 
 export { TRAY_STATES, type TrayStateName };
 
-export type TrayError = 'token-rejected' | 'offline';
+export type TrayError = 'token-rejected' | 'offline' | 'proxy-unreachable';
 
 export interface TrayInput {
   tasks: TrackedTask[];
@@ -28,6 +31,8 @@ export interface TrayInput {
   online: boolean;
   /** The credit line ("Credit: $3.61"), last in the tooltip; absent or null: not shown. */
   credit?: string | null;
+  /** The proxy (scheme://host:port) the gateway's requests fail at; absent or null if none. */
+  proxyUnreachable?: string | null;
 }
 
 export interface TrayState {
@@ -48,6 +53,7 @@ export function trayStateFrom(input: TrayInput): TrayState {
   const active = input.tasks.filter((t) => !isEnded(t.state)).sort((a, b) => a.addedAt - b.addedAt);
   const unseen = input.tasks.filter((t) => isEnded(t.state) && !t.seen);
   const unseenLine = unseenText(unseen);
+  const proxy = input.online ? (input.proxyUnreachable ?? null) : null;
   const extra = (first: string, ...rest: (string | null)[]) =>
     [first, ...rest].filter((line): line is string => !!line).join('\n');
 
@@ -76,14 +82,21 @@ export function trayStateFrom(input: TrayInput): TrayState {
       error: 'offline',
       tooltip: extra(`Offline — ${videos(active.length)} waiting for the connection`, unseenLine),
     };
+  } else if (proxy && active.length > 0) {
+    result = {
+      state: 'error',
+      error: 'proxy-unreachable',
+      tooltip: extra(`Proxy unreachable (${proxy}) — ${videos(active.length)} waiting`, unseenLine),
+    };
   } else if (active.length > 0) {
     result = { state: 'working', tooltip: extra(workingText(active), unseenLine) };
   } else if (unseen.length > 0) {
-    result = { state: 'unseen', tooltip: extra(unseenLine!, input.online ? null : 'Offline') };
+    result = { state: 'unseen', tooltip: extra(unseenLine!, connectionLine(input.online, proxy)) };
   } else {
+    const line = connectionLine(input.online, proxy);
     result = {
       state: 'idle',
-      tooltip: input.online ? 'Pika Tray — no videos generating' : 'Pika Tray — offline',
+      tooltip: line ? `Pika Tray — ${line.toLowerCase()}` : 'Pika Tray — no videos generating',
     };
   }
   // Last, so the clip takes it first: the state lines matter more.
@@ -101,6 +114,12 @@ export function sameTrayState(a: TrayState, b: TrayState): boolean {
     a.badgeCount === b.badgeCount &&
     a.error === b.error
   );
+}
+
+/** What is wrong with the connection, when nothing more urgent is shown. */
+function connectionLine(online: boolean, proxy: string | null): string | null {
+  if (!online) return 'Offline';
+  return proxy ? `Proxy unreachable (${proxy})` : null;
 }
 
 function videos(count: number): string {

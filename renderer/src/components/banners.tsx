@@ -1,5 +1,5 @@
 // The app-wide states a user must know about, most urgent first: token rejected or missing,
-// offline, paused, and a task list that had to be set aside.
+// offline (or the proxy failing while the network is up), paused, and a task list that had to be set aside.
 import type { AppStatus } from '../../../preload/contract';
 
 export function Banners({
@@ -41,6 +41,13 @@ export function Banners({
       {!status.online ? (
         <div class="banner banner-warn" role="status">
           <span>Offline. Tasks will be checked again when the connection is back.</span>
+        </div>
+      ) : status.proxyProblem ? (
+        <div class="banner banner-warn" role="status">
+          <span>
+            Proxy unreachable: {status.proxyProblem.message} Tasks will be checked again; see
+            Settings → Network.
+          </span>
         </div>
       ) : null}
       {status.paused ? (

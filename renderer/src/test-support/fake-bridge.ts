@@ -9,6 +9,8 @@ import type {
   PikaBridge,
   SettingsView,
   TaskChange,
+  NetworkSetting,
+  NetworkTestResult,
   TokenTestResult,
   TrackedTask,
   View,
@@ -24,6 +26,7 @@ export interface FakeBridge extends PikaBridge {
     settings: SettingsView;
     addResult: (text: string) => AddTasksResult;
     testResult: TokenTestResult;
+    networkTestResult: (network: NetworkSetting) => NetworkTestResult;
     /** When set, settings.update rejects with this message. */
     updateError: string | null;
     /** What app.takeNavigation answers (main's navigation from before the page listened). */
@@ -73,6 +76,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         pollCapSec: 60,
         stalledAfterMin: 60,
         lowCreditUsd: 1,
+        network: { mode: 'system', proxyUrl: '' },
       },
       hasToken: true,
       tokenState: 'accepted',
@@ -85,6 +89,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     },
     addResult: () => ({ added: [], duplicates: [], errors: [] }),
     testResult: { result: 'accepted' },
+    networkTestResult: () => ({ result: 'reached', message: 'The gateway answered.' }),
     updateError: null,
     pendingNavigation: null,
     notDownloaded: 0,
@@ -165,6 +170,9 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         return state.settings;
       }),
       testToken: answer('settings.testToken', () => state.testResult),
+      testNetwork: answer('settings.testNetwork', (network: NetworkSetting) =>
+        state.networkTestResult(network),
+      ),
     },
     polling: {
       pause: answer('polling.pause', () => (state.status = { ...state.status, paused: true })),

@@ -10,6 +10,7 @@ import type {
 import { useBridge } from '../bridge';
 import { CommittedInput } from '../components/committed-input';
 import { Field } from '../components/field';
+import { NetworkSection } from '../components/network-section';
 import { Toggle } from '../components/toggle';
 import { TokenSection } from '../components/token-section';
 import { errorMessage } from '../lib/format';
@@ -158,6 +159,12 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
           />
         </Field>
       </fieldset>
+
+      <NetworkSection
+        network={s.network}
+        error={errors.network}
+        onSave={(network) => update('network', network)}
+      />
 
       <fieldset class="section">
         <legend class="section-title">Downloads</legend>
