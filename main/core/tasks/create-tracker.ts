@@ -21,6 +21,7 @@ import { createRateBudget } from './rate-budget';
 import { createScheduler } from './scheduler';
 import type { TaskStore } from './storage';
 import { TypedEmitter } from './typed-emitter';
+import { UNKNOWN_TASK_LIMIT } from './unknown-task';
 import type {
   AddResult,
   PollSettings,
@@ -46,8 +47,7 @@ export interface TrackerOptions {
 /** The tracker, plus a probe for tests: is a timer pending (a poll's, a write's, or either)? */
 export type Tracker = TaskTracker & { hasPendingTimer(kind?: 'poll' | 'write'): boolean };
 
-/** Answers of "no such task" in a row before a task is given up as unknown. */
-export const UNKNOWN_TASK_LIMIT = 3;
+export { UNKNOWN_TASK_LIMIT };
 /** Retries of a re-check of an ended task after transient errors. */
 const RECHECK_RETRY_LIMIT = 5;
 const CLOSE_WAIT_MS = 2_000;
