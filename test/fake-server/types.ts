@@ -62,8 +62,11 @@ export interface FakePikaOptions {
   token?: string;
   /** Port on 127.0.0.1; default 0 (any free port). */
   port?: number;
-  /** Rate limit: at most `max` feed requests per `windowMs` per server, 429 beyond. */
-  rateLimit?: { max: number; windowMs: number };
+  /** Rate limit: at most `max` feed requests per fixed window of `windowMs` (it starts at the
+   * first request after the last one ended), 429 beyond. `headers` (added for issue 19): say
+   * the limit on every feed answer as X-RateLimit-* or IETF RateLimit-* headers; default none,
+   * like most gateways. */
+  rateLimit?: { max: number; windowMs: number; headers?: 'x-ratelimit' | 'ratelimit' };
   /** Default spec for tasks created by POST /pika/generate. */
   generatedTask?: Omit<FakeTaskSpec, 'id'>;
   /**

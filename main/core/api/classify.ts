@@ -4,9 +4,9 @@
 import { PikaApiError, type PikaErrorKind } from './errors';
 import { readServerMessage, shorten } from './server-message';
 import type { HeaderReader } from '../http/header-reader';
+import { parseRetryAfter, readRateLimit } from './rate-limit-headers';
 
-/** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
-export const RETRY_AFTER_CAP_MS = 10 * 60_000;
+export { RETRY_AFTER_CAP_MS, parseRetryAfter } from './rate-limit-headers';
 
 export interface RequestContext {
   operation: 'feed' | 'generate';
@@ -42,24 +42,6 @@ const GENERATE_FIELDS = [
   'video',
 ];
 
-/** Seconds or an HTTP date, as milliseconds from now, capped; undefined when absent or unreadable. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (text === '') return undefined;
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000;
-  else {
-    const at = Date.parse(text);
-    if (Number.isNaN(at)) return undefined;
-    ms = at - now;
-  }
-  return Math.min(RETRY_AFTER_CAP_MS, Math.max(0, Math.round(ms)));
-}
-
 export function redact(text: string, token: string | null | undefined): string {
   let out = text;
   if (token && token.length >= 4) out = out.split(token).join('[token]');
@@ -89,7 +71,8 @@ export function httpError(
   const says = readServerMessage(redact(body, ctx.token));
   const serverMessage = says.message;
   const code = says.code;
-  const base = { status, serverMessage, code };
+  const rateLimit = readRateLimit(headers);
+  const base = { status, serverMessage, code, ...(rateLimit ? { rateLimit } : {}) };
   const make = (
     kind: PikaErrorKind,
     summary: string,

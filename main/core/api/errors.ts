@@ -1,6 +1,7 @@
 // Every failure of the Pika API is one of these kinds, so callers decide by kind (stop, back
 // off, ask for a token) and show `message`, which is written for a person and never holds
 // the token.
+import type { RateLimitInfo } from './types';
 
 /** Every kind, for code that must check a kind read back from disk or another module. */
 export const PIKA_ERROR_KINDS = [
@@ -28,6 +29,8 @@ export interface PikaErrorInit {
   retryAfterMs?: number;
   /** The field the server blamed, when it said (generate validation). */
   field?: string;
+  /** What the answer's headers said about the rate limit, when they said anything. */
+  rateLimit?: RateLimitInfo;
   cause?: unknown;
 }
 
@@ -38,6 +41,7 @@ export class PikaApiError extends Error {
   readonly code: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly field: string | undefined;
+  readonly rateLimit: RateLimitInfo | undefined;
 
   constructor(init: PikaErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -48,6 +52,7 @@ export class PikaApiError extends Error {
     this.code = init.code;
     this.retryAfterMs = init.retryAfterMs;
     this.field = init.field;
+    this.rateLimit = init.rateLimit;
   }
 
   /** Worth asking again later without the user doing anything. */
