@@ -20,6 +20,11 @@ Options:
   --max-interval SECONDS  Longest gap between two checks of a task (default 60).
   --stalled-after SECONDS Report a task still running after this long as stalled and stop
                           waiting for it (default 3600).
+  --max-rate N            At most N requests per minute (default: no cap). The rate is learnt
+                          from the gateway anyway: generous at first, cut on a 429 (at once to
+                          what Retry-After / RateLimit headers say), raised slowly while clean;
+                          this run only remembers it in memory. --max-rate bounds it; each
+                          running task is still asked at least once per --max-interval.
   -h, --help              Show this help.
 
 Exit codes: 0 every task finished (and was saved, with --download-dir);
@@ -38,6 +43,8 @@ export interface WatchArgs {
   floorMs: number;
   capMs: number;
   stalledAfterMs: number;
+  /** --max-rate: requests per minute at most, or null for no cap. */
+  maxRatePerMin: number | null;
   /** Values of the shared options (--base-url, ...), passed through untouched. */
   shared: Record<string, string | boolean | undefined>;
 }
@@ -58,6 +65,7 @@ const WATCH_OPTIONS = {
   interval: { type: 'string' },
   'max-interval': { type: 'string' },
   'stalled-after': { type: 'string' },
+  'max-rate': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -127,6 +135,14 @@ export function parseWatchArgs(
   }
   const dir = v['download-dir'];
   if (dir === '') return { ok: false, error: '--download-dir needs a folder.' };
+  const rawRate = v['max-rate'] as string | undefined;
+  const maxRate = rawRate === undefined ? null : Number(rawRate.trim());
+  if (maxRate !== null && (rawRate!.trim() === '' || !Number.isInteger(maxRate) || maxRate < 1)) {
+    return {
+      ok: false,
+      error: `--max-rate takes a whole number of requests per minute of at least 1, not "${rawRate}".`,
+    };
+  }
 
   const shared: WatchArgs['shared'] = {};
   for (const key of Object.keys(sharedOptions)) shared[key] = v[key];
@@ -141,6 +157,7 @@ export function parseWatchArgs(
       floorMs: Math.round(floorSec * 1000),
       capMs: Math.round(capSec * 1000),
       stalledAfterMs: Math.round((stalled as number) * 1000),
+      maxRatePerMin: maxRate,
       shared,
     },
   };
