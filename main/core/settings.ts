@@ -15,6 +15,8 @@ export interface Settings {
   pollCapSec: number;
   /** A task still running after this many minutes is marked stalled (and kept). */
   stalledAfterMin: number;
+  /** Most feed requests per minute; 0: no cap (the rate is learnt from the gateway). */
+  pollMaxPerMin: number;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
@@ -29,5 +31,6 @@ export function defaultSettings(downloadDir: string): Settings {
     pollFloorSec: 5,
     pollCapSec: 60,
     stalledAfterMin: 60,
+    pollMaxPerMin: 0,
   };
 }

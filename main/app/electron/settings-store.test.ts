@@ -70,6 +70,7 @@ describe('electron settings store', () => {
         'notifications',
         'pollCapSec',
         'pollFloorSec',
+        'pollMaxPerMin',
         'stalledAfterMin',
       ].sort(),
     );

@@ -10,6 +10,8 @@ import type { SecretStorage } from '../token/token-vault';
 
 export interface SettingsFile {
   settings: Settings;
+  /** The request rate learnt per gateway origin (see app/settings/rate-memory.ts). */
+  learntRates?: Record<string, unknown>;
 }
 
 export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
@@ -24,8 +26,10 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
       pollFloorSec: { type: 'number' },
       pollCapSec: { type: 'number' },
       stalledAfterMin: { type: 'number' },
+      pollMaxPerMin: { type: 'number' },
     },
   },
+  learntRates: { type: 'object' },
 };
 
 /** The user's Videos folder (Downloads where there is none) + /Pika. */

@@ -50,6 +50,8 @@ describe('settings port', () => {
     [{ pollFloorSec: Number.NaN }, 'pollFloorSec', /between/],
     [{ pollCapSec: 100_000 }, 'pollCapSec', /between 5 and 3600/],
     [{ stalledAfterMin: 1 }, 'stalledAfterMin', /between 5 and 1440/],
+    [{ pollMaxPerMin: 7_000 }, 'pollMaxPerMin', /requests per minute .* between 0 and 6000/],
+    [{ pollMaxPerMin: -1 }, 'pollMaxPerMin', /between 0 and 6000/],
     [{ pollFloorSec: 120, pollCapSec: 60 }, 'pollCapSec', /cannot be shorter/],
   ])('refuses %j as a whole, naming the field', (patch, field, message) => {
     const storage = memoryStorage();

@@ -50,8 +50,9 @@ const DECREASE = 0.7;
 const HEADER_SHARE = 0.9;
 /** Additive increase per clean window once limited, as a share of the rate (at least 1). */
 const INCREASE = 0.05;
-/** Never learn below this many requests per window: polling must go on. */
-export const MIN_LEARNT_MAX = 4;
+/** Never learn below this many requests per window: polling must go on, and a 429 after a
+ * request or two (another client of the same key or IP) says little about our share. */
+export const MIN_LEARNT_MAX = 12;
 
 export function createRateLearner(options: RateLearnerOptions): RateLearner {
   let windowMs = options.windowMs;

@@ -21,12 +21,16 @@ describe('poll settings', () => {
       pollFloorSec: 2.5,
       pollCapSec: 90,
       stalledAfterMin: 30,
+      pollMaxPerMin: 120,
     };
     expect(pollSettingsFrom(settings)).toEqual({
       floorMs: 2_500,
       capMs: 90_000,
       stalledAfterMs: 1_800_000,
+      budget: { max: 120, windowMs: 60_000 },
     });
+    // 0 (and a field missing from an older file): no cap.
+    expect(pollSettingsFrom({ ...settings, pollMaxPerMin: 0 }).budget.max).toBe(Infinity);
     expect(resolvePollSettings(pollSettingsFrom(defaultSettings('/tmp')))).toEqual(
       DEFAULT_POLL_SETTINGS,
     );

@@ -19,12 +19,18 @@ export const DEFAULT_POLL_SETTINGS: PollSettings = {
 
 /** The user-facing timing settings, converted for the tracker (`updateSettings` takes this). */
 export function pollSettingsFrom(
-  settings: Pick<Settings, 'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin'>,
-): Pick<PollSettings, 'floorMs' | 'capMs' | 'stalledAfterMs'> {
+  settings: Pick<Settings, 'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin' | 'pollMaxPerMin'>,
+): Pick<PollSettings, 'floorMs' | 'capMs' | 'stalledAfterMs' | 'budget'> {
+  const cap = settings.pollMaxPerMin;
   return {
     floorMs: Math.round(settings.pollFloorSec * 1000),
     capMs: Math.round(settings.pollCapSec * 1000),
     stalledAfterMs: Math.round(settings.stalledAfterMin * 60_000),
+    // Older settings files lack the field: no cap.
+    budget: {
+      max: Number.isFinite(cap) && cap > 0 ? Math.round(cap) : Infinity,
+      windowMs: DEFAULT_POLL_SETTINGS.budget.windowMs,
+    },
   };
 }
 
