@@ -63,8 +63,6 @@ export { UNKNOWN_TASK_LIMIT };
 /** Retries of a re-check of an ended task after transient errors. */
 const RECHECK_RETRY_LIMIT = 5;
 const CLOSE_WAIT_MS = 2_000;
-/** Below this many sightings of a running task's progress, its latest-end bound is loose. */
-const FEW_SIGHTINGS = 5;
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set<PikaErrorKind>(PIKA_ERROR_KINDS);
 
@@ -230,12 +228,11 @@ export function createTracker(options: TrackerOptions): Tracker {
     // estimate from the overall rate.
     const latest = finishBy(rt.progress);
     const estimate = predictedFinish(rt.progress);
-    // A bound from few sightings can lie far past the estimate (a slow crawl shows a new
-    // percent only every several seconds): then landing a quarter floor past the estimate
+    // The bound from sightings can lie far past the estimate (a slow crawl shows a new
+    // percent only every several seconds): landing a share of a floor past the estimate then
     // costs less than waiting for the bound.
-    const few = (rt.progress.seen?.length ?? 0) < FEW_SIGHTINGS;
     const finishAt =
-      latest !== null && estimate !== null && few
+      latest !== null && estimate !== null
         ? Math.min(latest, estimate + settings.floorMs / 4)
         : (latest ?? estimate);
     const delay = nextPollDelay({

@@ -60,15 +60,15 @@ describe('the learnt request rate', () => {
 
   it('follows stated limits at once, and waits out a spent window instead of drawing 429s', () => {
     const l = learner();
-    // 120 stated, no window: a minute is assumed, and 90 % of it used.
+    // 120 stated, no window: a minute is assumed, and 80 % of it used.
     expect(l.onHeaders(0, { limit: 120, remaining: 100 }, 1)).toBe(0);
-    expect(l.current()).toMatchObject({ max: 108, limited: true });
-    // A reset of 30 s seen: the window is at least that long; 120 per 30 s is 216 per minute at 90 %.
+    expect(l.current()).toMatchObject({ max: 96, limited: true });
+    // A reset of 30 s seen: the window is at least that long; 120 per 30 s is 192 per minute at 80 %.
     l.onHeaders(0, { limit: 120, remaining: 119, resetMs: 30_000 }, 1);
-    expect(l.current().max).toBe(216);
-    // 480 per 3 minutes, window named by the policy: 144 per our minute.
+    expect(l.current().max).toBe(192);
+    // 480 per 3 minutes, window named by the policy: 128 per our minute.
     l.onHeaders(0, { limit: 480, windowMs: 180_000 }, 1);
-    expect(l.current().max).toBe(144);
+    expect(l.current().max).toBe(128);
     expect(
       l.onHeaders(5_000, { limit: 480, windowMs: 180_000, remaining: 1, resetMs: 9_000 }, 1),
     ).toBe(14_000);
@@ -78,7 +78,7 @@ describe('the learnt request rate', () => {
     l.onBound(30_000);
     l.onAnswer(30_000);
     l.onAnswer(30_000 + W);
-    expect(l.current().max).toBeLessThanOrEqual(144);
+    expect(l.current().max).toBeLessThanOrEqual(128);
   });
 
   it('starts from what was learnt before for this gateway, and the cap stays an upper bound', () => {

@@ -46,8 +46,9 @@ export interface RateLearner {
 
 /** Share of what a 429 showed we sent that we keep (multiplicative decrease). */
 const DECREASE = 0.7;
-/** Share of a limit a header states that we use, leaving room for other clients of the key. */
-const HEADER_SHARE = 0.9;
+/** Share of a limit a header states that we use, leaving room for other clients of the key and
+ * for the gateway counting arrivals where we count sends. */
+const HEADER_SHARE = 0.8;
 /** Additive increase per clean window once limited, as a share of the rate (at least 1). */
 const INCREASE = 0.05;
 /** Never learn below this many requests per window: polling must go on, and a 429 after a

@@ -137,7 +137,7 @@ describe('tracker limits (real client, fake server)', () => {
       const sent = kit.feedRequests().filter((r) => r.at >= t0);
       expect(sent.filter((r) => r.status === 429)).toHaveLength(0);
       expect(sent.length).toBeGreaterThanOrEqual(30);
-      expect(tracker.learntRate().max).toBeLessThanOrEqual(18);
+      expect(tracker.learntRate().max).toBeLessThanOrEqual(16);
     },
   );
 
