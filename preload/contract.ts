@@ -44,7 +44,7 @@ export type TokenProtection = 'os' | 'basic_text' | 'unavailable';
 
 /** The numeric settings main accepts, by field: the form offers exactly this range. */
 export type SettingLimits = Record<
-  'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin',
+  'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin' | 'pollMaxPerMin',
   { min: number; max: number }
 >;
 

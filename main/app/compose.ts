@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { normalizeBaseUrl } from '../core/api/base-url';
 import { createCreditService } from '../core/credit/credit-service';
 import { createTracker, pollSettingsFrom, type Tracker } from '../core/tasks/create-tracker';
+import { createRateMemory } from './settings/rate-memory';
 import type { PollSettings } from '../core/tasks/tracker-types';
 import type { TaskStore } from '../core/tasks/storage';
 import type { Settings } from '../core/settings';
@@ -58,6 +59,9 @@ export interface PlatformPorts {
   clientTimeoutMs?: number;
   /** Timing the user cannot set (first poll delay, budget); tests shorten them. */
   pollOverrides?: Partial<PollSettings>;
+  /** Where the learnt request rate is kept per gateway origin (the settings file); none: it
+   * is learnt afresh at each start. */
+  rateStore?: { get(key: string): unknown; set(key: string, value: unknown): void };
   /** A stored token could not be decrypted and was dropped. */
   onTokenUnreadable?(): void;
   /** Chromium's proxy resolver (session.resolveProxy) for Settings -> Network -> System
@@ -107,6 +111,14 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     source: client,
     store: ports.taskStore,
     settings: { ...pollSettingsFrom(settings.get()), ...ports.pollOverrides },
+    ...(ports.rateStore
+      ? {
+          rateMemory: createRateMemory({
+            store: ports.rateStore,
+            baseUrl: () => settings.get().baseUrl,
+          }),
+        }
+      : {}),
   });
   const statusListeners = new Set<() => void>();
   const statusChanged = (): void => {

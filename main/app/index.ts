@@ -7,7 +7,7 @@ import Store from 'electron-store';
 import { PRODUCT_NAME, URL_SCHEME } from '../core/app-id';
 import { openConfTaskStore, type ConfLike } from '../core/tasks/storage';
 import { defaultTrayVariant, trayIconPath } from '../core/tray-icons';
-import { composeApp, type ComposedApp } from './compose';
+import { composeApp, type ComposedApp, type PlatformPorts } from './compose';
 import { registerIpc, type ElectronSender } from './electron/ipc';
 import { electronClipboard, electronDialog, electronShell, openFolder } from './electron/ports';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
@@ -120,6 +120,7 @@ function start(): Running {
     settingsStorage: confSettingsStorage(
       settingsFile.store as unknown as Parameters<typeof confSettingsStorage>[0],
     ),
+    rateStore: settingsFile.store as unknown as NonNullable<PlatformPorts['rateStore']>,
     defaults: appDefaults(),
     secretStorage: openVaultStorage(),
     cipher: safeStorageCipher(),

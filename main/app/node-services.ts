@@ -111,6 +111,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
 
   const composed = composeApp({
     settingsStorage: confSettingsStorage(conf),
+    rateStore: conf,
     defaults: defaultSettings(options.downloadDir),
     secretStorage: memorySecretStorage(),
     cipher: memoryCipher(options.tokenProtection ?? 'os'),

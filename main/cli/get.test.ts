@@ -114,11 +114,32 @@ describe('pika-tray get as a child process', () => {
     );
   });
 
-  it('unknown task: exit 1 with the reason on stderr, nothing on stdout', async () => {
-    const run = await cli(['get', '0f2e6a51-3c44-4b7e-9a0e-5b1d2c3e4f50']);
+  it('unknown task: exit 1 after 3 answers in a row, the reason on stderr, nothing on stdout', async () => {
+    const id = '0f2e6a51-3c44-4b7e-9a0e-5b1d2c3e4f50';
+    const asked = () => fake.requests.filter((r) => r.path === `/pika/feed/${id}`).length;
+    const before = asked();
+    const run = await cli(['get', id]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
+    expect(asked() - before).toBe(3);
+    expect(run.stderr).toMatch(/asking again in 1 s \(answer 1 of 3\)/);
+    expect(run.stderr).toMatch(/asking again in 2 s \(answer 2 of 3\)/);
     expect(run.stderr).toMatch(/does not know task 0f2e6a51-3c44-4b7e-9a0e-5b1d2c3e4f50/);
+    expect(run.stderr).toMatch(/said 3 times in a row that it has no such task/);
+  });
+
+  it('a fresh task the gateway does not know yet: asked again, then printed, exit 0', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0, prompt: 'Fresh off the press' });
+    // The gateway's first two answers: task_not_exist, as right after a generate call.
+    fake.fault({ kind: 'task-not-exist', taskId: id, count: 2 });
+    const run = await cli(['get', id]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Prompt +Fresh off the press$/m);
+    expect(run.stderr).toMatch(/asking again in 1 s \(answer 1 of 3\)/);
+    expect(run.stderr).toMatch(/asking again in 2 s \(answer 2 of 3\)/);
+    expect(fake.requests.filter((r) => r.path === `/pika/feed/${id}`).map((r) => r.status)).toEqual(
+      [400, 400, 200],
+    );
   });
 
   it('rejected token from the environment: exit 3, token scrubbed though the server quotes it', async () => {
@@ -290,5 +311,6 @@ describe('pika-tray get in-process', () => {
     expect(get.code).toBe(0);
     expect(get.stdout).toMatch(/Usage: pika-tray get <task>/);
     expect(get.stdout).toMatch(/Exit codes: 0 answered/);
+    expect(get.stdout).toMatch(/only after 3 "no such task" answers in a row/);
   });
 });

@@ -21,6 +21,8 @@ export interface Settings {
   lowCreditUsd: number;
   /** How requests reach the gateway and the CDN (Settings -> Network). */
   network: NetworkSetting;
+  /** Most feed requests per minute; 0: no cap (the rate is learnt from the gateway). */
+  pollMaxPerMin: number;
 }
 
 /**
@@ -51,5 +53,6 @@ export function defaultSettings(downloadDir: string): Settings {
     stalledAfterMin: 60,
     lowCreditUsd: 1,
     network: { mode: 'system', proxyUrl: '' },
+    pollMaxPerMin: 0,
   };
 }

@@ -50,6 +50,7 @@ describe('new video end to end', () => {
           aspectRatio: 9 / 16,
           frameRate: 24,
           camera: {},
+          extend: false,
           parameters: { guidanceScale: 12, motion: 2, negativePrompt: 'blurry, text' },
         },
       },
@@ -93,7 +94,7 @@ describe('new video end to end', () => {
       video: resultUrl,
       options: { extend: true, parameters: { motion: 2, negativePrompt: 'blurry, text' } },
     });
-    expect(fake.generateBodies[1]).not.toHaveProperty('pikaffect');
+    expect(fake.generateBodies[1]).toHaveProperty('pikaffect', '');
     expect(h.refused).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });

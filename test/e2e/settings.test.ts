@@ -26,7 +26,7 @@ describe('settings end to end', () => {
     const floor = page.getByLabel('Shortest poll interval (seconds)');
     // The number fields offer exactly the range main accepts (validate-settings.ts).
     const ranges = [];
-    for (const id of ['pollFloorSec', 'pollCapSec', 'stalledAfterMin']) {
+    for (const id of ['pollFloorSec', 'pollCapSec', 'stalledAfterMin', 'pollMaxPerMin']) {
       const input = page.locator(`input#${id}[type=number]`);
       ranges.push([id, await input.getAttribute('min'), await input.getAttribute('max')]);
     }
@@ -34,7 +34,23 @@ describe('settings end to end', () => {
       ['pollFloorSec', '2', '600'],
       ['pollCapSec', '5', '3600'],
       ['stalledAfterMin', '5', '1440'],
+      ['pollMaxPerMin', '0', '6000'],
     ]);
+    // The cap on requests bounds the tracker's learnt budget at once.
+    const perMin = page.getByLabel('Most requests per minute');
+    expect(await perMin.inputValue()).toBe('0');
+    await perMin.fill('90');
+    await perMin.press('Enter');
+    await expect.poll(() => h!.app.services.settings.get().pollMaxPerMin, WAIT).toBe(90);
+    expect(h.app.tracker.learntRate().max).toBe(90);
+    await perMin.fill('7000');
+    await perMin.press('Tab');
+    await page.locator('#pollMaxPerMin-error').waitFor(WAIT);
+    expect(h.app.services.settings.get().pollMaxPerMin).toBe(90);
+    await page.locator('#pollMaxPerMin-error').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-max-requests');
+    await perMin.fill('90');
+    await perMin.press('Tab');
     await floor.fill('12');
     await floor.press('Enter');
     await expect.poll(() => h!.app.services.settings.get().pollFloorSec, WAIT).toBe(12);

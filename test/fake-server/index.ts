@@ -180,16 +180,34 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
       generateBodies.push(body);
     }
 
+    let rateHeaders: Record<string, string> = {};
     if (route === 'feed' && options.rateLimit) {
       const now = Date.now();
-      if (now - rate.windowStart >= options.rateLimit.windowMs) {
+      const { max, windowMs, headers } = options.rateLimit;
+      if (now - rate.windowStart >= windowMs) {
         rate.windowStart = now;
         rate.used = 0;
       }
-      // The gateways' own limiter: a bare 429, no body, no Retry-After.
-      if (rate.used >= options.rateLimit.max)
-        return send(req, res, url, 429, '', 'text/plain; charset=utf-8');
-      rate.used += 1;
+      const over = rate.used >= max;
+      if (!over) rate.used += 1;
+      // Some limiters say where the client stands on every answer (added for issue 19).
+      const resetSec = String(Math.max(0, Math.ceil((rate.windowStart + windowMs - now) / 1000)));
+      const left = String(Math.max(0, max - rate.used));
+      if (headers === 'x-ratelimit')
+        rateHeaders = {
+          'X-RateLimit-Limit': String(max),
+          'X-RateLimit-Remaining': left,
+          'X-RateLimit-Reset': resetSec,
+        };
+      else if (headers === 'ratelimit')
+        rateHeaders = {
+          'RateLimit-Limit': String(max),
+          'RateLimit-Remaining': left,
+          'RateLimit-Reset': resetSec,
+          'RateLimit-Policy': `${max};w=${Math.ceil(windowMs / 1000)}`,
+        };
+      // The gateways' own limiter: by default a bare 429, no body, no Retry-After.
+      if (over) return send(req, res, url, 429, '', 'text/plain; charset=utf-8', rateHeaders);
     }
 
     const transport = faults.take(TRANSPORT_FAULTS, route, taskId);
@@ -237,7 +255,7 @@ export async function startFakePika(options: FakePikaOptions = {}): Promise<Fake
     const answer = feedAnswer(task, Date.now(), base);
     for (const fault of faults.takeAll(CONTENT_FAULTS, 'feed', id))
       applyContentFault(answer, fault);
-    send(req, res, url, 200, JSON.stringify(answer));
+    send(req, res, url, 200, JSON.stringify(answer), undefined, rateHeaders);
   }
 
   function applyTransportFault(

@@ -2,7 +2,7 @@
 // progress rising to 99, then finished with CDN links, or error with a reason. The answer is
 // computed from the clock at each request, so tests only choose durations.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FakeTaskSpec } from './types';
+import type { FakeTaskSpec, ProgressCurve } from './types';
 import { FIXTURES, bufferSource, hash32, syntheticSource, type MediaSource } from './media';
 
 export interface FakeVideo {
@@ -25,6 +25,7 @@ export interface FakeTask {
   runMs: number;
   outcome: 'finished' | 'error';
   errorMessage: string;
+  progress: ProgressCurve;
   videos: FakeVideo[];
 }
 
@@ -72,6 +73,7 @@ export function createTask(spec: FakeTaskSpec, now: number): FakeTask {
     runMs: Math.max(0, spec.runMs ?? DEFAULT_RUN_MS),
     outcome: spec.outcome ?? 'finished',
     errorMessage: spec.errorMessage ?? 'Generation failed: the content was flagged by moderation.',
+    progress: spec.progress ?? 'linear',
     videos,
   };
 }
@@ -122,11 +124,27 @@ function videoAnswer(
   }
   const running = elapsed - task.queuedMs;
   if (running < task.runMs) {
-    const progress = Math.min(99, Math.floor((99 * running) / Math.max(1, task.runMs)));
+    const share = running / Math.max(1, task.runMs);
+    if (task.progress === 'none') return { ...common, status: 'pending', ...empty, error: '' };
+    const progress = Math.min(99, Math.max(0, Math.floor(99 * progressAt(task.progress, share))));
     return { ...common, status: 'pending', progress, ...empty, error: '' };
   }
   if (task.outcome === 'error') {
     return { ...common, status: 'error', progress: 99, ...empty, error: task.errorMessage };
   }
   return { ...common, status: 'finished', progress: 100, ...mediaUrls(base, video), error: '' };
+}
+
+/** Share of the work shown as done (0-1) at `share` of the run, by curve. */
+export function progressAt(curve: ProgressCurve, share: number): number {
+  switch (curve) {
+    case 'stall-then-jump':
+      return share < 0.7 ? 0 : 0.6 + ((share - 0.7) / 0.3) * 0.4;
+    case 'race-then-crawl':
+      return share < 0.2 ? (share / 0.2) * 0.9 : 0.9 + ((share - 0.2) / 0.8) * 0.1;
+    case 'step-back':
+      return share < 0.5 ? share : share - 0.3 + ((share - 0.5) / 0.5) * 0.3;
+    default:
+      return share;
+  }
 }

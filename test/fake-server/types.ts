@@ -13,12 +13,20 @@ export interface FakeTaskSpec {
   outcome?: 'finished' | 'error';
   /** Reason reported when outcome is 'error'. */
   errorMessage?: string;
+  /** How progress moves while pending (added for issue 19; default 'linear', 0 -> 99):
+   * 'stall-then-jump' sits at 0 % for the first 70 % of the run, then jumps to 60 % and
+   * rises; 'none' never reports progress; 'race-then-crawl' reaches 90 % in the first 20 %
+   * of the run and crawls after; 'step-back' rises, falls back by 30 points at mid-run
+   * (a retried stage), and rises again. */
+  progress?: ProgressCurve;
   /** Videos in the task; the first has the task's id. Default 1. */
   videos?: number;
   /** Size of the served MP4; default: the real small playable fixture. Larger sizes serve
    * deterministic synthetic bytes (for download tests and benchmarks). */
   mediaBytes?: number;
 }
+
+export type ProgressCurve = 'linear' | 'stall-then-jump' | 'none' | 'race-then-crawl' | 'step-back';
 
 /** A fault applies to matching requests while `count` lasts (default: until cleared). */
 export type FakeFault = { count?: number; taskId?: string } & (
@@ -92,8 +100,11 @@ export interface FakePikaOptions {
   token?: string;
   /** Port on 127.0.0.1; default 0 (any free port). */
   port?: number;
-  /** Rate limit: at most `max` feed requests per `windowMs` per server, 429 beyond. */
-  rateLimit?: { max: number; windowMs: number };
+  /** Rate limit: at most `max` feed requests per fixed window of `windowMs` (it starts at the
+   * first request after the last one ended), 429 beyond. `headers` (added for issue 19): say
+   * the limit on every feed answer as X-RateLimit-* or IETF RateLimit-* headers; default none,
+   * like most gateways. */
+  rateLimit?: { max: number; windowMs: number; headers?: 'x-ratelimit' | 'ratelimit' };
   /** Default spec for tasks created by POST /pika/generate. */
   generatedTask?: Omit<FakeTaskSpec, 'id'>;
   /**

@@ -72,6 +72,7 @@ describe('electron settings store', () => {
         'notifications',
         'pollCapSec',
         'pollFloorSec',
+        'pollMaxPerMin',
         'stalledAfterMin',
         'lowCreditUsd',
       ].sort(),

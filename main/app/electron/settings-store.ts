@@ -10,6 +10,8 @@ import type { SecretStorage } from '../token/token-vault';
 
 export interface SettingsFile {
   settings: Settings;
+  /** The request rate learnt per gateway origin (see app/settings/rate-memory.ts). */
+  learntRates?: Record<string, unknown>;
 }
 
 export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
@@ -32,8 +34,10 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
         type: 'object',
         properties: { mode: { type: 'string' }, proxyUrl: { type: 'string' } },
       },
+      pollMaxPerMin: { type: 'number' },
     },
   },
+  learntRates: { type: 'object' },
 };
 
 /** The user's Videos folder (Downloads where there is none) + /Pika. */

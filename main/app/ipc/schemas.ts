@@ -34,6 +34,7 @@ const settingsPatch = z
     stalledAfterMin: z.number(),
     network,
     lowCreditUsd: z.number(),
+    pollMaxPerMin: z.number(),
   })
   .partial();
 

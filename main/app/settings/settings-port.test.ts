@@ -54,6 +54,8 @@ describe('settings port', () => {
     [{ pollFloorSec: Number.NaN }, 'pollFloorSec', /between/],
     [{ pollCapSec: 100_000 }, 'pollCapSec', /between 5 and 3600/],
     [{ stalledAfterMin: 1 }, 'stalledAfterMin', /between 5 and 1440/],
+    [{ pollMaxPerMin: 7_000 }, 'pollMaxPerMin', /requests per minute .* between 0 and 6000/],
+    [{ pollMaxPerMin: -1 }, 'pollMaxPerMin', /between 0 and 6000/],
     [{ pollFloorSec: 120, pollCapSec: 60 }, 'pollCapSec', /cannot be shorter/],
     [{ network: { mode: 'manual', proxyUrl: '  ' } }, 'network', /Enter the proxy URL/],
     [{ network: { mode: 'manual', proxyUrl: 'ftp://p.example:21' } }, 'network', /not supported/],

@@ -10,6 +10,7 @@ export const SETTING_LIMITS: SettingLimits = {
   pollFloorSec: { min: 2, max: 600 },
   pollCapSec: { min: 5, max: 3600 },
   stalledAfterMin: { min: 5, max: 24 * 60 },
+  pollMaxPerMin: { min: 0, max: 6000 },
 };
 
 export class SettingsError extends Error {
@@ -33,6 +34,7 @@ const LABELS: Record<keyof typeof SETTING_LIMITS, string> = {
   pollFloorSec: 'Shortest poll interval (seconds)',
   pollCapSec: 'Longest poll interval (seconds)',
   stalledAfterMin: 'Stalled after (minutes)',
+  pollMaxPerMin: 'Most requests per minute (0 for no cap)',
 };
 
 function checkNumber(field: keyof typeof SETTING_LIMITS, value: number): number {
@@ -117,7 +119,7 @@ export function applySettingsPatch(
     const value = patch[flag];
     if (value !== undefined) next[flag] = value;
   }
-  for (const field of ['pollFloorSec', 'pollCapSec', 'stalledAfterMin'] as const) {
+  for (const field of ['pollFloorSec', 'pollCapSec', 'stalledAfterMin', 'pollMaxPerMin'] as const) {
     const value = patch[field];
     if (value !== undefined) next[field] = checkNumber(field, value);
   }

@@ -89,6 +89,7 @@ describe.concurrent('pika-tray generate (child process)', () => {
           aspectRatio: 9 / 16,
           frameRate: 16,
           camera: {},
+          extend: false,
           parameters: { guidanceScale: 14, motion: 2, negativePrompt: 'text, watermark' },
         },
       },

@@ -73,11 +73,13 @@ describe('pika-tray generate (in-process)', () => {
       {
         promptText: 'a paper boat',
         model: '2.0',
+        pikaffect: '',
         options: {
           aspectRatio: 16 / 9,
           frameRate: 24,
           camera: {},
-          parameters: { guidanceScale: 12, motion: 1 },
+          extend: false,
+          parameters: { guidanceScale: 12, motion: 1, negativePrompt: '' },
         },
       },
     ]);
@@ -115,6 +117,7 @@ describe('pika-tray generate (in-process)', () => {
           aspectRatio: 0.8,
           frameRate: 12,
           camera: {},
+          extend: false,
           parameters: { guidanceScale: 20, motion: 3, negativePrompt: 'blurry' },
         },
       },
@@ -169,10 +172,21 @@ describe('pika-tray generate (in-process)', () => {
   it('--extend URL is sent with options.extend', async () => {
     const r = await run(['more', '--extend', 'https://cdn.pika.art/v1/x/video.mp4']);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.bodies[0]).toMatchObject({
-      video: 'https://cdn.pika.art/v1/x/video.mp4',
-      options: { extend: true },
-    });
+    // The whole body, exactly: every documented field, the frame left to the video.
+    expect(r.bodies).toEqual([
+      {
+        promptText: 'more',
+        model: '2.0',
+        pikaffect: '',
+        video: 'https://cdn.pika.art/v1/x/video.mp4',
+        options: {
+          frameRate: 24,
+          camera: {},
+          extend: true,
+          parameters: { guidanceScale: 12, motion: 1, negativePrompt: '' },
+        },
+      },
+    ]);
   });
 
   it('bad options: every problem named by its option, exit 2, nothing sent', async () => {

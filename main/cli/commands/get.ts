@@ -2,6 +2,7 @@
 // and prints the task for a person, or as JSON with --json.
 import { PikaApiError } from '../../core/api/errors';
 import type { FeedTask, FeedVideo } from '../../core/api/types';
+import { UNKNOWN_TASK_LIMIT } from '../../core/tasks/unknown-task';
 import { parseTaskInput } from '../../core/tasks/parse-input';
 import type { CliContext } from '../command';
 import { EXIT, exitCodeOf } from '../exit-codes';
@@ -15,6 +16,10 @@ and error. <task> is a task id, a feed link (…/pika/feed/<id>) or a pasted fee
   --json          print the task as JSON (the normalised form the app uses)
   --retries <n>   retries for rate limits, server and network errors (default 3, max 10)
 
+A task created moments ago can be unknown to the gateway for a few seconds. Like the app,
+get calls a task unknown only after 3 "no such task" answers in a row: it asks again after
+1 s and 2 s (saying so on stderr), so an unknown id costs about 3 s before exit 1.
+
 ${SHARED_HELP}
 
 Exit codes: 0 answered, 1 task unknown or the server kept failing, 2 bad usage or
@@ -27,6 +32,9 @@ const GET_OPTIONS = {
 
 /** Longest server-requested wait the command sits through; beyond it, it gives up and says so. */
 const MAX_WAIT_MS = 15_000;
+/** Waits before asking again about a task the server does not know (yet): the app's rule of
+ * UNKNOWN_TASK_LIMIT answers in a row, within a few seconds. */
+const UNKNOWN_WAITS_MS = [1_000, 2_000] as const;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, GET_OPTIONS);
@@ -45,6 +53,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const retries = retriesFrom(values['retries']);
   const client = ctx.client(values);
 
+  let unknownAnswers = 0;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const task = await client.getTask(taskId);
@@ -53,6 +62,22 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.ok;
     } catch (err) {
       if (!(err instanceof PikaApiError)) throw err;
+      if (err.kind === 'unknown-task') {
+        unknownAnswers += 1;
+        const pause = UNKNOWN_WAITS_MS[unknownAnswers - 1];
+        if (unknownAnswers < UNKNOWN_TASK_LIMIT && pause !== undefined) {
+          ctx.err(
+            `pika-tray get: ${err.message} A task created moments ago can be unknown for a few seconds: asking again in ${(pause / 1000).toFixed(0)} s (answer ${unknownAnswers} of ${UNKNOWN_TASK_LIMIT})…`,
+          );
+          attempt -= 1; // not a failure of the server: --retries is not spent on it
+          await new Promise((resolve) => setTimeout(resolve, pause));
+          continue;
+        }
+        ctx.err(`pika-tray get: ${err.message}`);
+        if (unknownAnswers > 1)
+          ctx.err(`The server said ${unknownAnswers} times in a row that it has no such task.`);
+        return exitCodeOf(err);
+      }
       const wait = backoffMs(attempt, err.retryAfterMs);
       if (!err.retryable || attempt >= retries || wait > MAX_WAIT_MS) {
         ctx.err(`pika-tray get: ${err.message}`);

@@ -29,8 +29,18 @@ describe('parseWatchArgs', () => {
       floorMs: 5_000,
       capMs: 60_000,
       stalledAfterMs: 3_600_000,
+      maxRatePerMin: null,
       shared: { 'base-url': undefined, token: undefined, help: undefined },
     });
+  });
+
+  it('--max-rate caps requests per minute; nonsense is refused', () => {
+    expect(ok([ID, '--max-rate', '90']).maxRatePerMin).toBe(90);
+    for (const bad of ['0', '1.5', 'lots', ' ']) {
+      const result = parseWatchArgs([ID, '--max-rate', bad]);
+      expect(result.ok).toBe(false);
+      if (result.ok === false) expect(result.error).toMatch(/--max-rate takes a whole number/);
+    }
   });
 
   it('takes ids, feed links and feed answers, each once', () => {

@@ -21,6 +21,11 @@ Options:
   --max-interval SECONDS  Longest gap between two checks of a task (default 60).
   --stalled-after SECONDS Report a task still running after this long as stalled and stop
                           waiting for it (default 3600).
+  --max-rate N            At most N requests per minute (default: no cap). The rate is learnt
+                          from the gateway anyway: generous at first, cut on a 429 (at once to
+                          what Retry-After / RateLimit headers say), raised slowly while clean;
+                          this run only remembers it in memory. --max-rate bounds it; each
+                          running task is still asked at least once per --max-interval.
   -h, --help              Show this help.
 
 Exit codes: 0 every task finished (and was saved, with --download-dir);
@@ -39,6 +44,8 @@ export interface WatchArgs {
   floorMs: number;
   capMs: number;
   stalledAfterMs: number;
+  /** --max-rate: requests per minute at most, or null for no cap. */
+  maxRatePerMin: number | null;
   /** Values of the shared options (--base-url, ...), passed through untouched. */
   shared: Record<string, string | boolean | undefined>;
 }
@@ -59,6 +66,7 @@ const WATCH_OPTIONS = {
   interval: { type: 'string' },
   'max-interval': { type: 'string' },
   'stalled-after': { type: 'string' },
+  'max-rate': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -130,6 +138,14 @@ export function parseWatchArgs(
   if (dir === '') return { ok: false, error: '--download-dir needs a folder.' };
   const folderProblem = typeof dir === 'string' ? downloadFolderProblem(dir) : null;
   if (folderProblem !== null) return { ok: false, error: `--download-dir: ${folderProblem}` };
+  const rawRate = v['max-rate'] as string | undefined;
+  const maxRate = rawRate === undefined ? null : Number(rawRate.trim());
+  if (maxRate !== null && (rawRate!.trim() === '' || !Number.isInteger(maxRate) || maxRate < 1)) {
+    return {
+      ok: false,
+      error: `--max-rate takes a whole number of requests per minute of at least 1, not "${rawRate}".`,
+    };
+  }
 
   const shared: WatchArgs['shared'] = {};
   for (const key of Object.keys(sharedOptions)) shared[key] = v[key];
@@ -144,6 +160,7 @@ export function parseWatchArgs(
       floorMs: Math.round(floorSec * 1000),
       capMs: Math.round(capSec * 1000),
       stalledAfterMs: Math.round((stalled as number) * 1000),
+      maxRatePerMin: maxRate,
       shared,
     },
   };

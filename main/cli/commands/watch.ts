@@ -67,6 +67,7 @@ export function defaultWatchArgs(taskIds: string[], shared: WatchArgs['shared'])
     floorMs: DEFAULT_FLOOR_SEC * 1000,
     capMs: DEFAULT_CAP_SEC * 1000,
     stalledAfterMs: DEFAULT_STALLED_SEC * 1000,
+    maxRatePerMin: null,
     shared,
   };
 }
@@ -172,6 +173,8 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
       floorMs: args.floorMs,
       capMs: args.capMs,
       stalledAfterMs: args.stalledAfterMs,
+      // The learnt budget, per minute; only this run remembers what it learns (no rateMemory).
+      budget: { max: args.maxRatePerMin ?? Infinity, windowMs: 60_000 },
     },
     onStoreError: () => undefined,
   });

@@ -6,9 +6,9 @@ import { readServerMessage, shorten } from './server-message';
 import type { HeaderReader } from '../http/header-reader';
 import { ProxyError } from '../http/proxy-error';
 import { ProxyUrlError } from '../http/network-config';
+import { parseRetryAfter, readRateLimit } from './rate-limit-headers';
 
-/** Longest wait taken from a Retry-After header; a gateway asking for more is capped. */
-export const RETRY_AFTER_CAP_MS = 10 * 60_000;
+export { RETRY_AFTER_CAP_MS, parseRetryAfter } from './rate-limit-headers';
 
 export interface RequestContext {
   /** 'credit': the gateway's billing routes (main/core/credit). */
@@ -45,24 +45,6 @@ const GENERATE_FIELDS = [
   'video',
 ];
 
-/** Seconds or an HTTP date, as milliseconds from now, capped; undefined when absent or unreadable. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (text === '') return undefined;
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000;
-  else {
-    const at = Date.parse(text);
-    if (Number.isNaN(at)) return undefined;
-    ms = at - now;
-  }
-  return Math.min(RETRY_AFTER_CAP_MS, Math.max(0, Math.round(ms)));
-}
-
 export function redact(text: string, token: string | null | undefined): string {
   let out = text;
   // Servers echo a token as they please: in other case, URL-encoded or JSON-escaped.
@@ -97,7 +79,8 @@ export function httpError(
   const says = readServerMessage(redact(body, ctx.token));
   const serverMessage = says.message;
   const code = says.code;
-  const base = { status, serverMessage, code };
+  const rateLimit = readRateLimit(headers);
+  const base = { status, serverMessage, code, ...(rateLimit ? { rateLimit } : {}) };
   const make = (
     kind: PikaErrorKind,
     summary: string,

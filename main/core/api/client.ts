@@ -7,7 +7,8 @@ import { badResponse, httpError, networkError, type RequestContext } from './cla
 import { PikaApiError } from './errors';
 import { FeedShapeError, parseFeedTask } from './feed-schema';
 import { AnswerTooLarge, sendHttp, type HttpAnswer } from './http-send';
-import type { FeedSource, FeedTask, GenerateRequest } from './types';
+import { readRateLimit } from './rate-limit-headers';
+import type { FeedRequestOptions, FeedSource, FeedTask, GenerateRequest } from './types';
 import { isValidTaskId } from '../tasks/task-id';
 import type { HttpLayer } from '../http/http-layer';
 
@@ -34,7 +35,7 @@ export interface RouteAnswer {
 }
 
 export interface PikaClient extends FeedSource {
-  getTask(taskId: string, opts?: { signal?: AbortSignal }): Promise<FeedTask>;
+  getTask(taskId: string, opts?: FeedRequestOptions): Promise<FeedTask>;
   /** Creates a task (billed). Resolves with the id to poll. */
   generate(body: GenerateRequest, opts?: { signal?: AbortSignal }): Promise<{ id: string }>;
   /**
@@ -151,6 +152,10 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
         undefined,
         opts?.signal,
       );
+      if (opts?.onRateLimit) {
+        const info = readRateLimit(answer.headers);
+        if (info) opts.onRateLimit(info);
+      }
       if (answer.status < 200 || answer.status >= 300)
         throw httpError(answer.status, answer.text, answer.headers, ctx);
       const json = decodeJson(answer, ctx, `task ${taskId}`);

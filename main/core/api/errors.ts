@@ -1,6 +1,7 @@
 // Every failure of the Pika API is one of these kinds, so callers decide by kind (stop, back
 // off, ask for a token) and show `message`, which is written for a person and never holds
 // the token.
+import type { RateLimitInfo } from './types';
 
 /** Every kind, for code that must check a kind read back from disk or another module. */
 export const PIKA_ERROR_KINDS = [
@@ -31,6 +32,8 @@ export interface PikaErrorInit {
   /** Set when the proxy failed, not the gateway: the proxy as scheme://host:port (no
    * password). Still kind 'network' (polling backs off); the app says "proxy unreachable". */
   proxy?: string;
+  /** What the answer's headers said about the rate limit, when they said anything. */
+  rateLimit?: RateLimitInfo;
   cause?: unknown;
 }
 
@@ -42,6 +45,7 @@ export class PikaApiError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly field: string | undefined;
   readonly proxy: string | undefined;
+  readonly rateLimit: RateLimitInfo | undefined;
 
   constructor(init: PikaErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -53,6 +57,7 @@ export class PikaApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.field = init.field;
     this.proxy = init.proxy;
+    this.rateLimit = init.rateLimit;
   }
 
   /** Worth asking again later without the user doing anything. */

@@ -49,7 +49,28 @@ export interface GenerateRequest {
   video?: string;
 }
 
+/** What a gateway's answer said about its rate limit (see api/rate-limit-headers.ts). */
+export interface RateLimitInfo {
+  /** Requests allowed per window, when the server said. */
+  limit?: number;
+  /** Requests left in the current window. */
+  remaining?: number;
+  /** Milliseconds until the window resets (capped like Retry-After). */
+  resetMs?: number;
+  /** The window's length, ms, when a policy names it (`w=60`). */
+  windowMs?: number;
+  /** From Retry-After, ms (capped). */
+  retryAfterMs?: number;
+}
+
+export interface FeedRequestOptions {
+  signal?: AbortSignal;
+  /** Told what each answer's headers say about the rate limit (success or error), when they
+   * say anything, so the tracker can learn the gateway's limit. */
+  onRateLimit?: (info: RateLimitInfo) => void;
+}
+
 /** Anything that can answer "what is the state of task X": the HTTP client, or a test double. */
 export interface FeedSource {
-  getTask(taskId: string, opts?: { signal?: AbortSignal }): Promise<FeedTask>;
+  getTask(taskId: string, opts?: FeedRequestOptions): Promise<FeedTask>;
 }

@@ -24,15 +24,17 @@ function errors(patch: Partial<GenerateForm>) {
 }
 
 describe('the request body', () => {
-  it('defaults: model 2.0, 16:9, 24 fps, guidance 12, motion 1, no effect', () => {
+  it('defaults: model 2.0, 16:9, 24 fps, guidance 12, motion 1, every documented field sent', () => {
     expect(body({})).toEqual({
       promptText: 'a red fox in snow',
       model: '2.0',
+      pikaffect: '',
       options: {
         aspectRatio: 16 / 9,
         frameRate: 24,
         camera: {},
-        parameters: { guidanceScale: 12, motion: 1 },
+        extend: false,
+        parameters: { guidanceScale: 12, motion: 1, negativePrompt: '' },
       },
     });
     expect(body({}).options!.aspectRatio).toBe(1.7777777777777777);
@@ -74,15 +76,17 @@ describe('the request body', () => {
     expect(body({ motion: '0' }).options!.parameters!.motion).toBe(0);
   });
 
-  it('negative prompt, trimmed; left out when blank', () => {
+  it('negative prompt, trimmed; sent empty when blank', () => {
     expect(body({ negativePrompt: ' blurry, text ' }).options!.parameters).toEqual({
       guidanceScale: 12,
       motion: 1,
       negativePrompt: 'blurry, text',
     });
-    expect(body({ negativePrompt: '   ' }).options!.parameters).not.toHaveProperty(
-      'negativePrompt',
-    );
+    expect(body({ negativePrompt: '   ' }).options!.parameters).toEqual({
+      guidanceScale: 12,
+      motion: 1,
+      negativePrompt: '',
+    });
   });
 
   it('an image URL is sent and the aspect ratio left out', () => {
@@ -110,12 +114,12 @@ describe('the request body', () => {
     expect(request).not.toHaveProperty('image');
   });
 
-  it('a new video has no extend flag, image or video', () => {
+  it('a new video says extend false and no effect, and has no image or video', () => {
     const request = body({});
-    expect(request.options).not.toHaveProperty('extend');
+    expect(request.options).toHaveProperty('extend', false);
     expect(request).not.toHaveProperty('video');
     expect(request).not.toHaveProperty('image');
-    expect(request).not.toHaveProperty('pikaffect');
+    expect(request).toHaveProperty('pikaffect', '');
   });
 
   it('plain http is accepted only on this machine (local gateway, test server)', () => {

@@ -80,26 +80,28 @@ export function buildGenerateRequest(form: GenerateForm): BuildResult {
     return { ok: false, errors };
   }
 
+  // Every documented field, empty ones included (pikaffect "", extend false, negativePrompt
+  // ""), as the web clients known to work with these gateways send them: some gateways
+  // refuse or misroute a body that leaves them out. Only what has no neutral value stays
+  // out: aspectRatio when the frame comes from an image or video, image and video themselves.
   const request: GenerateRequest = {
     promptText,
     model: form.model,
+    pikaffect: effect ?? '',
     options: {
+      ...(!framed && preset ? { aspectRatio: preset[0] / preset[1] } : {}),
       frameRate: frameRate.value,
       camera: {},
+      extend: video !== undefined,
       parameters: {
         guidanceScale: guidance.value,
         motion: motion.value,
-        ...(negativePrompt ? { negativePrompt } : {}),
+        negativePrompt,
       },
     },
   };
-  if (effect) request.pikaffect = effect;
-  if (!framed && preset) request.options!.aspectRatio = preset[0] / preset[1];
   if (image !== undefined) request.image = image;
-  if (video !== undefined) {
-    request.video = video;
-    request.options!.extend = true;
-  }
+  if (video !== undefined) request.video = video;
   return { ok: true, request };
 }
 

@@ -2,7 +2,7 @@
 // folds answers in, decides what each error means (retry, back off, pause all, give up),
 // persists what matters and tells listeners. Electron-free: the app, the CLI and tests all
 // run this same code.
-import type { FeedSource, FeedTask } from '../api/types';
+import type { FeedSource, FeedTask, RateLimitInfo } from '../api/types';
 import { PIKA_ERROR_KINDS, type PikaErrorKind } from '../api/errors';
 import { backoffDelay } from './backoff';
 import { createCoalescedWriter } from './coalesced-writer';
@@ -17,10 +17,11 @@ import {
   type ProgressTrack,
 } from './progress-eta';
 import { resolvePollSettings } from './poll-settings';
-import { createRateBudget } from './rate-budget';
+import { createRateLearner, type LearntRate } from './learnt-rate';
 import { createScheduler } from './scheduler';
 import type { TaskStore } from './storage';
 import { TypedEmitter } from './typed-emitter';
+import { UNKNOWN_TASK_LIMIT } from './unknown-task';
 import type {
   AddResult,
   PollSettings,
@@ -41,13 +42,24 @@ export interface TrackerOptions {
   writeDelayMs?: number;
   /** A write of the task list failed (the list stays in memory and is written again later). */
   onStoreError?: (error: unknown) => void;
+  /** Where the learnt request rate for this gateway is remembered across restarts (the app
+   * keeps it per gateway origin in its settings store; the CLI keeps none). */
+  rateMemory?: RateMemory;
+}
+
+export interface RateMemory {
+  load(): LearntRate | null;
+  save(rate: LearntRate): void;
 }
 
 /** The tracker, plus a probe for tests: is a timer pending (a poll's, a write's, or either)? */
-export type Tracker = TaskTracker & { hasPendingTimer(kind?: 'poll' | 'write'): boolean };
+export type Tracker = TaskTracker & {
+  hasPendingTimer(kind?: 'poll' | 'write'): boolean;
+  /** The request budget learnt so far (requests per window). */
+  learntRate(): LearntRate;
+};
 
-/** Answers of "no such task" in a row before a task is given up as unknown. */
-export const UNKNOWN_TASK_LIMIT = 3;
+export { UNKNOWN_TASK_LIMIT };
 /** Retries of a re-check of an ended task after transient errors. */
 const RECHECK_RETRY_LIMIT = 5;
 const CLOSE_WAIT_MS = 2_000;
@@ -58,18 +70,28 @@ interface PollFailure {
   kind: PikaErrorKind;
   message: string;
   retryAfterMs: number | undefined;
+  rateLimit: RateLimitInfo | undefined;
 }
 
 /** Any thrown value as a classified failure; duck-typed so a PikaApiError from another copy
  * of the module is still understood. */
 function failureOf(error: unknown): PollFailure {
-  const e = error as { kind?: unknown; message?: unknown; retryAfterMs?: unknown; name?: unknown };
+  const e = error as {
+    kind?: unknown;
+    message?: unknown;
+    retryAfterMs?: unknown;
+    rateLimit?: unknown;
+  };
   if (typeof e?.kind === 'string' && KNOWN_KINDS.has(e.kind)) {
     return {
       kind: e.kind as PikaErrorKind,
       message:
         typeof e.message === 'string' && e.message !== '' ? e.message : 'The request failed.',
       retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined,
+      rateLimit:
+        e.rateLimit !== null && typeof e.rateLimit === 'object'
+          ? (e.rateLimit as RateLimitInfo)
+          : undefined,
     };
   }
   const detail = error instanceof Error ? error.message : String(error);
@@ -77,7 +99,18 @@ function failureOf(error: unknown): PollFailure {
     kind: 'network',
     message: `Could not ask about the task: ${detail}`,
     retryAfterMs: undefined,
+    rateLimit: undefined,
   };
+}
+
+/** A port that must not break polling: what it throws is logged and ignored. */
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (error) {
+    console.error('Pika Tray: could not read or remember the learnt request rate:', error);
+    return fallback;
+  }
 }
 
 interface Runtime {
@@ -117,15 +150,29 @@ export function createTracker(options: TrackerOptions): Tracker {
       ((error) =>
         console.error('Pika Tray: could not save the task list; it will be tried again:', error)),
   });
-  const budget = createRateBudget(settings.budget);
+  const capOf = (max: number): number | null => (Number.isFinite(max) ? max : null);
+  const learner = createRateLearner({
+    startMax: settings.budgetStartMax,
+    windowMs: settings.budget.windowMs,
+    capMax: capOf(settings.budget.max),
+    remembered: safely(() => options.rateMemory?.load() ?? null, null),
+    onLearnt: (rate) => safely(() => options.rateMemory?.save(rate), undefined),
+  });
   const scheduler = createScheduler({
     now,
     maxInFlight: settings.maxInFlight,
-    budget,
+    budget: learner.budget,
     run: (id) => poll(id),
     priority: (id) => tasks.get(id)?.progress ?? -1,
     agingMs: settings.capMs,
+    maxGapMs: settings.capMs,
+    onBound: () => learner.onBound(now()),
   });
+  /** What a gateway's headers say, on any answer: follow a stated limit, wait out a spent one. */
+  const onRateLimit = (info: RateLimitInfo): void => {
+    const hold = learner.onHeaders(now(), info, scheduler.inFlightCount());
+    if (hold > 0) scheduler.holdUntil(hold);
+  };
 
   const runtime = (id: string): Runtime => {
     let rt = runtimes.get(id);
@@ -179,7 +226,15 @@ export function createTracker(options: TrackerOptions): Tracker {
   const scheduleNext = (task: TrackedTask, rt: Runtime): void => {
     // The latest end the sightings allow (a poll there cannot come too early), else the
     // estimate from the overall rate.
-    const finishAt = finishBy(rt.progress) ?? predictedFinish(rt.progress);
+    const latest = finishBy(rt.progress);
+    const estimate = predictedFinish(rt.progress);
+    // The bound from sightings can lie far past the estimate (a slow crawl shows a new
+    // percent only every several seconds): landing a share of a floor past the estimate then
+    // costs less than waiting for the bound.
+    const finishAt =
+      latest !== null && estimate !== null
+        ? Math.min(latest, estimate + settings.floorMs / 4)
+        : (latest ?? estimate);
     const delay = nextPollDelay({
       state: task.state,
       progress: task.progress,
@@ -201,6 +256,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     rt.unknownStreak = 0;
     rt.recheck = false;
     rateLimitStreak = 0;
+    learner.onAnswer(at);
     const after = mergeFeed(before, feed, at);
     after.attempts = before.attempts + 1;
     if (overdue(after, at)) after.state = 'stalled';
@@ -215,7 +271,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     emitStatus();
   };
 
-  const onFailure = (before: TrackedTask, error: unknown, rt: Runtime): void => {
+  const onFailure = (before: TrackedTask, error: unknown, rt: Runtime, sentAt: number): void => {
     const at = now();
     const failure = failureOf(error);
     const taskError: TaskError = { kind: failure.kind, message: failure.message };
@@ -268,7 +324,8 @@ export function createTracker(options: TrackerOptions): Tracker {
       case 'rate-limited': {
         // The limit is per client, not per task: everyone waits.
         rateLimitStreak++;
-        const until = at + retryIn(rateLimitStreak, settings.floorMs);
+        const learnt = learner.onRateLimited(at, sentAt, failure.rateLimit);
+        const until = Math.max(learnt, at + retryIn(rateLimitStreak, settings.floorMs));
         scheduler.holdUntil(until);
         if (!ended || (rt.recheck && rateLimitStreak <= RECHECK_RETRY_LIMIT))
           scheduler.schedule(before.id, until);
@@ -296,10 +353,11 @@ export function createTracker(options: TrackerOptions): Tracker {
     const rt = runtime(id);
     const controller = new AbortController();
     rt.controller = controller;
+    const sentAt = now();
     let feed: FeedTask | undefined;
     let error: unknown;
     try {
-      feed = await source.getTask(id, { signal: controller.signal });
+      feed = await source.getTask(id, { signal: controller.signal, onRateLimit });
     } catch (e) {
       error = e;
     } finally {
@@ -309,7 +367,7 @@ export function createTracker(options: TrackerOptions): Tracker {
     // Removed or closed while asking: the answer belongs to nobody.
     if (closed || before === undefined || controller.signal.aborted) return;
     if (feed !== undefined) onAnswer(before, feed, rt);
-    else onFailure(before, error, rt);
+    else onFailure(before, error, rt, sentAt);
   }
 
   const requireOpen = (): void => {
@@ -419,9 +477,10 @@ export function createTracker(options: TrackerOptions): Tracker {
     },
     updateSettings(patch) {
       settings = resolvePollSettings(patch, settings);
-      budget.setLimit(settings.budget);
+      learner.setCap(capOf(settings.budget.max), settings.budget.windowMs);
       scheduler.setMaxInFlight(settings.maxInFlight);
       scheduler.setAgingMs(settings.capMs);
+      scheduler.setMaxGapMs(settings.capMs);
       // A lowered cap applies now, not after the next long wait.
       const latest = now() + settings.capMs;
       for (const task of tasks.values()) {
@@ -431,6 +490,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       scheduler.kick();
     },
     status: currentStatus,
+    learntRate: () => learner.current(),
     hasPendingTimer(kind) {
       if (kind === 'poll') return scheduler.hasPendingTimer();
       if (kind === 'write') return writer.hasPendingTimer();

@@ -22,11 +22,18 @@ describe('nextPollDelay', () => {
     expect(delay({ progress: 0 })).toBe(15_000);
   });
 
-  it('slows down while nothing moves, up to the cap', () => {
-    const stuck = [0, 1, 2, 3].map((unchangedPolls) => delay({ unchangedPolls }));
+  it('slows down while nothing moves: a running task up to 3x the floor, others to the cap', () => {
+    const stuck = [0, 1, 2].map((unchangedPolls) => delay({ progress: 50, unchangedPolls }));
     for (let i = 1; i < stuck.length; i++) expect(stuck[i]).toBeGreaterThan(stuck[i - 1] as number);
-    expect(delay({ unchangedPolls: 50 })).toBe(60_000);
+    // Stalled progress may jump any moment (or the video may just be done): seen within 15 s.
+    expect(delay({ progress: 0, unchangedPolls: 50 })).toBe(15_000);
+    expect(delay({ progress: 50, unchangedPolls: 50 })).toBe(15_000);
     expect(delay({ state: 'queued', unchangedPolls: 10 })).toBe(60_000);
+  });
+
+  it('a running task that reports no progress is asked at the floor, like a plain poller', () => {
+    expect(delay({ progress: null, unchangedPolls: 0 })).toBe(5_000);
+    expect(delay({ progress: null, unchangedPolls: 30 })).toBe(5_000);
   });
 
   it('polls a stalled task at the cap', () => {
@@ -67,8 +74,10 @@ describe('nextPollDelay with a predicted finish', () => {
     expect(delay({ msToFinish: 10 * 60_000 })).toBe(60_000);
   });
 
-  it('falls back to the plain rule when progress stopped moving or the task is queued', () => {
-    expect(delay({ msToFinish: 8_000, unchangedPolls: 2 })).toBe(delay({ unchangedPolls: 2 }));
+  it('falls back to the plain rule when the prediction ran out without news, or when queued', () => {
+    expect(delay({ msToFinish: -1_000, unchangedPolls: 2 })).toBe(delay({ unchangedPolls: 2 }));
+    // A prediction still ahead is followed even without news (a slow crawl between percents).
+    expect(delay({ msToFinish: 8_000, unchangedPolls: 2 })).toBe(8_050);
     expect(delay({ state: 'queued', progress: null, msToFinish: 8_000 })).toBe(
       delay({ state: 'queued', progress: null }),
     );

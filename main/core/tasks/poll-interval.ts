@@ -31,11 +31,13 @@ export function nextPollDelay(input: IntervalInput): number {
   const cap = Math.max(floorMs, capMs);
   if (input.state === 'stalled') return cap;
   const eta = input.msToFinish;
+  // A prediction is followed while it has not run out, or while news keeps coming; a task
+  // still running after its predicted end with no news falls back to the gaps below.
   if (
     input.state === 'running' &&
     eta != null &&
     Number.isFinite(eta) &&
-    input.unchangedPolls < 2
+    (input.unchangedPolls < 2 || eta > 0)
   ) {
     // Far from the end: ask halfway there, which sharpens the prediction. Near it: ask just
     // after the predicted end, so the finished video is noticed within moments.
@@ -47,6 +49,9 @@ export function nextPollDelay(input: IntervalInput): number {
   if (input.state === 'queued') {
     base = floorMs * 4;
   } else if (input.progress === null || !Number.isFinite(input.progress)) {
+    // Running without any progress reported: nothing tells when it ends, so it is asked at
+    // the floor, as often as a plain poller would, and no more.
+    if (input.state === 'running') return floorMs;
     base = floorMs * 2;
   } else {
     // 3x the floor at 0 %, the floor itself from 95 % on.
@@ -56,6 +61,10 @@ export function nextPollDelay(input: IntervalInput): number {
   const stuck = Number.isFinite(input.unchangedPolls)
     ? Math.min(Math.max(0, input.unchangedPolls), 20)
     : 0;
-  const delay = base * STUCK_GROWTH ** stuck;
+  // A running task without news still finishes some time: its progress may be stalled before
+  // a jump, or never reported at all. Its gap stops growing at 3x the floor (the gap at 0 %),
+  // so the jump or the end is seen within moments, at well under the naive poller's cost.
+  const growthCap = input.state === 'running' ? Math.max(base, floorMs * 3) : cap;
+  const delay = Math.min(growthCap, base * STUCK_GROWTH ** stuck);
   return Math.round(Math.min(cap, Math.max(floorMs, delay)));
 }

@@ -1,6 +1,6 @@
 // Poll timing defaults and the bridge from the user's Settings (seconds, minutes) to the
-// tracker's milliseconds. Defaults stay far below gateways' limits of a few hundred requests
-// per 3 minutes per IP, so one user with many tasks is never the one who gets throttled.
+// tracker's milliseconds. The request budget is not a guess here: the tracker learns each
+// gateway's limit (learnt-rate.ts); the user's cap, when set, bounds it.
 import type { Settings } from '../settings';
 import type { PollSettings } from './tracker-types';
 
@@ -10,17 +10,27 @@ export const DEFAULT_POLL_SETTINGS: PollSettings = {
   capMs: 60_000,
   stalledAfterMs: 60 * 60_000,
   maxInFlight: 4,
-  budget: { max: 100, windowMs: 180_000 },
+  // No cap unless the user sets one: the budget is learnt from the gateway's answers, starting
+  // generous at 3,000 per minute (a plain 5-second poller with 250 tasks), doubling while it
+  // holds demand back and answers are clean, and cut on the first 429.
+  budget: { max: Infinity, windowMs: 60_000 },
+  budgetStartMax: 3_000,
 };
 
 /** The user-facing timing settings, converted for the tracker (`updateSettings` takes this). */
 export function pollSettingsFrom(
-  settings: Pick<Settings, 'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin'>,
-): Pick<PollSettings, 'floorMs' | 'capMs' | 'stalledAfterMs'> {
+  settings: Pick<Settings, 'pollFloorSec' | 'pollCapSec' | 'stalledAfterMin' | 'pollMaxPerMin'>,
+): Pick<PollSettings, 'floorMs' | 'capMs' | 'stalledAfterMs' | 'budget'> {
+  const cap = settings.pollMaxPerMin;
   return {
     floorMs: Math.round(settings.pollFloorSec * 1000),
     capMs: Math.round(settings.pollCapSec * 1000),
     stalledAfterMs: Math.round(settings.stalledAfterMin * 60_000),
+    // Older settings files lack the field: no cap.
+    budget: {
+      max: Number.isFinite(cap) && cap > 0 ? Math.round(cap) : Infinity,
+      windowMs: DEFAULT_POLL_SETTINGS.budget.windowMs,
+    },
   };
 }
 
@@ -45,8 +55,12 @@ export function resolvePollSettings(
     stalledAfterMs: positive('stalledAfterMs', merged.stalledAfterMs, 1),
     maxInFlight: Math.floor(positive('maxInFlight', merged.maxInFlight, 1)),
     budget: {
-      max: Math.floor(positive('budget.max', merged.budget.max, 1)),
+      max:
+        merged.budget.max === Infinity
+          ? Infinity
+          : Math.floor(positive('budget.max', merged.budget.max, 1)),
       windowMs: positive('budget.windowMs', merged.budget.windowMs, 1),
     },
+    budgetStartMax: Math.floor(positive('budgetStartMax', merged.budgetStartMax, 1)),
   };
 }

@@ -64,13 +64,38 @@ describe('progress ETA', () => {
     expect(finishBy(emptyTrack())).toBeNull();
     expect(finishBy(addSample(addSample(emptyTrack(), 0, 10), 1000, 11))).toBeNull();
     expect(finishBy(addSample(addSample(emptyTrack(), 0, 10), 1000, 12))).not.toBeNull();
-    // 10 -> 20 in 10 s, then 20 -> 80 in 2 s: no steady pace fits both.
+    // 10 -> 20 in 10 s, then 20 -> 80 in 2 s: no steady pace fits both, so the track starts
+    // again from the jump (the last two sightings); a slow-down keeps only the newest one.
     const jumpy = [
       [0, 10],
       [10_000, 20],
       [12_000, 80],
     ].reduce((t, [at, p]) => addSample(t, at as number, p as number), emptyTrack());
-    expect(finishBy(jumpy)).toBeNull();
+    expect(jumpy.seen).toEqual([
+      [10_000, 20],
+      [12_000, 80],
+    ]);
+    const crawl = [
+      [0, 10],
+      [1_000, 50],
+      [2_000, 90],
+      [30_000, 91],
+    ].reduce((t, [at, p]) => addSample(t, at as number, p as number), emptyTrack());
+    expect(crawl.seen).toEqual([[30_000, 91]]);
+    expect(finishBy(crawl)).toBeNull();
+  });
+
+  it('a stall then a jump: the pace after the jump predicts the end, not the stall', () => {
+    // 0 % for 70 s, then 60 % and rising 2 % per second: ends near 119.5 s.
+    const t = [
+      [0, 0],
+      [70_000, 60],
+      [75_000, 70],
+    ].reduce((acc, [at, p]) => addSample(acc, at as number, p as number), emptyTrack());
+    const by = finishBy(t);
+    expect(by).not.toBeNull();
+    expect(by!).toBeGreaterThan(90_000);
+    expect(by!).toBeLessThan(100_000);
   });
 
   it('keeps the first sighting and the latest ones when there are many', () => {

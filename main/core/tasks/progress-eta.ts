@@ -38,7 +38,43 @@ export function addSample(
   if (progress === track.last[1]) return track; // no news: keep when it was first seen
   const seen = [...(track.seen ?? [track.first]), sample];
   if (seen.length > MAX_SEEN) seen.splice(1, 1);
+  // The pace changed (a stall that ended in a jump, a race that turned into a crawl, a step
+  // back seen only as a slower rise): what came before says little about the rest, so the
+  // track starts again. After a speed-up the last two sightings span the new pace (had the
+  // change come before the older one, the next sighting breaks the fit again and drops it);
+  // after a slow-down the older one may predate the change, so only the newest is kept.
+  if (!steady(seen)) {
+    const sped = (sample[1] - track.last[1]) / Math.max(1, sample[0] - track.last[0]);
+    const before = (track.last[1] - track.first[1]) / Math.max(1, track.last[0] - track.first[0]);
+    return sped > before
+      ? { first: track.last, last: sample, seen: [track.last, sample] }
+      : { first: sample, last: sample, seen: [sample] };
+  }
   return { first: track.first, last: sample, seen };
+}
+
+/** The sightings fit one steady pace (see finishBy). */
+function steady(points: readonly [number, number][]): boolean {
+  return paceBounds(points) !== null;
+}
+
+/** The slowest and fastest steady pace (ms per percent) all sightings allow, or null when
+ * no steady pace fits them. */
+function paceBounds(points: readonly [number, number][]): { slowest: number } | null {
+  let slowest = Infinity;
+  let fastest = 0;
+  for (let a = 0; a < points.length; a++) {
+    for (let b = a + 1; b < points.length; b++) {
+      const [ta, pa] = points[a] as [number, number];
+      const [tb, pb] = points[b] as [number, number];
+      const dt = tb - ta;
+      if (dt <= 0) continue;
+      // x rose by less than (pb - pa + 1) and by more than (pb - pa - 1) percent in dt.
+      if (pb - pa - 1 > 0) slowest = Math.min(slowest, dt / (pb - pa - 1));
+      fastest = Math.max(fastest, dt / (pb - pa + 1));
+    }
+  }
+  return fastest > slowest ? null : { slowest };
 }
 
 /** Epoch ms at which the task should finish, or null while the rate is unknown. */
@@ -65,20 +101,9 @@ export function predictedFinish(track: ProgressTrack): number | null {
  */
 export function finishBy(track: ProgressTrack): number | null {
   const points = track.seen ?? [];
-  let slowest = Infinity; // ms per percent
-  let fastest = 0;
-  for (let a = 0; a < points.length; a++) {
-    for (let b = a + 1; b < points.length; b++) {
-      const [ta, pa] = points[a] as [number, number];
-      const [tb, pb] = points[b] as [number, number];
-      const dt = tb - ta;
-      if (dt <= 0) continue;
-      // x rose by less than (pb - pa + 1) and by more than (pb - pa - 1) percent in dt.
-      if (pb - pa - 1 > 0) slowest = Math.min(slowest, dt / (pb - pa - 1));
-      fastest = Math.max(fastest, dt / (pb - pa + 1));
-    }
-  }
-  if (!Number.isFinite(slowest) || fastest > slowest) return null;
+  const bounds = paceBounds(points);
+  if (bounds === null || !Number.isFinite(bounds.slowest)) return null;
+  const slowest = bounds.slowest; // ms per percent
   let finish = Infinity;
   for (const [t, p] of points) finish = Math.min(finish, t + Math.max(0, FINISH_AT - p) * slowest);
   return finish;

@@ -4,6 +4,8 @@
 export interface RateBudget {
   /** Takes one request slot if the window has room. */
   tryTake(now: number): boolean;
+  /** Takes a slot even when the window is full (a poll that must go; it still counts). */
+  take(now: number): void;
   /** Slots free right now. */
   remaining(now: number): number;
   /** When the next slot frees up (now if one is free). */
@@ -24,6 +26,10 @@ export function createRateBudget(limit: { max: number; windowMs: number }): Rate
       if (taken.length >= max) return false;
       taken.push(now);
       return true;
+    },
+    take(now) {
+      prune(now);
+      taken.push(now);
     },
     remaining(now) {
       prune(now);

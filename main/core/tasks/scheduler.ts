@@ -15,6 +15,12 @@ export interface SchedulerOptions {
   /** Waiting this long past its due time is worth 100 priority points, so no task starves
    * behind busier ones when the budget is tight. */
   agingMs: number;
+  /** The longest gap between two polls of a task that the budget may cause: a due task
+   * whose last poll (or scheduling, before its first) is this old goes even when the budget
+   * is spent, so the documented longest gap holds whatever the budget does. */
+  maxGapMs?: number;
+  /** The budget held a due task back (demand exceeds it). */
+  onBound?: () => void;
 }
 
 export interface Scheduler {
@@ -30,6 +36,7 @@ export interface Scheduler {
   holdUntil(until: number): void;
   setMaxInFlight(max: number): void;
   setAgingMs(ms: number): void;
+  setMaxGapMs(ms: number): void;
   /** Re-evaluates now (after limits or the budget changed). */
   kick(): void;
   hasPendingTimer(): boolean;
@@ -40,6 +47,9 @@ export interface Scheduler {
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { now, budget, run, priority } = options;
   let agingMs = Math.max(1, options.agingMs);
+  let maxGapMs = options.maxGapMs ?? Infinity;
+  /** When each task was last launched (or first scheduled): the start of its current gap. */
+  const gapFrom = new Map<string, number>();
   let maxInFlight = options.maxInFlight;
   const due = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
@@ -75,8 +85,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     );
   };
 
-  const launch = (taskId: string): void => {
+  const launch = (taskId: string, t: number): void => {
     due.delete(taskId);
+    gapFrom.set(taskId, t);
     const done = Promise.resolve()
       .then(() => run(taskId))
       .catch(() => undefined)
@@ -116,19 +127,45 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (best === null) break;
       // A full house is woken by the next poll that returns: no timer needed.
       if (inFlight.size >= maxInFlight) return;
-      if (!budget.tryTake(t)) return arm(budget.nextFreeAt(t));
-      launch(best);
+      if (!budget.tryTake(t)) {
+        options.onBound?.();
+        return launchOverdue(t);
+      }
+      launch(best, t);
     }
     if (nextAt !== Infinity) arm(nextAt);
+  }
+
+  /** The budget is spent: launch only due tasks whose gap reached maxGapMs (the slot still
+   * counts), and wake for the next such task or the next free slot, whichever comes first. */
+  function launchOverdue(t: number): void {
+    let wake = budget.nextFreeAt(t);
+    const overdue: string[] = [];
+    for (const [id, at] of due) {
+      if (inFlight.has(id)) continue;
+      const overdueAt = Math.max(at, (gapFrom.get(id) ?? at) + maxGapMs);
+      if (overdueAt > t) wake = Math.min(wake, overdueAt);
+      else overdue.push(id);
+    }
+    // Rare (only when the budget is spent and gaps reach the cap): sorting here costs nothing.
+    overdue.sort((a, b) => priority(b) - priority(a));
+    for (const id of overdue) {
+      if (inFlight.size >= maxInFlight) return;
+      budget.take(t);
+      launch(id, t);
+    }
+    arm(wake);
   }
 
   return {
     schedule(taskId, at) {
       if (closed) return;
+      if (!gapFrom.has(taskId)) gapFrom.set(taskId, now());
       due.set(taskId, at);
       requestPump();
     },
     cancel(taskId) {
+      gapFrom.delete(taskId);
       if (due.delete(taskId)) requestPump();
     },
     dueAt: (taskId) => due.get(taskId),
@@ -148,6 +185,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     setAgingMs(ms) {
       agingMs = Math.max(1, ms);
+    },
+    setMaxGapMs(ms) {
+      maxGapMs = ms;
+      requestPump();
     },
     kick: requestPump,
     hasPendingTimer: () => timer !== null,

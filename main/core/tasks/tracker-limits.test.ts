@@ -69,7 +69,8 @@ describe('tracker limits (real client, fake server)', () => {
       // The gateway counts in fixed 400 ms windows, where 5 per sliding 400 ms can make up to
       // 10; so it allows 10, and would refuse much more: 6 eager tasks alone want ~100.
       fake: { rateLimit: { max: 10, windowMs } },
-      settings: { floorMs: 5, capMs: 20, budget: { max: 5, windowMs } },
+      // The longest gap (capMs) is far off: it would override the budget (see the next test).
+      settings: { floorMs: 5, capMs: 5_000, budget: { max: 5, windowMs } },
     });
     const { fake, tracker } = kit;
     const ids = Array.from({ length: 6 }, () => fake.addTask({ queuedMs: 0, runMs: 5_000 }));
@@ -93,6 +94,71 @@ describe('tracker limits (real client, fake server)', () => {
     for (const id of ids) expect(sent.filter((r) => r.path.endsWith(id)).length).toBeGreaterThan(1);
   });
 
+  it('learns a bare-429 limit: a few 429s, then it keeps under it', async () => {
+    const windowMs = 1_000;
+    kit = await startKit({
+      // A gateway allowing 20 per fixed second, saying nothing but a bare 429.
+      fake: { rateLimit: { max: 20, windowMs } },
+      settings: { floorMs: 5, capMs: 5_000, budget: { max: Infinity, windowMs } },
+    });
+    const { fake, tracker } = kit;
+    // No progress reported: each is asked at the floor, so demand far exceeds the limit.
+    const ids = Array.from({ length: 6 }, () =>
+      fake.addTask({ queuedMs: 0, runMs: 10_000, progress: 'none' }),
+    );
+    const t0 = Date.now();
+    tracker.add(ids);
+    await elapse(3_500);
+    const sent = kit.feedRequests().filter((r) => r.at >= t0);
+    const refused = sent.filter((r) => r.status === 429).length;
+    // Six eager tasks (5 ms floor) want ~1,000 a second; a plain poller would be refused
+    // almost always. Learning costs a handful of 429s and then keeps under the limit.
+    expect(sent.length - refused).toBeGreaterThanOrEqual(40);
+    expect(refused).toBeLessThanOrEqual(10);
+    expect(tracker.learntRate()).toMatchObject({ limited: true, windowMs });
+    expect(tracker.learntRate().max).toBeLessThan(20);
+  });
+
+  it.each(['x-ratelimit', 'ratelimit'] as const)(
+    'follows a limit stated in %s headers at once: no 429 at all',
+    async (headers) => {
+      const windowMs = 1_000;
+      kit = await startKit({
+        fake: { rateLimit: { max: 20, windowMs, headers } },
+        settings: { floorMs: 5, capMs: 5_000, budget: { max: Infinity, windowMs } },
+      });
+      const { fake, tracker } = kit;
+      const ids = Array.from({ length: 6 }, () =>
+        fake.addTask({ queuedMs: 0, runMs: 10_000, progress: 'none' }),
+      );
+      const t0 = Date.now();
+      tracker.add(ids);
+      await elapse(2_500);
+      const sent = kit.feedRequests().filter((r) => r.at >= t0);
+      expect(sent.filter((r) => r.status === 429)).toHaveLength(0);
+      expect(sent.length).toBeGreaterThanOrEqual(30);
+      expect(tracker.learntRate().max).toBeLessThanOrEqual(16);
+    },
+  );
+
+  it('the longest gap between two polls holds however tight the budget', async () => {
+    kit = await startKit({
+      // One request per minute allowed by the user's cap; 8 running tasks; gap at most 300 ms.
+      settings: { floorMs: 20, capMs: 300, budget: { max: 1, windowMs: 60_000 } },
+    });
+    const { fake, tracker } = kit;
+    const ids = Array.from({ length: 8 }, () => fake.addTask({ queuedMs: 0, runMs: 20_000 }));
+    tracker.add(ids);
+    await waitFor(() => ids.every((id) => kit!.feedRequests(id).length >= 6), 'six polls each');
+    for (const id of ids) {
+      const at = kit.feedRequests(id).map((r) => r.at);
+      const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
+      // The budget alone would leave a minute between them; timer and loopback slack on a
+      // shared machine stay well under 150 ms.
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(300 + 150);
+    }
+  });
+
   it('when the budget is tight, the task nearest to finishing is asked first', async () => {
     kit = await startKit({ settings: { floorMs: 15, capMs: 60 } });
     const { fake, tracker } = kit;
@@ -109,7 +175,8 @@ describe('tracker limits (real client, fake server)', () => {
     tracker.pause();
     await elapse(50); // polls in flight land
     // One request per 300 ms from now on: each turn goes to the best-placed task.
-    tracker.updateSettings({ budget: { max: 1, windowMs: 300 } });
+    // The longest gap (60 ms so far) moved out of the way: it goes before the budget.
+    tracker.updateSettings({ capMs: 5_000, budget: { max: 1, windowMs: 300 } });
     const t0 = Date.now();
     tracker.pollAllNow();
     tracker.resume();

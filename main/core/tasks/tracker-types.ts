@@ -12,8 +12,11 @@ export interface PollSettings {
   stalledAfterMs: number;
   /** Feed requests in flight at once. */
   maxInFlight: number;
-  /** Global request budget: at most `max` requests per `windowMs`. */
+  /** The upper bound of the learnt request budget: at most `max` requests per `windowMs`
+   * (the user's cap; Infinity for none). The budget itself is learnt (learnt-rate.ts). */
   budget: { max: number; windowMs: number };
+  /** Requests per budget window the learnt budget starts from (generous; cut on a 429). */
+  budgetStartMax: number;
 }
 
 /** What changed in a `changed` event: the keys of TrackedTask that differ. */

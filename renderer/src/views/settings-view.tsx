@@ -261,6 +261,11 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
           'Stalled after (minutes)',
           'Stalled tasks are still checked; they are only flagged.',
         )}
+        {numberField(
+          'pollMaxPerMin',
+          'Most requests per minute',
+          '0: no cap. The rate is learnt from the gateway either way; each task is still checked once per longest interval.',
+        )}
       </fieldset>
       <p class="saved-note" role="status">
         {saved ? 'Saved.' : ''}

@@ -86,11 +86,13 @@ describe('the request body, per option', () => {
     expect(sent[0]!.request).toEqual({
       promptText: 'a paper boat on a rainy street',
       model: '2.0',
+      pikaffect: '',
       options: {
         aspectRatio: 16 / 9,
         frameRate: 24,
         camera: {},
-        parameters: { guidanceScale: 12, motion: 1 },
+        extend: false,
+        parameters: { guidanceScale: 12, motion: 1, negativePrompt: '' },
       },
     });
     expect(sent[0]!.requestId).toMatch(UUID);
@@ -118,6 +120,7 @@ describe('the request body, per option', () => {
         aspectRatio: 9 / 16,
         frameRate: 12,
         camera: {},
+        extend: false,
         parameters: { guidanceScale: 20, motion: 3, negativePrompt: 'blurry' },
       },
     });
@@ -270,7 +273,7 @@ describe('"Again" on a task this form created', () => {
       video: task.videos[0]!.resultUrl,
       options: { extend: true, parameters: { motion: 4 } },
     });
-    expect(sent[0]!.request).not.toHaveProperty('pikaffect');
+    expect(sent[0]!.request).toHaveProperty('pikaffect', '');
   });
 
   it('a picked image file is not kept: the form asks for it again', async () => {
