@@ -36,7 +36,9 @@ import { applyAppMenu } from './electron/app-menu';
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol';
 import { isWaylandSession } from './linux-session';
 import { launchData, secondLaunchArgv } from './launch-args';
-import { appRoutes } from './scheme/app-routes';
+import { appRoutes, lateMediaSources } from './scheme/app-routes';
+import { createRemoteMedia } from './scheme/remote-media';
+import { resolveFileSync } from './downloads/resolve-file';
 import { RENDERER_URL } from './scheme/app-scheme';
 import { createNavigationMailbox } from './window/navigation-mailbox';
 import { recordingNotifier, testHooks } from './test-hooks';
@@ -58,6 +60,8 @@ interface Running {
 let running: Running | null = null;
 /** Set by 'before-quit': from then on the window may really close. */
 let quitting = false;
+/** What app://poster and app://video serve from, once start() has made it. */
+const media = lateMediaSources(createRemoteMedia());
 const hooks = testHooks(process.env, app.isPackaged);
 
 function paths() {
@@ -138,6 +142,11 @@ function start(): Running {
     dir: join(app.getPath('userData'), 'posters'),
     tracker,
     log,
+  });
+  media.set({
+    tracker,
+    posters,
+    resolveFile: (ref) => resolveFileSync(tracker, services.settings.get().downloadDir, ref),
   });
   const send: SendHandlers<ElectronSender> = {
     'drag:start': createDragStart<ElectronSender>({
@@ -250,6 +259,7 @@ function start(): Running {
     stop() {
       notifications.flush();
       notifications.close();
+      media.set(null);
       posters.close();
       trayDriver.close();
       feed.close();
@@ -323,7 +333,10 @@ function main(): void {
     applyAppMenu();
     registerProtocol();
     try {
-      serveAppScheme(protocol, appRoutes({ rendererDir: paths().rendererDir }));
+      serveAppScheme(
+        protocol,
+        appRoutes({ rendererDir: paths().rendererDir, media: media.sources }),
+      );
       running = start();
     } catch (error) {
       // Without its stores or window the app cannot work: say why instead of vanishing.
