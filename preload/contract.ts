@@ -9,7 +9,7 @@ import type { Settings } from '../main/core/settings';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
-export type { Settings } from '../main/core/settings';
+export type { Settings, TaskLayout } from '../main/core/settings';
 
 /** Names one video of one task. */
 export interface VideoRef {

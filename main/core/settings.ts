@@ -15,7 +15,11 @@ export interface Settings {
   pollCapSec: number;
   /** A task still running after this many minutes is marked stalled (and kept). */
   stalledAfterMin: number;
+  /** How the window shows tasks: the list of cards, or a two-column grid of posters. */
+  taskLayout: TaskLayout;
 }
+
+export type TaskLayout = 'list' | 'grid';
 
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
 
@@ -29,5 +33,6 @@ export function defaultSettings(downloadDir: string): Settings {
     pollFloorSec: 5,
     pollCapSec: 60,
     stalledAfterMin: 60,
+    taskLayout: 'list',
   };
 }

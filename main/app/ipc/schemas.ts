@@ -25,6 +25,7 @@ const settingsPatch = z
     pollFloorSec: z.number(),
     pollCapSec: z.number(),
     stalledAfterMin: z.number(),
+    taskLayout: z.enum(['list', 'grid']),
   })
   .partial();
 

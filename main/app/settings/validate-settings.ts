@@ -72,6 +72,12 @@ export function applySettingsPatch(
     const value = patch[field];
     if (value !== undefined) next[field] = checkNumber(field, value);
   }
+  if (patch.taskLayout !== undefined) {
+    if (patch.taskLayout !== 'list' && patch.taskLayout !== 'grid') {
+      throw new SettingsError('taskLayout', 'The task layout must be "list" or "grid".');
+    }
+    next.taskLayout = patch.taskLayout;
+  }
   if (next.pollCapSec < next.pollFloorSec) {
     throw new SettingsError(
       'pollCapSec',

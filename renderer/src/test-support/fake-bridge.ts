@@ -65,6 +65,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         pollFloorSec: 5,
         pollCapSec: 60,
         stalledAfterMin: 60,
+        taskLayout: 'list',
       },
       hasToken: true,
       tokenState: 'accepted',
