@@ -71,6 +71,7 @@ describe('electron settings store', () => {
         'pollCapSec',
         'pollFloorSec',
         'stalledAfterMin',
+        'taskLayout',
       ].sort(),
     );
   });

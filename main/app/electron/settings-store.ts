@@ -24,6 +24,7 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
       pollFloorSec: { type: 'number' },
       pollCapSec: { type: 'number' },
       stalledAfterMin: { type: 'number' },
+      taskLayout: { type: 'string', enum: ['list', 'grid'] },
     },
   },
 };

@@ -29,7 +29,9 @@ export function PreviewPoster({ task, name }: { task: TrackedTask; name: string 
     if (!el) return;
     el.muted = mode !== 'sound';
     // A click is a user gesture, so sound may start; a refused play leaves the poster.
-    el.play().catch(() => undefined);
+    void Promise.resolve()
+      .then(() => el.play())
+      .catch(() => undefined);
   }, [mode, stop]);
 
   if (!ref) return <Poster task={task} />;
