@@ -36,7 +36,7 @@ export interface HarnessOptions {
   services?: Partial<Omit<NodeServicesOptions, 'storeDir' | 'downloadDir' | 'baseUrl' | 'token'>>;
   colorScheme?: 'light' | 'dark';
   /** Runs before the services open the store folder (e.g. to leave a corrupt tasks.json). */
-  seedStore?: (storeDir: string) => void | Promise<void>;
+  seedStore?: (storeDir: string, fake: FakePika) => void | Promise<void>;
 }
 
 export interface Harness {
@@ -114,7 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
     const storeDir = join(dir, 'store');
     await mkdir(storeDir, { recursive: true });
-    await options.seedStore?.(storeDir);
+    await options.seedStore?.(storeDir, fake);
     const app = createNodeServices({
       storeDir,
       downloadDir: join(dir, 'downloads'),
