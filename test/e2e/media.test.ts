@@ -126,7 +126,9 @@ describe('videos in the window', () => {
         WAIT,
       )
       .toBe(true);
-    const first = page.getByRole('button', { name: 'Preview A corgi surfing a wave' });
+    const first = page
+      .locator(`[data-task-id="${ids[0]}"]`)
+      .getByRole('button', { name: 'Preview video' });
     await first.hover();
     const playing = await probeVideo(page, ids[0]!);
     expect(playing).toMatchObject({ muted: true, loop: true, readyState: 4 });
@@ -154,7 +156,10 @@ describe('videos in the window', () => {
     ).toBe(false);
 
     // Keyboard: focusing the other poster starts its preview and stops the first.
-    await page.getByRole('button', { name: 'Preview Snow falling on a red barn' }).focus();
+    await page
+      .locator(`[data-task-id="${ids[1]}"]`)
+      .getByRole('button', { name: 'Preview video' })
+      .focus();
     await page.locator(`[data-task-id="${ids[1]}"] video`).waitFor(WAIT);
     expect(await page.locator('video').count()).toBe(1);
     await page.keyboard.press('Escape');
@@ -168,7 +173,10 @@ describe('videos in the window', () => {
     const urls = requests(page);
     const ids = await finishedTasks(h, ['A kite over the dunes']);
     expect(h.app.tracker.get(ids[0]!)?.downloads).toEqual({});
-    await page.getByRole('button', { name: 'Preview A kite over the dunes' }).hover();
+    await page
+      .locator(`[data-task-id="${ids[0]}"]`)
+      .getByRole('button', { name: 'Preview video' })
+      .hover();
     const playing = await probeVideo(page, ids[0]!);
     expect(playing).toMatchObject({ muted: true, readyState: 4 });
     expect(playing!.currentTime).toBeGreaterThan(0.2);

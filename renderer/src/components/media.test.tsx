@@ -91,7 +91,7 @@ describe('preview', () => {
     const b = finishedTask({ promptText: 'second video' });
     renderApp(createFakeBridge({ tasks: [a, b] }));
     await cardOf(a.id);
-    const first = screen.getByRole('button', { name: 'Preview first video' });
+    const first = within(card(a.id)!).getByRole('button', { name: 'Preview video' });
     fireEvent.mouseEnter(first);
     const video = await waitFor(() => card(a.id)!.querySelector('video')!);
     const ref = `${encodeURIComponent(a.id)}/${encodeURIComponent(a.videos[0]!.id)}`;
@@ -102,10 +102,10 @@ describe('preview', () => {
     await waitFor(() => expect(first.getAttribute('aria-pressed')).toBe('true'));
     expect(card(a.id)!.querySelector('video')!.muted).toBe(false);
     // Keyboard focus on the other one takes over.
-    fireEvent.focus(screen.getByRole('button', { name: 'Preview second video' }));
+    fireEvent.focus(within(card(b.id)!).getByRole('button', { name: 'Preview video' }));
     await waitFor(() => expect(card(b.id)!.querySelector('video')).not.toBeNull());
     expect(document.querySelectorAll('video')).toHaveLength(1);
-    fireEvent.keyDown(screen.getByRole('button', { name: 'Preview second video' }), {
+    fireEvent.keyDown(within(card(b.id)!).getByRole('button', { name: 'Preview video' }), {
       key: 'Escape',
     });
     await waitFor(() => expect(document.querySelectorAll('video')).toHaveLength(0));
@@ -115,7 +115,7 @@ describe('preview', () => {
     const t = makeTask({ promptText: 'still running' });
     renderApp(createFakeBridge({ tasks: [t] }));
     await cardOf(t.id);
-    expect(screen.queryByRole('button', { name: /^Preview/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Preview video' })).toBeNull();
   });
 });
 

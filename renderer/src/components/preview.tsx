@@ -12,7 +12,7 @@ import { Poster } from './poster';
 
 type Mode = 'off' | 'muted' | 'sound';
 
-export function PreviewPoster({ task, name }: { task: TrackedTask; name: string }) {
+export function PreviewPoster({ task }: { task: TrackedTask }) {
   const ref = previewRef(task);
   const [mode, setMode] = useState<Mode>('off');
   const stop = useCallback(() => setMode('off'), []);
@@ -43,7 +43,7 @@ export function PreviewPoster({ task, name }: { task: TrackedTask; name: string 
     <button
       type="button"
       class={`poster-button preview-${mode}`}
-      aria-label={MEDIA_TEXT.playPreview(name)}
+      aria-label={MEDIA_TEXT.playPreview}
       aria-pressed={mode === 'sound'}
       title={mode === 'sound' ? MEDIA_TEXT.soundOn : MEDIA_TEXT.previewHint}
       onMouseEnter={() => mode === 'off' && start('muted')}

@@ -109,7 +109,7 @@ function TaskCardImpl({ task, actions, now, highlighted }: Props) {
       title={dragVideo ? 'Drag the video out to a folder or an editor' : undefined}
     >
       <div class="card-top">
-        <PreviewPoster task={task} name={task.promptText || `task ${task.id}`} />
+        <PreviewPoster task={task} />
         <div class="card-main">
           <div class="card-head">
             <p class="prompt" title={task.promptText}>

@@ -71,7 +71,7 @@ function TaskTileImpl({
       data-task-id={task.id}
       aria-label={task.promptText || `Task ${task.id}`}
     >
-      <PreviewPoster task={task} name={task.promptText || `task ${task.id}`} />
+      <PreviewPoster task={task} />
       <div class="tile-head">
         <p class="prompt" title={task.promptText}>
           {task.promptText || <span class="muted">…</span>}

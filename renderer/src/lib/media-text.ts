@@ -8,7 +8,8 @@ export const MEDIA_TEXT = {
   generating: 'Generating',
   waitingInQueue: 'Waiting in queue',
   almostDone: 'almost done',
-  playPreview: (name: string) => `Preview ${name}`,
+  // The card around it is labelled with the prompt; kept short so it names only this.
+  playPreview: 'Preview video',
   previewHint: 'Hover or focus to preview; click for sound',
   soundOn: 'Playing with sound (click to stop)',
   layoutLabel: 'Layout',
