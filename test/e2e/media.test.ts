@@ -214,6 +214,14 @@ describe('videos in the window', () => {
       await page.locator(`.tile[data-task-id="${id}"] .poster-loaded`).waitFor(WAIT);
     await expect.poll(() => app.services.settings.get().taskLayout, WAIT).toBe('grid');
     await screenshot(page, 'media-grid');
+    // A preview in the grid: a bigger frame of the fake MP4.
+    await page
+      .locator(`.tile[data-task-id="${ids[1]}"]`)
+      .getByRole('button', { name: 'Preview video' })
+      .hover();
+    const frame = await probeVideo(page, ids[1]!);
+    expect(frame!.currentTime).toBeGreaterThan(0.2);
+    await screenshot(page, 'media-grid-preview');
     // Opened again, the window starts in the grid.
     await page.reload();
     await page.locator('.tile').first().waitFor(WAIT);
