@@ -32,7 +32,7 @@ export const APP_CSP = cspFor(appRoutes({ rendererDir: '.' }));
 
 /**
  * Media sources for a table installed before the app's services exist (app:// is handled
- * from 'ready', the tracker comes later): everything answers "not found" until `set`.
+ * as soon as the app is ready, the tracker comes later): everything answers "not found" until `set`.
  */
 export function lateMediaSources(remote?: RemoteMedia): {
   sources: MediaSources;
