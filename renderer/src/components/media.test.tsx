@@ -82,6 +82,7 @@ describe('live progress', () => {
     expect(formatTimeLeft(41_000, 0)).toBe('about 45 sec left');
     expect(formatTimeLeft(3000, 0)).toBe('almost done');
     expect(formatTimeLeft(600_000, 0)).toBe('about 10 min left');
+    expect(formatTimeLeft(41_000, 0, true)).toBe('45 sec left');
   });
 });
 

@@ -25,7 +25,7 @@ function stateLine(task: TrackedTask, now: number) {
         <span class="progress-text">
           {task.progress != null ? formatPercent(task.progress) : MEDIA_TEXT.generating}
         </span>
-        <TimeLeft finishAt={task.finishAt} />
+        <TimeLeft finishAt={task.finishAt} short />
       </>
     );
   }

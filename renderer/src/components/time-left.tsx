@@ -3,7 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatTimeLeft } from '../lib/media-text';
 
-export function TimeLeft({ finishAt }: { finishAt: number | null | undefined }) {
+export function TimeLeft({
+  finishAt,
+  short = false,
+}: {
+  finishAt: number | null | undefined;
+  short?: boolean;
+}) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (finishAt == null) return;
@@ -12,5 +18,5 @@ export function TimeLeft({ finishAt }: { finishAt: number | null | undefined }) 
     return () => clearInterval(timer);
   }, [finishAt]);
   if (finishAt == null) return null;
-  return <span class="time-left">{formatTimeLeft(finishAt, now)}</span>;
+  return <span class="time-left">{formatTimeLeft(finishAt, now, short)}</span>;
 }

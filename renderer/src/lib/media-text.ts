@@ -8,6 +8,8 @@ export const MEDIA_TEXT = {
   generating: 'Generating',
   waitingInQueue: 'Waiting in queue',
   almostDone: 'almost done',
+  /** "about 40 sec left"; the grid's narrow tiles use the short form, "40 sec left". */
+  timeLeft: (amount: string, short: boolean) => (short ? `${amount} left` : `about ${amount} left`),
   // The card around it is labelled with the prompt; kept short so it names only this.
   playPreview: 'Preview video',
   previewHint: 'Hover or focus to preview; click for sound',
@@ -37,10 +39,10 @@ export function formatPercent(value: number): string {
 }
 
 /** What is left of a predicted finish: "about 40 sec left", "about 3 min left", or "almost done". */
-export function formatTimeLeft(finishAt: number, now: number): string {
+export function formatTimeLeft(finishAt: number, now: number, short = false): string {
   const left = (finishAt - now) / 1000;
   if (left < 5) return MEDIA_TEXT.almostDone;
   // Rounded coarser as it grows: an estimate should not pretend to be exact.
-  if (left < 60) return `about ${seconds.format(Math.ceil(left / 5) * 5)} left`;
-  return `about ${minutes.format(Math.round(left / 60))} left`;
+  if (left < 60) return MEDIA_TEXT.timeLeft(seconds.format(Math.ceil(left / 5) * 5), short);
+  return MEDIA_TEXT.timeLeft(minutes.format(Math.round(left / 60)), short);
 }
