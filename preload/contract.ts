@@ -10,7 +10,7 @@ import type { CreditView } from '../main/core/credit/types';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
-export type { Settings, NetworkSetting, NetworkMode } from '../main/core/settings';
+export type { Settings, NetworkSetting, NetworkMode, TaskLayout } from '../main/core/settings';
 export type { CreditView, CreditAmounts } from '../main/core/credit/types';
 
 /** Why the renderer asks for the credit: the window was shown, or the Refresh button. */

@@ -21,7 +21,7 @@ import { connectPowerEvents } from './electron/power';
 import { connectNetworkEvents, electronResolveProxy } from './network/electron-system-proxy';
 import { createDragStart } from './downloads/drag-out';
 import { createPosterCache } from './downloads/poster-cache';
-import { mediaAccessFor } from '../core/http/media-access';
+import { mediaAccessFor, type MediaAccess } from '../core/http/media-access';
 import { appLinkInput, createExternalAdd, isAppLink, taskInputFromArgv } from './launch-args';
 import { connectNotifications } from './notify/notify-wiring';
 import { connectLowCredit } from './notify/credit-wiring';
@@ -40,7 +40,9 @@ import { applyAppMenu } from './electron/app-menu';
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol';
 import { isWaylandSession } from './linux-session';
 import { launchData, secondLaunchArgv } from './launch-args';
-import { appRoutes } from './scheme/app-routes';
+import { appRoutes, lateMediaSources } from './scheme/app-routes';
+import { createRemoteMedia } from './scheme/remote-media';
+import { resolveFileSync } from './downloads/resolve-file';
 import { RENDERER_URL } from './scheme/app-scheme';
 import { createNavigationMailbox } from './window/navigation-mailbox';
 import { recordingNotifier, testHooks } from './test-hooks';
@@ -65,6 +67,10 @@ interface Running {
 let running: Running | null = null;
 /** Set by 'before-quit': from then on the window may really close. */
 let quitting = false;
+/** What app://poster and app://video serve from, once start() has made it. */
+/** The network layer app://video streams through; set by start() (Settings -> Network). */
+let remoteAccess: (() => MediaAccess) | null = null;
+const media = lateMediaSources(createRemoteMedia({ access: () => remoteAccess?.() }));
 const hooks = testHooks(process.env, app.isPackaged);
 
 function paths() {
@@ -145,11 +151,17 @@ function start(): Running {
   });
   const { services, tracker } = composed;
 
+  remoteAccess = () => mediaAccessFor(composed.network.http, services.settings.get().baseUrl);
   const posters = createPosterCache({
     dir: join(app.getPath('userData'), 'posters'),
     tracker,
     log,
-    access: () => mediaAccessFor(composed.network.http, services.settings.get().baseUrl),
+    access: () => remoteAccess!(),
+  });
+  media.set({
+    tracker,
+    posters,
+    resolveFile: (ref) => resolveFileSync(tracker, services.settings.get().downloadDir, ref),
   });
   const send: SendHandlers<ElectronSender> = {
     'drag:start': createDragStart<ElectronSender>({
@@ -332,6 +344,7 @@ function start(): Running {
       offLowCredit();
       offCreditTray();
       offCreditFeed();
+      media.set(null);
       posters.close();
       trayDriver.close();
       feed.close();
@@ -405,7 +418,10 @@ function main(): void {
     applyAppMenu();
     registerProtocol();
     try {
-      serveAppScheme(protocol, appRoutes({ rendererDir: paths().rendererDir }));
+      serveAppScheme(
+        protocol,
+        appRoutes({ rendererDir: paths().rendererDir, media: media.sources }),
+      );
       running = start();
     } catch (error) {
       // Without its stores or window the app cannot work: say why instead of vanishing.

@@ -23,6 +23,8 @@ export interface Settings {
   network: NetworkSetting;
   /** Most feed requests per minute; 0: no cap (the rate is learnt from the gateway). */
   pollMaxPerMin: number;
+  /** How the window shows tasks: the list of cards, or a two-column grid of posters. */
+  taskLayout: TaskLayout;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface NetworkSetting {
 
 export const NETWORK_MODES = ['system', 'none', 'manual'] as const;
 export type NetworkMode = (typeof NETWORK_MODES)[number];
+
+export type TaskLayout = 'list' | 'grid';
 
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
 
@@ -54,5 +58,6 @@ export function defaultSettings(downloadDir: string): Settings {
     lowCreditUsd: 1,
     network: { mode: 'system', proxyUrl: '' },
     pollMaxPerMin: 0,
+    taskLayout: 'list',
   };
 }

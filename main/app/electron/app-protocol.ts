@@ -7,7 +7,8 @@ import { APP_SCHEME, createSchemeHandler, type RouteTable } from '../scheme/app-
 
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, codeCache: true },
+  // stream: a <video> from app://video plays while it loads and can seek (Range).
+  privileges: { standard: true, secure: true, codeCache: true, stream: true },
 } as const satisfies Electron.CustomScheme;
 
 /** Before 'ready'. */

@@ -227,7 +227,11 @@ describe('main process lifecycle', () => {
 
   it('declares app:// a standard, secure scheme before ready', () => {
     expect(world.privileged).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+      {
+        scheme: 'app',
+        // stream: app://video plays while loading and seeks.
+        privileges: expect.objectContaining({ standard: true, secure: true, stream: true }),
+      },
     ]);
     expect(world.calls).not.toContain('protocol.handle app');
   });

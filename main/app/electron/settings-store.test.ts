@@ -75,6 +75,7 @@ describe('electron settings store', () => {
         'pollMaxPerMin',
         'stalledAfterMin',
         'lowCreditUsd',
+        'taskLayout',
       ].sort(),
     );
   });

@@ -35,6 +35,7 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
         properties: { mode: { type: 'string' }, proxyUrl: { type: 'string' } },
       },
       pollMaxPerMin: { type: 'number' },
+      taskLayout: { type: 'string', enum: ['list', 'grid'] },
     },
   },
   learntRates: { type: 'object' },

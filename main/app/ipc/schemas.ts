@@ -35,6 +35,7 @@ const settingsPatch = z
     network,
     lowCreditUsd: z.number(),
     pollMaxPerMin: z.number(),
+    taskLayout: z.enum(['list', 'grid']),
   })
   .partial();
 

@@ -77,10 +77,10 @@ describe('app:// scheme', () => {
     expect(answer.status).toBe(500);
   });
 
-  it('images and media only from the app itself; a later route widens exactly its own', () => {
+  it('images and media only from the app itself; each route widens exactly its own', () => {
     expect(APP_CSP).toBe(CONTENT_SECURITY_POLICY);
-    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data:;");
-    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' app://poster data:;");
+    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self' app://video;");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https:|file:|http:|\*|unsafe-/);
     const ok = () => new Response('');
     const withRoutes = cspFor({

@@ -10,7 +10,14 @@ export const RENDERER_HOST = 'renderer';
 export const RENDERER_URL = `${APP_SCHEME}://${RENDERER_HOST}/index.html`;
 
 /** One route: answers GET/HEAD requests for its host. `path` is the decoded URL path. */
-export type RouteHandler = (request: { url: URL; path: string }) => Promise<Response> | Response;
+export type RouteHandler = (request: {
+  url: URL;
+  path: string;
+  /** The request's headers (Range), when the caller has them. */
+  headers?: Headers;
+  /** Aborted when the page drops the request (a video scrolled away). */
+  signal?: AbortSignal;
+}) => Promise<Response> | Response;
 
 export interface Route {
   handle: RouteHandler;
@@ -68,9 +75,17 @@ export function createSchemeHandler(routes: RouteTable): (request: Request) => P
       return plain(400, 'Bad request', csp);
     }
     try {
-      const answer = await route.handle({ url, path });
+      const answer = await route.handle({
+        url,
+        path,
+        headers: request.headers,
+        signal: request.signal,
+      });
       const headers = new Headers(answer.headers);
+      const own = answer.headers.get('cache-control');
       for (const [name, value] of Object.entries(securityHeaders(csp))) headers.set(name, value);
+      // A route may let its answers be cached (posters); everything else is no-store.
+      if (own) headers.set('Cache-Control', own);
       const body = request.method === 'HEAD' ? null : answer.body;
       return new Response(body, { status: answer.status, headers });
     } catch {

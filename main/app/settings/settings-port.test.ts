@@ -21,6 +21,21 @@ function memoryStorage(initial?: unknown) {
 }
 
 describe('settings port', () => {
+  it('remembers the task layout; refuses an unknown one; repairs a stored bad one', () => {
+    const storage = memoryStorage();
+    const port = createSettingsPort({ storage, defaults, rules });
+    expect(port.get().taskLayout).toBe('list');
+    expect(port.update({ taskLayout: 'grid' }).taskLayout).toBe('grid');
+    expect(() => port.update({ taskLayout: 'mosaic' as never })).toThrow(SettingsError);
+    expect(port.get().taskLayout).toBe('grid');
+    const odd = createSettingsPort({
+      storage: memoryStorage({ ...defaults, taskLayout: 'mosaic' }),
+      defaults,
+      rules,
+    });
+    expect(odd.get().taskLayout).toBe('list');
+  });
+
   it('starts from defaults and saves a valid patch', () => {
     const storage = memoryStorage();
     const port = createSettingsPort({ storage, defaults, rules });

@@ -124,6 +124,12 @@ export function applySettingsPatch(
     if (value !== undefined) next[field] = checkNumber(field, value);
   }
   if (patch.lowCreditUsd !== undefined) next.lowCreditUsd = checkLowCredit(patch.lowCreditUsd);
+  if (patch.taskLayout !== undefined) {
+    if (patch.taskLayout !== 'list' && patch.taskLayout !== 'grid') {
+      throw new SettingsError('taskLayout', 'The task layout must be "list" or "grid".');
+    }
+    next.taskLayout = patch.taskLayout;
+  }
   if (next.pollCapSec < next.pollFloorSec) {
     throw new SettingsError(
       'pollCapSec',

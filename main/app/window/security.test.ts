@@ -40,7 +40,7 @@ describe('window security', () => {
 
   it('enforces a strict CSP, replacing any the response carried', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' app://poster data:; font-src 'self'; connect-src 'none'; media-src 'self' app://video; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
     const headers = withCsp({ 'content-security-policy': ['default-src *'], 'X-Other': 'a' });

@@ -264,6 +264,8 @@ export function createTracker(options: TrackerOptions): Tracker {
     rt.unchangedPolls = news ? 0 : rt.unchangedPolls + 1;
     rt.progress =
       after.state === 'running' ? addSample(rt.progress, at, after.progress) : emptyTrack();
+    // The central estimate for people ("about 40 s left"); polls aim at the later bound.
+    after.finishAt = after.state === 'running' ? predictedFinish(rt.progress) : null;
     commit(before, after);
     announceEnding(before, after);
     if (isEnded(after.state)) scheduler.cancel(after.id);

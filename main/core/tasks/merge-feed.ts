@@ -31,6 +31,7 @@ function durablePart(video: FeedVideo): Omit<FeedVideo, 'progress'> {
 export function needsWrite(before: TrackedTask, after: TrackedTask, keys: ChangedKeys): boolean {
   for (const key of keys) {
     if (key === 'progress' || key === 'lastCheckedAt' || key === 'attempts') continue;
+    if (key === 'finishAt') continue;
     if (key === 'videos') {
       if (!same(before.videos.map(durablePart), after.videos.map(durablePart))) return true;
       continue;

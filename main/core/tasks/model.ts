@@ -37,6 +37,9 @@ export interface TrackedTask {
   downloads: Record<string, VideoDownload>;
   /** False once finished/failed until the user has seen it (tray badge). */
   seen: boolean;
+  /** Epoch ms a running task is expected to finish, from how fast its progress rises
+   * (progress-eta.ts); null or absent while unknown. Not stored: it is remade by polling. */
+  finishAt?: number | null;
 }
 
 /** A task as it is when its id is added: queued, nothing known of it until the first answer. */

@@ -82,6 +82,27 @@ describe('tracker lifecycle (real client, fake server)', () => {
     expect(tracker.hasPendingTimer()).toBe(false);
   });
 
+  it('tells when a running task should finish (finishAt), and clears it once it has', async () => {
+    kit = await startKit();
+    const { fake, tracker } = kit;
+    const id = fake.addTask({ queuedMs: 0, runMs: 1500 });
+    const seen: (number | null | undefined)[] = [];
+    tracker.on('changed', (task) => {
+      if (task.id === id && task.state === 'running') seen.push(task.finishAt);
+    });
+    const finished = nextEvent(tracker, 'finished', id);
+    const start = Date.now();
+    tracker.add([id]);
+    const task = await finished;
+    expect(task.finishAt ?? null).toBeNull();
+    const estimates = seen.filter((at): at is number => typeof at === 'number');
+    expect(estimates.length).toBeGreaterThan(0);
+    // Within the run it predicts an end near the fake server's (start + 1.5 s).
+    const last = estimates[estimates.length - 1]!;
+    expect(last).toBeGreaterThan(start + 500);
+    expect(last).toBeLessThan(start + 4000);
+  });
+
   it('waits firstPollMs before the first poll of a new task (stored at once)', async () => {
     const store = memoryStore();
     kit = await startKit({ store, settings: { firstPollMs: 400 } });

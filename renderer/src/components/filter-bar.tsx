@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { FILTERS, type TaskFilter } from '../lib/task-filter';
 
 const LABELS: Record<TaskFilter, string> = {
@@ -13,12 +14,15 @@ export function FilterBar({
   query,
   onFilter,
   onQuery,
+  children,
 }: {
   filter: TaskFilter;
   counts: Record<TaskFilter, number>;
   query: string;
   onFilter: (f: TaskFilter) => void;
   onQuery: (q: string) => void;
+  /** More controls at the end of the bar (the layout toggle). */
+  children?: ComponentChildren;
 }) {
   return (
     <div class="filter-bar">
@@ -50,6 +54,7 @@ export function FilterBar({
           }
         }}
       />
+      {children}
     </div>
   );
 }

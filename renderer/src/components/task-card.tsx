@@ -3,6 +3,7 @@
 import { memo } from '../lib/memo';
 import type { FeedVideo, TrackedTask } from '../../../preload/contract';
 import { formatDuration, timeAgo } from '../lib/format';
+import { formatPercent, MEDIA_TEXT } from '../lib/media-text';
 import {
   cardHeight,
   CARD,
@@ -16,9 +17,11 @@ import {
 } from '../lib/task-view';
 import type { CardActions } from './card-actions';
 import { DownloadLine } from './download-line';
-import { Poster } from './poster';
+import type { MenuItem } from './menu';
+import { PreviewPoster } from './preview';
 import { ProgressBar } from './progress-bar';
 import { StatusBadge } from './status-badge';
+import { TimeLeft } from './time-left';
 import { VideoButtons, videoLinkItems } from './video-buttons';
 import { VideoRow } from './video-row';
 
@@ -41,19 +44,37 @@ function progressLine(task: TrackedTask, now: number) {
       </span>
     );
   }
-  const label = task.state === 'queued' ? 'Waiting in queue' : 'Generating';
+  if (task.state === 'queued') {
+    return (
+      <>
+        <ProgressBar value={null} label={MEDIA_TEXT.waitingInQueue} />
+        <span class="progress-text">{MEDIA_TEXT.queued}</span>
+      </>
+    );
+  }
   return (
     <>
-      <ProgressBar value={task.state === 'queued' ? null : task.progress} label={label} />
+      <ProgressBar value={task.progress} label={MEDIA_TEXT.generating} />
       <span class="progress-text">
-        {task.state === 'queued'
-          ? 'Queued'
-          : task.progress != null
-            ? `${Math.round(task.progress)}%`
-            : '…'}
+        {task.progress != null ? formatPercent(task.progress) : MEDIA_TEXT.generating}
       </span>
+      <TimeLeft finishAt={task.finishAt} />
     </>
   );
+}
+
+/** The card's ••• menu: links, new video from the prompt, copy id, re-check, remove. */
+export function cardMenuItems(task: TrackedTask, actions: CardActions): MenuItem[] {
+  const single = task.videos.length === 1 ? task.videos[0] : undefined;
+  return [
+    ...(single ? videoLinkItems(task, single, actions) : []),
+    ...(task.promptText
+      ? [{ label: 'New video from this prompt…', run: () => actions.generateFrom(task, 'again') }]
+      : []),
+    { label: 'Copy task id', run: () => actions.copy(task.id, 'Task id') },
+    { label: 'Check again now', run: () => actions.recheck(task) },
+    { label: 'Remove from list', run: () => actions.remove(task), danger: true },
+  ];
 }
 
 function TaskCardImpl({ task, actions, now, highlighted }: Props) {
@@ -64,15 +85,7 @@ function TaskCardImpl({ task, actions, now, highlighted }: Props) {
   const duration = taskDuration(task);
   const singleDownload = single ? downloadOf(task, single) : undefined;
 
-  const menuItems = () => [
-    ...(single ? videoLinkItems(task, single, actions) : []),
-    ...(task.promptText
-      ? [{ label: 'New video from this prompt…', run: () => actions.generateFrom(task, 'again') }]
-      : []),
-    { label: 'Copy task id', run: () => actions.copy(task.id, 'Task id') },
-    { label: 'Check again now', run: () => actions.recheck(task) },
-    { label: 'Remove from list', run: () => actions.remove(task), danger: true },
-  ];
+  const menuItems = () => cardMenuItems(task, actions);
 
   const onDragStart = (e: DragEvent) => {
     // Main starts a native drag of the real file; the page's own drag must not start.
@@ -96,7 +109,7 @@ function TaskCardImpl({ task, actions, now, highlighted }: Props) {
       title={dragVideo ? 'Drag the video out to a folder or an editor' : undefined}
     >
       <div class="card-top">
-        <Poster task={task} />
+        <PreviewPoster task={task} />
         <div class="card-main">
           <div class="card-head">
             <p class="prompt" title={task.promptText}>

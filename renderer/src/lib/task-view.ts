@@ -27,15 +27,19 @@ export function draggableVideo(task: TrackedTask): FeedVideo | undefined {
   return task.videos.find((v) => isDownloaded(task, v));
 }
 
-export function posterOf(task: TrackedTask): string | null {
-  for (const v of task.videos) {
-    const url = v.videoPoster || v.imageThumb;
-    // Not http: or file:. The page's CSP (main/app/scheme) now admits images only from the
-    // app itself, so a CDN poster falls back to the placeholder (Poster's onError) until main
-    // serves posters from an app://poster route.
-    if (url && url.startsWith('https://')) return url;
-  }
-  return null;
+/** The video whose poster the card shows: the first finished one that has a poster. Main
+ * serves it from app://poster (its own cache), so the page never loads a CDN URL. */
+export function posterRef(task: TrackedTask): VideoRef | null {
+  const video = task.videos.find((v) => v.state === 'finished' && (v.videoPoster || v.imageThumb));
+  return video ? refOf(task, video) : null;
+}
+
+/** The video a card previews: the first finished one that is saved or has a result URL. */
+export function previewRef(task: TrackedTask): VideoRef | null {
+  const video = task.videos.find(
+    (v) => v.state === 'finished' && (isDownloaded(task, v) || !!v.resultUrl),
+  );
+  return video ? refOf(task, video) : null;
 }
 
 /** The text under the prompt: the server's error when failed, else the last polling error. */

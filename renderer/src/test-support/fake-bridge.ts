@@ -78,6 +78,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
         lowCreditUsd: 1,
         network: { mode: 'system', proxyUrl: '' },
         pollMaxPerMin: 0,
+        taskLayout: 'list',
       },
       hasToken: true,
       tokenState: 'accepted',

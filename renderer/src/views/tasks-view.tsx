@@ -1,12 +1,14 @@
 // The main view: add box, filters and search, and the windowed list of task cards.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AddTasksResult, TrackedTask } from '../../../preload/contract';
+import type { AddTasksResult, TaskLayout, TrackedTask } from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { AddBox, type AddOutcome } from '../components/add-box';
 import type { CardActions } from '../components/card-actions';
 import { FilterBar } from '../components/filter-bar';
 import { Menu, type MenuItem, type MenuState } from '../components/menu';
+import { LayoutToggle } from '../components/layout-toggle';
 import { TaskCard } from '../components/task-card';
+import { GRID, TaskTile } from '../components/task-tile';
 import { VirtualList } from '../components/virtual-list';
 import { useCardActions } from '../hooks/use-card-actions';
 import { useNotices } from '../hooks/use-notices';
@@ -30,6 +32,15 @@ export interface FocusRequest {
 }
 
 const keyOf = (t: TrackedTask) => t.id;
+/** The grid windows by rows of two tasks; a row is known by its first task. */
+type GridRow = readonly TrackedTask[];
+const rowKey = (row: GridRow) => row[0]!.id;
+const rowHeight = () => GRID.row;
+function pairs(tasks: readonly TrackedTask[]): GridRow[] {
+  const rows: GridRow[] = [];
+  for (let i = 0; i < tasks.length; i += 2) rows.push(tasks.slice(i, i + 2));
+  return rows;
+}
 
 export function TasksView({
   active,
@@ -67,6 +78,21 @@ export function TasksView({
   const [highlight, setHighlight] = useState<string | null>(null);
   const [scrollTo, setScrollTo] = useState<{ key: string } | null>(null);
   const { hidden, remove } = usePendingRemoval(bridge, notices);
+  const [layout, setLayout] = useState<TaskLayout>('list');
+  useEffect(() => {
+    bridge.settings
+      .get()
+      .then((view) => setLayout(view.settings.taskLayout ?? 'list'))
+      .catch(() => undefined);
+  }, [bridge]);
+  const chooseLayout = useCallback(
+    (next: TaskLayout) => {
+      setLayout(next);
+      // Remembered in Settings; a refusal leaves this window's choice as it is.
+      bridge.settings.update({ taskLayout: next }).catch(() => undefined);
+    },
+    [bridge],
+  );
   const openMenu = useCallback(
     (anchor: HTMLElement, items: MenuItem[]) => setMenu({ anchor, items }),
     [],
@@ -123,6 +149,28 @@ export function TasksView({
     ),
     [actions, now, highlight],
   );
+  const rows = useMemo(() => (layout === 'grid' ? pairs(visible) : []), [layout, visible]);
+  const gridScrollTo = useMemo(() => {
+    if (!scrollTo) return null;
+    const i = visible.findIndex((t) => t.id === scrollTo.key);
+    return i < 0 ? null : { key: visible[i - (i % 2)]!.id };
+  }, [scrollTo, visible]);
+  const renderRow = useCallback(
+    (row: GridRow) => (
+      <div class="grid-row">
+        {row.map((t) => (
+          <TaskTile
+            key={t.id}
+            task={t}
+            actions={actions}
+            now={now}
+            highlighted={t.id === highlight}
+          />
+        ))}
+      </div>
+    ),
+    [actions, now, highlight],
+  );
 
   let body;
   if (loadError) {
@@ -164,6 +212,17 @@ export function TasksView({
         </button>
       </div>
     );
+  } else if (layout === 'grid') {
+    body = (
+      <VirtualList
+        items={rows}
+        height={rowHeight}
+        keyOf={rowKey}
+        render={renderRow}
+        scrollTo={gridScrollTo}
+        label="Tasks"
+      />
+    );
   } else {
     body = (
       <VirtualList
@@ -187,7 +246,9 @@ export function TasksView({
           query={query}
           onFilter={setFilter}
           onQuery={setQuery}
-        />
+        >
+          <LayoutToggle layout={layout} onLayout={chooseLayout} />
+        </FilterBar>
       ) : null}
       {body}
       {menu ? <Menu state={menu} onClose={closeMenu} /> : null}

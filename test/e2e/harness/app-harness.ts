@@ -22,7 +22,12 @@ import { startFakePika, type FakePika, type FakePikaOptions } from '../../fake-s
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { ensureBuilt, RENDERER_DIR } from './ensure-build';
 import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript, SEND_BINDING } from './preload-shim';
-import { serveStatic, type StaticServer } from './static-server';
+import { serveStatic, type AppSchemeHandler, type StaticServer } from './static-server';
+import { createPosterCache } from '../../../main/app/downloads/poster-cache';
+import { resolveFileSync } from '../../../main/app/downloads/resolve-file';
+import { appRoutes } from '../../../main/app/scheme/app-routes';
+import { createSchemeHandler } from '../../../main/app/scheme/app-scheme';
+import { createRemoteMedia } from '../../../main/app/scheme/remote-media';
 
 export interface HarnessOptions {
   fake?: FakePikaOptions;
@@ -31,7 +36,7 @@ export interface HarnessOptions {
   services?: Partial<Omit<NodeServicesOptions, 'storeDir' | 'downloadDir' | 'baseUrl' | 'token'>>;
   colorScheme?: 'light' | 'dark';
   /** Runs before the services open the store folder (e.g. to leave a corrupt tasks.json). */
-  seedStore?: (storeDir: string) => void | Promise<void>;
+  seedStore?: (storeDir: string, fake: FakePika) => void | Promise<void>;
 }
 
 export interface Harness {
@@ -102,12 +107,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const fake = await startFakePika(options.fake);
     cleanups.push(() => fake.close());
-    const web: StaticServer = await serveStatic(RENDERER_DIR);
+    // app://poster and app://video: main's real route table, reached at /app/<host>/.
+    let scheme: AppSchemeHandler | null = null;
+    const web: StaticServer = await serveStatic(RENDERER_DIR, { app: () => scheme });
     cleanups.push(() => web.close());
 
     const storeDir = join(dir, 'store');
     await mkdir(storeDir, { recursive: true });
-    await options.seedStore?.(storeDir);
+    await options.seedStore?.(storeDir, fake);
     const app = createNodeServices({
       storeDir,
       downloadDir: join(dir, 'downloads'),
@@ -119,6 +126,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.services,
     });
     cleanups.push(() => app.close());
+    const posters = createPosterCache({ dir: join(dir, 'posters'), tracker: app.tracker });
+    cleanups.push(() => posters.close());
+    scheme = createSchemeHandler(
+      appRoutes({
+        rendererDir: RENDERER_DIR,
+        media: {
+          tracker: app.tracker,
+          posters,
+          resolveFile: (ref) =>
+            resolveFileSync(app.tracker, app.services.settings.get().downloadDir, ref),
+          remote: createRemoteMedia(),
+        },
+      }),
+    );
 
     const context = await sharedContext();
     const page = await context.newPage();

@@ -2,8 +2,10 @@
 // Electron has). Only files under the root; nothing is listed. Every answer carries the CSP
 // that main sends from app://, from the same module, as a real response header.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../main/app/window/security';
@@ -23,11 +25,52 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** main's app:// handler (createSchemeHandler over the real route table). */
+export type AppSchemeHandler = (request: Request) => Promise<Response>;
+
+/** /app/<host>/<rest> → app://<host>/<rest>, answered by main's real handler, status, headers
+ * (Range, CSP) and body as they come. The page asks here when not served from app:// (see
+ * renderer/src/lib/app-url.ts). */
+async function delegate(
+  handler: AppSchemeHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rest: string,
+): Promise<void> {
+  const headers = new Headers();
+  if (req.headers.range) headers.set('range', req.headers.range);
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  const answer = await handler(
+    new Request(`app://${rest}`, { method: req.method, headers, signal: controller.signal }),
+  );
+  res.writeHead(answer.status, Object.fromEntries(answer.headers));
+  if (!answer.body) {
+    res.end();
+    return;
+  }
+  Readable.fromWeb(answer.body as WebReadableStream)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+export async function serveStatic(
+  root: string,
+  options: { app?: () => AppSchemeHandler | null } = {},
+): Promise<StaticServer> {
   const base = normalize(root.endsWith(sep) ? root : root + sep);
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const raw = new URL(req.url ?? '/', 'http://x').pathname;
+      const app = raw.startsWith('/app/') ? options.app?.() : null;
+      if (app) {
+        await delegate(app, req, res, raw.slice('/app/'.length)).catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.destroy();
+        });
+        return;
+      }
+      const path = decodeURIComponent(raw);
       const file = normalize(join(base, path === '/' ? 'index.html' : path));
       const info = file.startsWith(base) ? await stat(file).catch(() => null) : null;
       if (!info?.isFile()) {
