@@ -28,11 +28,14 @@ import { resolveFileSync } from '../../../main/app/downloads/resolve-file';
 import { appRoutes } from '../../../main/app/scheme/app-routes';
 import { createSchemeHandler } from '../../../main/app/scheme/app-scheme';
 import { createRemoteMedia } from '../../../main/app/scheme/remote-media';
+import { mediaAccessFor } from '../../../main/core/http/media-access';
 
 export interface HarnessOptions {
   fake?: FakePikaOptions;
   /** Save this token before the window opens; null = first run without a token. */
   token?: string | null;
+  /** The gateway the app starts with (and the token is saved for); default the fake server. */
+  baseUrl?: string;
   services?: Partial<Omit<NodeServicesOptions, 'storeDir' | 'downloadDir' | 'baseUrl' | 'token'>>;
   colorScheme?: 'light' | 'dark';
   /** Runs before the services open the store folder (e.g. to leave a corrupt tasks.json). */
@@ -118,7 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const app = createNodeServices({
       storeDir,
       downloadDir: join(dir, 'downloads'),
-      baseUrl: fake.url,
+      baseUrl: options.baseUrl ?? fake.url,
       ...(options.token === null ? {} : { token: options.token ?? fake.token }),
       // Test-speed timing the user cannot set: first poll at once, short gaps.
       pollOverrides: { firstPollMs: 20, floorMs: 150, capMs: 400 },
@@ -126,7 +129,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.services,
     });
     cleanups.push(() => app.close());
-    const posters = createPosterCache({ dir: join(dir, 'posters'), tracker: app.tracker });
+    // As main/app/index.ts wires them: posters and streamed videos go through the app's
+    // network layer (Settings -> Network) with the gateway's host guard.
+    const access = () => mediaAccessFor(app.network.http, app.services.settings.get().baseUrl);
+    const posters = createPosterCache({ dir: join(dir, 'posters'), tracker: app.tracker, access });
     cleanups.push(() => posters.close());
     scheme = createSchemeHandler(
       appRoutes({
@@ -136,7 +142,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           posters,
           resolveFile: (ref) =>
             resolveFileSync(app.tracker, app.services.settings.get().downloadDir, ref),
-          remote: createRemoteMedia(),
+          remote: createRemoteMedia({ access }),
         },
       }),
     );
