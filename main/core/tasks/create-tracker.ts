@@ -8,14 +8,8 @@ import { backoffDelay } from './backoff';
 import { createCoalescedWriter } from './coalesced-writer';
 import { changedKeys, mergeFeed, needsWrite } from './merge-feed';
 import { isEnded, newTask, type TaskError, type TrackedTask, type VideoDownload } from './model';
-import { nextPollDelay } from './poll-interval';
-import {
-  addSample,
-  emptyTrack,
-  finishBy,
-  predictedFinish,
-  type ProgressTrack,
-} from './progress-eta';
+import { nextPollAt } from './next-poll';
+import { addSample, emptyTrack, predictedFinish, type ProgressTrack } from './progress-eta';
 import { resolvePollSettings } from './poll-settings';
 import { createRateLearner, type LearntRate } from './learnt-rate';
 import { createScheduler } from './scheduler';
@@ -224,26 +218,17 @@ export function createTracker(options: TrackerOptions): Tracker {
   };
 
   const scheduleNext = (task: TrackedTask, rt: Runtime): void => {
-    // The latest end the sightings allow (a poll there cannot come too early), else the
-    // estimate from the overall rate.
-    const latest = finishBy(rt.progress);
-    const estimate = predictedFinish(rt.progress);
-    // The bound from sightings can lie far past the estimate (a slow crawl shows a new
-    // percent only every several seconds): landing a share of a floor past the estimate then
-    // costs less than waiting for the bound.
-    const finishAt =
-      latest !== null && estimate !== null
-        ? Math.min(latest, estimate + settings.floorMs / 4)
-        : (latest ?? estimate);
-    const delay = nextPollDelay({
-      state: task.state,
-      progress: task.progress,
-      unchangedPolls: rt.unchangedPolls,
-      msToFinish: finishAt === null ? null : finishAt - now(),
-      floorMs: settings.floorMs,
-      capMs: settings.capMs,
-    });
-    scheduler.schedule(task.id, now() + delay);
+    scheduler.schedule(
+      task.id,
+      nextPollAt({
+        task,
+        progress: rt.progress,
+        unchangedPolls: rt.unchangedPolls,
+        floorMs: settings.floorMs,
+        capMs: settings.capMs,
+        now: now(),
+      }),
+    );
   };
 
   /** Kept and still polled (slowly): generations that take far too long do finish sometimes. */
