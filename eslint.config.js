@@ -47,7 +47,13 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The renderer talks to main only through window.pika.' },
           ],
-          patterns: [{ group: ['**/main/**'], message: 'Import only the IPC contract types.' }],
+          patterns: [
+            {
+              // main/core/i18n is browser-safe (no Node, no Electron): locale, catalogs, Intl.
+              regex: '(^|/)main/(?!core/i18n(/index)?$)',
+              message: 'Import only the IPC contract types (and main/core/i18n).',
+            },
+          ],
         },
       ],
     },

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app';
 import { BridgeContext, windowBridge } from './bridge';
 import { NoticeProvider } from './hooks/use-notices';
+import { I18nProvider } from './i18n/i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/tasks.css';
@@ -12,9 +13,11 @@ try {
   const bridge = windowBridge();
   render(
     <BridgeContext.Provider value={bridge}>
-      <NoticeProvider>
-        <App />
-      </NoticeProvider>
+      <I18nProvider bridge={bridge}>
+        <NoticeProvider>
+          <App />
+        </NoticeProvider>
+      </I18nProvider>
     </BridgeContext.Provider>,
     root,
   );

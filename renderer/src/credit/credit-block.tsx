@@ -7,7 +7,7 @@ import { useBridge } from '../bridge';
 import { CommittedInput } from '../components/committed-input';
 import { Field } from '../components/field';
 import { errorMessage } from '../lib/format';
-import { CREDIT_TEXT, formatUsd, hostOf, remainingOf } from './credit-text';
+import { clock, CREDIT_TEXT, formatUsd, hostOf, remainingOf } from './credit-text';
 import { useCredit } from './use-credit';
 import './credit.css';
 
@@ -49,12 +49,12 @@ export function CreditBlock({
       : credit.unlimited
         ? CREDIT_TEXT.unlimited
         : credit.limitUsd !== null
-          ? `${CREDIT_TEXT.left(remaining)} ${CREDIT_TEXT.ofLimit(credit.limitUsd)}`
+          ? `${CREDIT_TEXT.left(remaining)} ${CREDIT_TEXT.ofLimit(formatUsd(credit.limitUsd))}`
           : CREDIT_TEXT.left(remaining);
   const details: string[] = [];
   if (credit?.usedUsd !== null && credit?.usedUsd !== undefined)
-    details.push(CREDIT_TEXT.used(credit.usedUsd));
-  if (view.checkedAt !== null) details.push(CREDIT_TEXT.checkedAt(view.checkedAt));
+    details.push(CREDIT_TEXT.used(formatUsd(credit.usedUsd)));
+  if (view.checkedAt !== null) details.push(CREDIT_TEXT.checkedAt(clock(view.checkedAt)));
 
   return (
     <div class="credit" aria-labelledby="credit-title">
