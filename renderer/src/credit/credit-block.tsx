@@ -1,6 +1,7 @@
 // The token's credit in Settings, beside the token: what is left (of the limit, what was
 // used, when checked), Refresh, a top-up link for a known gateway, and the low-credit
 // warning threshold. A gateway that does not offer credit hides all of it.
+import { useT } from '../i18n/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../../../preload/contract';
 import { useBridge } from '../bridge';
@@ -18,6 +19,7 @@ export function CreditBlock({
   view: SettingsView;
   onView: (v: SettingsView) => void;
 }) {
+  useT(); // re-render when the language changes
   const bridge = useBridge();
   const { view, loaded, refresh, ask } = useCredit(bridge);
   const [thresholdError, setThresholdError] = useState<string | null>(null);
