@@ -115,7 +115,7 @@ export function NetworkSection({
             class="input"
             type="url"
             value={url}
-            placeholder="http://127.0.0.1:7890"
+            placeholder={t.proxyUrlPlaceholder}
             spellcheck={false}
             autocomplete="off"
             aria-invalid={!!urlError}

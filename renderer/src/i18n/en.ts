@@ -238,6 +238,7 @@ export const en = defineCatalog({
     title: 'Network',
     connection: 'Connection',
     proxyUrl: 'Proxy URL',
+    proxyUrlPlaceholder: 'http://127.0.0.1:7890',
     test: 'Test connection',
     testing: 'Reaching the gateway…',
     proxyFailed: (message: string) => `Proxy problem: ${message}`,
@@ -285,6 +286,11 @@ export const en = defineCatalog({
     imageFile: 'Image file',
     imageLinkPlaceholder: '…or an image link: https://',
     imageLink: 'Image link',
+    theFile: 'The file',
+    notAnImage: (name: string) => `${name} is not a PNG, JPEG or WebP image.`,
+    imageTooBig: (name: string, size: string, limit: string) =>
+      `${name} is ${size}, over the ${limit} limit for images.`,
+    unreadable: (name: string) => `${name} could not be read.`,
     lostAnswer:
       'The app lost track of this request before an answer came, so the video may or may not have started.',
   },

@@ -225,6 +225,7 @@ export const zhHans = {
     title: '网络',
     connection: '连接方式',
     proxyUrl: '代理 URL',
+    proxyUrlPlaceholder: 'http://127.0.0.1:7890',
     test: '测试连接',
     testing: '正在连接网关…',
     proxyFailed: (message) => `代理出错：${message}`,
@@ -271,6 +272,10 @@ export const zhHans = {
     imageFile: '图片文件',
     imageLinkPlaceholder: '…或输入图片链接：https://',
     imageLink: '图片链接',
+    theFile: '该文件',
+    notAnImage: (name) => `${name} 不是 PNG、JPEG 或 WebP 图片。`,
+    imageTooBig: (name, size, limit) => `${name} 大小为 ${size}，超过了图片 ${limit} 的上限。`,
+    unreadable: (name) => `无法读取 ${name}。`,
     lostAnswer: '应用在收到应答前丢失了这个请求，视频可能已经开始生成，也可能没有。',
   },
   credit: {
