@@ -183,7 +183,7 @@ export const zhHans = {
     checking: '轮询',
     pollFloor: '最短轮询间隔（秒）',
     pollCap: '最长轮询间隔（秒）',
-    stalledAfter: '超时判定（分钟）',
+    stalledAfter: '视为停滞的时长（分钟）',
     stalledHint: '停滞的任务仍会继续检查，只是会被标记出来。',
     maxPerMin: '每分钟最多请求数',
     maxPerMinHint:
