@@ -7,11 +7,13 @@ import type { GenerateRequest } from '../main/core/api/types';
 import type { TrackedTask } from '../main/core/tasks/model';
 import type { NetworkSetting, Settings } from '../main/core/settings';
 import type { CreditView } from '../main/core/credit/types';
+import type { Locale } from '../main/core/i18n/locale';
 
 export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/core/tasks/model';
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
 export type { Settings, NetworkSetting, NetworkMode, TaskLayout } from '../main/core/settings';
 export type { CreditView, CreditAmounts } from '../main/core/credit/types';
+export type { Locale, LanguageSetting } from '../main/core/i18n/locale';
 
 /** Why the renderer asks for the credit: the window was shown, or the Refresh button. */
 export type CreditAsk = 'open' | 'manual';
@@ -54,6 +56,11 @@ export interface SettingsView {
   tokenState: TokenState;
   tokenProtection: TokenProtection;
   limits: SettingLimits;
+  /**
+   * The language the window speaks: Settings -> Language, or, for 'system', what main
+   * resolved from the OS's preferred languages.
+   */
+  locale: Locale;
   /**
    * The origin the saved token is bound to, when that is not the base URL's: the token is
    * not sent until the user confirms in main's dialog or saves it again. Absent otherwise.

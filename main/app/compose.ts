@@ -19,6 +19,7 @@ import { createOnlineWatch, type OnlineWatch } from './online-watch';
 import { createNetworkService, type NetworkService } from './network/network-service';
 import { normalizeProxyUrl } from './network/proxy-url-rule';
 import { createPauseControl } from './pause-control';
+import { effectiveLocale } from '../core/i18n/locale';
 import type {
   AppServices,
   ClipboardPort,
@@ -69,6 +70,12 @@ export interface PlatformPorts {
   resolveProxy?: ResolveProxyPort;
   /** Passed to every HTTP layer (tests: a CA made in the test). */
   httpOptions?: HttpLayerOptions;
+  /**
+   * The OS's preferred languages, most preferred first (Electron:
+   * app.getPreferredSystemLanguages()); read whenever Settings -> Language is 'system'.
+   * Default: ['en-US'].
+   */
+  preferredLanguages?: () => readonly string[];
 }
 
 export interface ComposedApp {
@@ -205,6 +212,8 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     loginItem: ports.loginItem,
     credit,
     network,
+    locale: () =>
+      effectiveLocale(settings.get().language, ports.preferredLanguages?.() ?? ['en-US']),
     status: {
       online: () => online.online(),
       storeRecoveredFrom: () =>

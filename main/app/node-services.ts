@@ -59,6 +59,8 @@ export interface NodeServicesOptions {
   resolveProxy?: PlatformPorts['resolveProxy'];
   /** Passed to every HTTP layer (a CA made in the test). */
   httpOptions?: PlatformPorts['httpOptions'];
+  /** The OS's preferred languages, as Electron would report them. Default: ['en-US']. */
+  preferredLanguages?: readonly string[];
 }
 
 export interface NodeServices extends ComposedApp {
@@ -129,6 +131,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     ...(options.clientTimeoutMs !== undefined ? { clientTimeoutMs: options.clientTimeoutMs } : {}),
     ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
     ...(options.httpOptions ? { httpOptions: options.httpOptions } : {}),
+    preferredLanguages: () => options.preferredLanguages ?? ['en-US'],
   });
   const { services } = composed;
   const patch: Partial<Settings> = { downloadDir: options.downloadDir, ...options.settings };

@@ -4,6 +4,7 @@
 import type { RouteAnswer } from '../core/api/client';
 import type { FeedSource, GenerateRequest } from '../core/api/types';
 import type { CreditService } from '../core/credit/credit-service';
+import type { Locale } from '../core/i18n/locale';
 import type { Settings } from '../core/settings';
 import type { TaskTracker } from '../core/tasks/tracker-types';
 import type { NetworkService } from './network/network-service';
@@ -125,6 +126,8 @@ export interface AppServices {
   credit: CreditService;
   /** The HTTP layer that follows Settings -> Network, and what its proxy meets. */
   network: Pick<NetworkService, 'layerFor' | 'proxyProblem'>;
+  /** The language the app speaks now: Settings -> Language, or the OS's for 'system'. */
+  locale(): Locale;
 }
 
 /** The status pushed to and asked for by the renderer, built from the services. */

@@ -1,5 +1,6 @@
 // User settings shared by the app and the command line. The token is not here: it lives
 // only in the main process's token vault.
+import type { LanguageSetting } from './i18n/locale';
 
 export interface Settings {
   /** Gateway base URL; a trailing slash is tolerated. */
@@ -25,6 +26,8 @@ export interface Settings {
   pollMaxPerMin: number;
   /** How the window shows tasks: the list of cards, or a two-column grid of posters. */
   taskLayout: TaskLayout;
+  /** Settings -> Language: follow the OS ('system'), or always English / 简体中文. */
+  language: LanguageSetting;
 }
 
 /**
@@ -59,5 +62,6 @@ export function defaultSettings(downloadDir: string): Settings {
     network: { mode: 'system', proxyUrl: '' },
     pollMaxPerMin: 0,
     taskLayout: 'list',
+    language: 'system',
   };
 }

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import Store, { type Schema } from 'electron-store';
+import { LANGUAGE_SETTINGS } from '../../core/i18n/locale';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { openStoreFile, type OpenedStore } from '../settings/open-store-file';
 import type { SecretStorage } from '../token/token-vault';
@@ -36,6 +37,7 @@ export const SETTINGS_SCHEMA: Schema<SettingsFile> = {
       },
       pollMaxPerMin: { type: 'number' },
       taskLayout: { type: 'string', enum: ['list', 'grid'] },
+      language: { type: 'string', enum: [...LANGUAGE_SETTINGS] },
     },
   },
   learntRates: { type: 'object' },

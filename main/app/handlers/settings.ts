@@ -14,6 +14,7 @@ export function settingsViewOf(services: AppServices): SettingsView {
     tokenState: services.tokenState.get(),
     tokenProtection: services.vault.protection(),
     limits: SETTING_LIMITS,
+    locale: services.locale(),
   };
   const savedFor = services.vault.origin();
   if (view.hasToken && savedFor !== null && savedFor !== originOf(settings.baseUrl)) {

@@ -2,6 +2,7 @@
 // contract without a schema a compile error; the router checks every call against these
 // before a handler sees it, because a compromised renderer can send anything.
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS } from '../../core/i18n/locale';
 import type {
   InvokeChannel,
   InvokeChannels,
@@ -36,6 +37,7 @@ const settingsPatch = z
     lowCreditUsd: z.number(),
     pollMaxPerMin: z.number(),
     taskLayout: z.enum(['list', 'grid']),
+    language: z.enum(LANGUAGE_SETTINGS),
   })
   .partial();
 

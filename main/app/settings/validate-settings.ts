@@ -2,6 +2,7 @@
 // half-applies. Messages are written for the person who typed the value.
 import { isAbsolute } from 'node:path';
 import { downloadFolderProblem } from '../../core/download/folder-rules';
+import { isLanguageSetting } from '../../core/i18n/locale';
 import { NETWORK_MODES, type NetworkSetting, type Settings } from '../../core/settings';
 import type { SettingLimits } from '../../../preload/contract';
 
@@ -129,6 +130,12 @@ export function applySettingsPatch(
       throw new SettingsError('taskLayout', 'The task layout must be "list" or "grid".');
     }
     next.taskLayout = patch.taskLayout;
+  }
+  if (patch.language !== undefined) {
+    if (!isLanguageSetting(patch.language)) {
+      throw new SettingsError('language', 'The language must be "system", "en" or "zh-Hans".');
+    }
+    next.language = patch.language;
   }
   if (next.pollCapSec < next.pollFloorSec) {
     throw new SettingsError(
