@@ -265,7 +265,7 @@ describe('pika-tray watch', () => {
     expect(screen).toContain('▶ running  [');
     expect(screen).toContain('✓ finished [████████████████████]');
     expect(screen).toContain('“Apple evaporates”');
-    expect(screen).toMatch(/↓ saved apple-evaporates_seed\d+_\w{8}\.mp4 \(200 kB\)/);
+    expect(screen).toMatch(/↓ saved apple-evaporates_seed\d+_\w{8}\.mp4 \(195 kB\)/);
     expect(screen).toMatch(new RegExp(`Saved ${dir}/apple-evaporates_seed\\d+_\\w{8}\\.mp4\\n$`));
     // No drawn line is wider than the terminal.
     for (const line of screen.split('\n')) {

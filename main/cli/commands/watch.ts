@@ -13,6 +13,7 @@ import type { FeedSource } from '../../core/api/types';
 import { createDownloadQueue, type DownloadQueue } from '../../core/download';
 import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
+import { cliText, type CliText } from '../i18n';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { CliContext } from '../command';
@@ -54,6 +55,8 @@ export interface WatchDeps {
   notifyTimeoutMs?: number;
   /** Aborting it stops the watch as Ctrl-C does. SIGINT is handled too while watching. */
   interrupt?: AbortSignal;
+  /** Language of the bars, lines and notifications (not of --json). Default: English. */
+  text?: CliText;
 }
 
 /** The watch options for a list of ids with every default (for `generate --watch`). */
@@ -95,7 +98,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const stdout = process.stdout;
   const notifier = createNodeNotifier({
     timeoutMs: notifyTimeoutMs(),
-    onError: (why) => ctx.err(`pika-tray watch: could not show a notification (${why}).`),
+    onError: (why) => ctx.err(ctx.text.t.watch.notifyFailed(why)),
   });
   const code = await runWatch(
     argv,
@@ -103,6 +106,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       client: (shared) => ctx.client(shared),
       out: ctx.out,
       err: ctx.err,
+      text: ctx.text,
       notifier,
       terminal: stdout.isTTY
         ? { write: (text) => stdout.write(ctx.scrub(text)), columns: () => stdout.columns || 80 }
@@ -160,11 +164,12 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     return EXIT_USAGE;
   }
 
+  const text = deps.text ?? cliText('en');
   const view: WatchView = args.json
     ? createJsonView(deps.out)
     : deps.terminal
-      ? createBarsView(deps.terminal)
-      : createPlainView(deps.out);
+      ? createBarsView(deps.terminal, text)
+      : createPlainView(deps.out, text);
   const tracker = createTracker({
     source: client,
     store: createMemoryStore(),
@@ -184,7 +189,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     deps.notifier ??
     createNodeNotifier({
       timeoutMs,
-      onError: (why) => deps.err(`pika-tray watch: could not show a notification (${why}).`),
+      onError: (why) => deps.err(text.t.watch.notifyFailed(why)),
     });
   const sends: Promise<boolean>[] = [];
   const policy = createNotificationPolicy({ enabled: () => args.notify, windowMs: 300 });
