@@ -10,7 +10,8 @@ export interface WatchView {
   /** The task's state or progress changed; `retrying` when the last check failed. */
   update(task: TrackedTask, retrying: string | null): void;
   finished(task: TrackedTask): void;
-  failed(task: TrackedTask, error: string): void;
+  /** `fromServer`: the error is the server's own words (human views mark them as such). */
+  failed(task: TrackedTask, error: string, fromServer?: boolean): void;
   stalled(task: TrackedTask): void;
   timeout(task: TrackedTask): void;
   downloadProgress(task: TrackedTask, videoId: string, progress: DownloadProgress): void;
@@ -110,7 +111,8 @@ export function createPlainView(out: (line: string) => void, text: CliText): Wat
     },
     finished: (task) =>
       say(task, t.finishedLine(promptOf(task, 60), text.fmt.plural(task.videos.length, t.videos))),
-    failed: (task, error) => say(task, t.failed(error)),
+    failed: (task, error, fromServer) =>
+      say(task, t.failed(fromServer ? text.t.server.said(error) : error)),
     stalled: (task) => say(task, t.stalledLine(state(task), sinceAdded(task, text))),
     timeout: (task) => say(task, t.timedOutWhile(state(task))),
     downloadProgress: () => undefined,
@@ -228,7 +230,7 @@ export function createBarsView(terminal: Terminal, text: CliText, redrawMs = 100
       schedule();
     },
     finished: (task) => note(task, ''),
-    failed: (task, error) => note(task, error),
+    failed: (task, error, fromServer) => note(task, fromServer ? text.t.server.said(error) : error),
     stalled: (task) => note(task, t.stalledAfter(sinceAdded(task, text))),
     timeout: (task) => note(task, t.timedOut),
     downloadProgress(task, videoId, p) {

@@ -228,12 +228,12 @@ describe.concurrent('pika-tray watch (child process)', () => {
       errorMessage: '内容违规',
     });
     const c = await watch(server, [failed, ...FAST], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' });
-    expect(c.stdout).toContain(`${failed}  failed: 内容违规`);
+    expect(c.stdout).toContain(`${failed}  failed: The server said: "内容违规"`);
     const msg = await watch(server, [failed, ...FAST], {
       LC_MESSAGES: 'zh_SG.UTF-8',
       LANG: 'en_US.UTF-8',
     });
-    expect(msg.stdout).toContain(`${failed}  失败：内容违规`);
+    expect(msg.stdout).toContain(`${failed}  失败：服务器原话：“内容违规”`);
 
     const json = await watch(server, [id, '--json', ...FAST], { LC_ALL: 'zh_CN.UTF-8' });
     expect(json.code).toBe(0);

@@ -9,6 +9,7 @@ import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import type { DesktopNotification, Notifier } from '../notifier';
 import { clientFrom, SHARED_OPTIONS } from '../options';
+import { cliText } from '../i18n';
 import { runWatch, type WatchDeps } from './watch';
 
 const ESC = String.fromCharCode(27);
@@ -97,6 +98,22 @@ describe('pika-tray watch', () => {
     expect(failed.notifications[0]!.title).toBe('Generation failed');
     expect(failed.notifications[0]!.body).toContain('“A storm”');
     expect(failed.notifications[0]!.body).toContain('Content policy violation');
+  });
+
+  it('notifies and prints in 简体中文 when the terminal speaks it; the server words marked', async () => {
+    const bad = fake.addTask({
+      prompt: '暴风雨',
+      queuedMs: 0,
+      runMs: 50,
+      outcome: 'error',
+      errorMessage: '内容违规',
+    });
+    const failed = await run([bad, ...FAST], { text: cliText('zh-Hans') });
+    expect(failed.code).toBe(1);
+    expect(failed.notifications).toEqual([
+      { title: '生成失败', body: '“暴风雨”\n服务器原话：“内容违规”', taskId: bad, kind: 'failed' },
+    ]);
+    expect(failed.out.at(-1)).toBe(`${bad}  失败：服务器原话：“内容违规”`);
   });
 
   it('--no-notify sends nothing', async () => {

@@ -13,6 +13,7 @@ import type { FeedSource } from '../../core/api/types';
 import { createDownloadQueue, type DownloadQueue } from '../../core/download';
 import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
+import { mainText } from '../../core/text';
 import { cliText, type CliText } from '../i18n';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
@@ -192,7 +193,13 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
       onError: (why) => deps.err(text.t.watch.notifyFailed(why)),
     });
   const sends: Promise<boolean>[] = [];
-  const policy = createNotificationPolicy({ enabled: () => args.notify, windowMs: 300 });
+  // Notifications in the terminal's language, with the app's words for them.
+  const words = mainText(text.locale);
+  const policy = createNotificationPolicy({
+    enabled: () => args.notify,
+    windowMs: 300,
+    text: () => words,
+  });
   const disconnectPolicy = connectTracker(tracker, policy);
   policy.onNotify((request) => sends.push(notifier.notify(request)));
 
@@ -280,11 +287,10 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
   });
   tracker.on('failed', (task) => {
     if (finished || outcomes.has(task.id)) return;
-    const reason =
-      task.videos.find((v) => v.state === 'failed' && v.error)?.error ??
-      task.lastError?.message ??
-      'The generation failed.';
-    view.failed(task, reason);
+    // The server's own words, as sent and marked as its words; else our account of it.
+    const said = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
+    const reason = said ?? task.lastError?.message ?? text.t.watch.generationFailed;
+    view.failed(task, reason, said !== undefined);
     settle(task.id, 'failed');
   });
   tracker.on('stalled', (task) => {

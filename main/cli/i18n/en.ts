@@ -75,6 +75,7 @@ export const en = defineCatalog({
     stalledAfter: (after: string) => `stalled after ${after}`,
     timedOutWhile: (state: string) => `timed out while ${state}`,
     timedOut: 'timed out',
+    generationFailed: 'The generation failed.',
     saved: 'saved',
     alreadySaved: 'already saved',
     downloadFailed: (videoId: string, error: string) =>

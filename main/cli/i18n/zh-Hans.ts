@@ -70,6 +70,7 @@ export const zhHans = {
     stalledAfter: (after) => `${after}后停滞`,
     timedOutWhile: (state) => `超时（当时为“${state}”）`,
     timedOut: '超时',
+    generationFailed: '生成失败。',
     saved: '已保存',
     alreadySaved: '此前已保存',
     downloadFailed: (videoId, error) => `视频 ${videoId} 下载失败：${error}`,
