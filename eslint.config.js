@@ -3,6 +3,81 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Issue 17: every word the window shows comes from renderer/src/i18n (en.ts + zh-Hans.ts).
+// This flags words written straight into TSX: JSX text, string literals and template text
+// in JSX children, and the attributes people read (title, aria-label, placeholder, alt, and
+// the label/hint props of our own fields). Class names, ids, keys and values are not read by
+// anyone, so they are not checked. Symbols (×, •••, …) and the product name may stay.
+const UI_ATTRIBUTES = new Set([
+  'title',
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'placeholder',
+  'alt',
+  'label',
+  'hint',
+]);
+const ALLOWED_WORDS = new Set(['Pika', 'Pika Tray']);
+/** @param {string} text */
+const readable = (text) => {
+  const t = text.trim();
+  return /\p{L}/u.test(t) && !ALLOWED_WORDS.has(t);
+};
+/** @param {any} node */
+const literalText = (node) => {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral') return node.quasis.map((q) => q.value.cooked).join(' ');
+  if (node.type === 'ConditionalExpression') {
+    return [literalText(node.consequent), literalText(node.alternate)].filter(Boolean).join(' ');
+  }
+  if (node.type === 'LogicalExpression') return literalText(node.right);
+  return null;
+};
+const i18nPlugin = {
+  rules: {
+    'no-literal-ui-string': {
+      meta: {
+        type: 'problem',
+        messages: {
+          literal:
+            'User-visible text "{{text}}" belongs in renderer/src/i18n (en.ts and zh-Hans.ts).',
+        },
+        schema: [],
+      },
+      /** @param {any} context */
+      create(context) {
+        /** @param {any} node @param {string} text */
+        const report = (node, text) =>
+          context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 40) } });
+        return {
+          /** @param {any} node */
+          JSXText(node) {
+            if (readable(node.value)) report(node, node.value);
+          },
+          /** @param {any} node */
+          JSXExpressionContainer(node) {
+            if (node.parent.type === 'JSXAttribute') return;
+            const text = literalText(node.expression);
+            if (text !== null && readable(text)) report(node, text);
+          },
+          /** @param {any} node */
+          JSXAttribute(node) {
+            const name = node.name.type === 'JSXIdentifier' ? node.name.name : '';
+            if (!UI_ATTRIBUTES.has(name) || !node.value) return;
+            const value =
+              node.value.type === 'JSXExpressionContainer' ? node.value.expression : node.value;
+            const text = literalText(value);
+            if (text !== null && readable(text)) report(node, text);
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'test-output/**', 'bench-output/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -47,9 +122,21 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The renderer talks to main only through window.pika.' },
           ],
-          patterns: [{ group: ['**/main/**'], message: 'Import only the IPC contract types.' }],
+          patterns: [
+            {
+              // main/core/i18n is browser-safe (no Node, no Electron): locale, catalogs, Intl.
+              regex: '(^|/)main/(?!core/i18n(/index)?$)',
+              message: 'Import only the IPC contract types (and main/core/i18n).',
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx', 'renderer/src/test-support/**'],
+    plugins: { i18n: i18nPlugin },
+    rules: { 'i18n/no-literal-ui-string': 'error' },
   },
 );

@@ -27,6 +27,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['renderer/src/test-support/i18n-setup.ts'],
         },
       },
       {

@@ -12,6 +12,7 @@ import { useAppStatus } from './hooks/use-app-status';
 import { useNotices } from './hooks/use-notices';
 import { useTaskStore } from './hooks/use-task-store';
 import { errorMessage } from './lib/format';
+import { useT } from './i18n/i18n';
 import { droppedText } from './lib/dropped-text';
 import { recoveredSeen, rememberRecoveredSeen } from './lib/recovered-notice';
 import { NewVideoView, type NewVideoPrefill } from './views/new-video/new-video-view';
@@ -21,6 +22,7 @@ import { TasksView, type FocusRequest } from './views/tasks-view';
 export function App() {
   const bridge = useBridge();
   const { show } = useNotices();
+  const { m } = useT();
   const [status, setStatus] = useAppStatus(bridge);
   const { store, loaded, loadError, reload } = useTaskStore(bridge);
   const [view, setView] = useState<View>('tasks');
@@ -53,7 +55,7 @@ export function App() {
     const offNav = bridge.app.onNavigate((v) => setView(v));
     const offFocus = bridge.app.onFocusTask(focusTask);
     const offRefused = bridge.tasks.onDragRefused((info) =>
-      show(`Cannot drag this video: ${info.message}`, { kind: 'error' }),
+      show(m.app.dragRefused(info.message), { kind: 'error' }),
     );
     // Listening now: take what main asked for before (a cold start from a notification).
     let live = true;
@@ -71,7 +73,7 @@ export function App() {
       offFocus();
       offRefused();
     };
-  }, [bridge, show]);
+  }, [bridge, show, m]);
 
   const add = useCallback((text: string) => bridge.tasks.add(text), [bridge]);
   const generateFrom = useCallback(
@@ -179,7 +181,7 @@ export function App() {
       </div>
       {dropping ? (
         <div class="drop-hint" aria-hidden="true">
-          Drop to add tasks
+          {m.app.dropHint}
         </div>
       ) : null}
       <Notices />

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { AddTasksResult } from '../../../preload/contract';
 import { errorMessage } from '../lib/format';
+import { fmt, messages, useT } from '../i18n/i18n';
 
 export interface AddOutcome {
   result: AddTasksResult | null;
@@ -10,14 +11,16 @@ export interface AddOutcome {
 }
 
 export function summarize(result: AddTasksResult): string {
+  const m = messages().add;
+  const f = fmt();
   const parts: string[] = [];
   const n = result.added.length;
-  if (n) parts.push(`Added ${n} task${n === 1 ? '' : 's'}`);
+  if (n) parts.push(m.added(n));
   const d = result.duplicates.length;
-  if (d) parts.push(`${d} already in the list`);
+  if (d) parts.push(m.duplicates(f.number(d)));
   const e = result.errors.length;
-  if (e) parts.push(`${e} not understood`);
-  return parts.join(' · ') || 'Nothing to add';
+  if (e) parts.push(m.notUnderstood(f.number(e)));
+  return parts.join(' · ') || m.nothing;
 }
 
 export function AddBox({
@@ -31,6 +34,7 @@ export function AddBox({
   onOutcome: (o: AddOutcome | null) => void;
   inputRef?: { current: HTMLTextAreaElement | null };
 }) {
+  const { m } = useT();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const localRef = useRef<HTMLTextAreaElement>(null);
@@ -79,8 +83,8 @@ export function AddBox({
           ref={ref}
           class="add-input"
           rows={text.includes('\n') ? 3 : 1}
-          placeholder="Paste task ids, feed URLs or JSON"
-          aria-label="Task ids to add"
+          placeholder={m.add.placeholder}
+          aria-label={m.add.label}
           aria-describedby={outcome ? 'add-outcome' : undefined}
           aria-invalid={!!result?.errors.length || !!outcome?.failure}
           value={text}
@@ -89,7 +93,7 @@ export function AddBox({
           spellcheck={false}
         />
         <button type="submit" class="btn btn-primary" disabled={busy || !text.trim()}>
-          Add
+          {m.add.add}
         </button>
       </div>
       {outcome ? (
@@ -99,7 +103,7 @@ export function AddBox({
           role="status"
         >
           {outcome.failure ? (
-            <p class="field-error">Could not add: {outcome.failure}</p>
+            <p class="field-error">{m.add.failed(outcome.failure)}</p>
           ) : result ? (
             <>
               <p class="add-summary">
@@ -107,7 +111,7 @@ export function AddBox({
                 <button
                   type="button"
                   class="link-button"
-                  aria-label="Dismiss"
+                  aria-label={m.add.dismiss}
                   onClick={() => onOutcome(null)}
                 >
                   ×
@@ -115,7 +119,7 @@ export function AddBox({
               </p>
               {result.duplicates.length ? (
                 <p class="add-duplicates" title={result.duplicates.join('\n')}>
-                  Already tracked: {result.duplicates.join(', ')}
+                  {m.add.alreadyTracked(result.duplicates.join(', '))}
                 </p>
               ) : null}
               {result.errors.length ? (

@@ -1,6 +1,7 @@
 // The app-wide states a user must know about, most urgent first: token rejected or missing,
 // offline (or the proxy failing while the network is up), paused, and a task list that had to be set aside.
 import type { AppStatus } from '../../../preload/contract';
+import { useT } from '../i18n/i18n';
 
 export function Banners({
   status,
@@ -18,54 +19,52 @@ export function Banners({
   recoveredDismissed: boolean;
   onDismissRecovered: () => void;
 }) {
+  const { m } = useT();
   if (!status) return null;
   return (
     <div class="banners">
       {status.tokenState === 'rejected' ? (
         <div class="banner banner-error" role="alert">
-          <span>
-            The server rejected your API token. Checking is stopped until you set a new one.
-          </span>
+          <span>{m.banners.tokenRejected}</span>
           <button type="button" class="btn btn-small" onClick={onSettings}>
-            Fix token
+            {m.banners.fixToken}
           </button>
         </div>
       ) : status.tokenState === 'missing' && !onSettingsView ? (
         <div class="banner banner-warn" role="status">
-          <span>Add your API token to start tracking tasks.</span>
+          <span>{m.banners.tokenMissing}</span>
           <button type="button" class="btn btn-small" onClick={onSettings}>
-            Add token
+            {m.banners.addToken}
           </button>
         </div>
       ) : null}
       {!status.online ? (
         <div class="banner banner-warn" role="status">
-          <span>Offline. Tasks will be checked again when the connection is back.</span>
+          <span>{m.banners.offline}</span>
         </div>
       ) : status.proxyProblem ? (
         <div class="banner banner-warn" role="status">
           <span>
-            Proxy unreachable: {status.proxyProblem.message} Tasks will be checked again; see
-            Settings → Network.
+            {m.banners.proxyUnreachable} {status.proxyProblem.message} {m.banners.proxyAfter}
           </span>
         </div>
       ) : null}
       {status.paused ? (
         <div class="banner banner-info" role="status">
-          <span>Checking is paused.</span>
+          <span>{m.banners.paused}</span>
           <button type="button" class="btn btn-small" onClick={onResume}>
-            Resume
+            {m.banners.resume}
           </button>
         </div>
       ) : null}
       {status.storeRecoveredFrom && !recoveredDismissed ? (
         <div class="banner banner-warn" role="alert">
           <span>
-            Your saved task list could not be read. It was set aside at{' '}
-            <code class="path">{status.storeRecoveredFrom}</code> and a fresh list was started.
+            {m.banners.recoveredBefore} <code class="path">{status.storeRecoveredFrom}</code>{' '}
+            {m.banners.recoveredAfter}
           </span>
           <button type="button" class="btn btn-small" onClick={onDismissRecovered}>
-            OK
+            {m.banners.ok}
           </button>
         </div>
       ) : null}

@@ -1,12 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { FILTERS, type TaskFilter } from '../lib/task-filter';
-
-const LABELS: Record<TaskFilter, string> = {
-  all: 'All',
-  active: 'Active',
-  finished: 'Finished',
-  failed: 'Failed',
-};
+import { useT } from '../i18n/i18n';
 
 export function FilterBar({
   filter,
@@ -24,9 +18,10 @@ export function FilterBar({
   /** More controls at the end of the bar (the layout toggle). */
   children?: ComponentChildren;
 }) {
+  const { m } = useT();
   return (
     <div class="filter-bar">
-      <div class="chips" role="radiogroup" aria-label="Show">
+      <div class="chips" role="radiogroup" aria-label={m.filter.show}>
         {FILTERS.map((f) => (
           <button
             key={f}
@@ -36,15 +31,15 @@ export function FilterBar({
             class={filter === f ? 'chip chip-on' : 'chip'}
             onClick={() => onFilter(f)}
           >
-            {LABELS[f]} <span class="chip-count">{counts[f]}</span>
+            {m.filter[f]} <span class="chip-count">{counts[f]}</span>
           </button>
         ))}
       </div>
       <input
         type="search"
         class="search"
-        placeholder="Search"
-        aria-label="Search prompts"
+        placeholder={m.filter.search}
+        aria-label={m.filter.searchLabel}
         value={query}
         onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {

@@ -1,12 +1,8 @@
 import type { TaskLayout } from '../../../preload/contract';
-import { MEDIA_TEXT } from '../lib/media-text';
+import { useT } from '../i18n/i18n';
 
 const LIST_ICON = 'M3 5h18v4H3zM3 11h18v4H3zM3 17h18v3H3z';
 const GRID_ICON = 'M3 4h8v7H3zM13 4h8v7h-8zM3 13h8v7H3zM13 13h8v7h-8z';
-const OPTIONS: [TaskLayout, string, string][] = [
-  ['list', MEDIA_TEXT.layoutList, LIST_ICON],
-  ['grid', MEDIA_TEXT.layoutGrid, GRID_ICON],
-];
 
 /** List or grid: two radio buttons (arrow keys are not needed for two; Tab reaches both). */
 export function LayoutToggle({
@@ -16,8 +12,13 @@ export function LayoutToggle({
   layout: TaskLayout;
   onLayout: (l: TaskLayout) => void;
 }) {
+  const m = useT().m.media;
+  const OPTIONS: [TaskLayout, string, string][] = [
+    ['list', m.layoutList, LIST_ICON],
+    ['grid', m.layoutGrid, GRID_ICON],
+  ];
   return (
-    <div class="chips layout-toggle" role="radiogroup" aria-label={MEDIA_TEXT.layoutLabel}>
+    <div class="chips layout-toggle" role="radiogroup" aria-label={m.layoutLabel}>
       {OPTIONS.map(([value, label, icon]) => (
         <button
           key={value}

@@ -1,9 +1,10 @@
 import type { AppStatus, View } from '../../../preload/contract';
+import { useT } from '../i18n/i18n';
 
-const TABS: { view: View; label: string }[] = [
-  { view: 'tasks', label: 'Tasks' },
-  { view: 'new', label: 'New video' },
-  { view: 'settings', label: 'Settings' },
+const TABS: { view: View; label: 'tasks' | 'newVideo' | 'settings' }[] = [
+  { view: 'tasks', label: 'tasks' },
+  { view: 'new', label: 'newVideo' },
+  { view: 'settings', label: 'settings' },
 ];
 
 export function Nav({
@@ -17,6 +18,7 @@ export function Nav({
   status: AppStatus | null;
   onTogglePause: () => void;
 }) {
+  const { m, f } = useT();
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
@@ -27,7 +29,7 @@ export function Nav({
   };
   return (
     <header class="nav">
-      <nav class="tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+      <nav class="tabs" role="tablist" aria-label={m.nav.views} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.view}
@@ -40,9 +42,9 @@ export function Nav({
             class={view === t.view ? 'tab tab-on' : 'tab'}
             onClick={() => onView(t.view)}
           >
-            {t.label}
+            {m.nav[t.label]}
             {t.view === 'tasks' && status?.activeCount ? (
-              <span class="tab-count" aria-label={`${status.activeCount} active`}>
+              <span class="tab-count" aria-label={m.nav.active(f.number(status.activeCount))}>
                 {status.activeCount}
               </span>
             ) : null}
@@ -54,9 +56,9 @@ export function Nav({
           type="button"
           class="btn btn-small btn-ghost"
           onClick={onTogglePause}
-          title={status.paused ? 'Resume checking tasks' : 'Pause checking tasks'}
+          title={status.paused ? m.nav.resumeTitle : m.nav.pauseTitle}
         >
-          {status.paused ? 'Resume' : 'Pause'}
+          {status.paused ? m.nav.resume : m.nav.pause}
         </button>
       ) : null}
     </header>

@@ -8,18 +8,13 @@ import { useBridge } from '../bridge';
 import { errorMessage } from '../lib/format';
 import { describedBy, FieldNotes } from './field';
 import './network-section.css';
+import { useT } from '../i18n/i18n';
 
-const MODES: { mode: NetworkMode; label: string; hint: string }[] = [
-  {
-    mode: 'system',
-    label: 'System proxy',
-    hint: 'The proxy your system settings (or their PAC file) name for each site, as your browser uses.',
-  },
-  { mode: 'none', label: 'No proxy', hint: 'Always connect directly.' },
-  { mode: 'manual', label: 'Manual', hint: 'Every request through the proxy below.' },
-];
-
-const URL_HINT = 'For example http://127.0.0.1:7890 (Clash); user:password@ is allowed.';
+const MODES = [
+  { mode: 'system', label: 'system', hint: 'systemHint' },
+  { mode: 'none', label: 'none', hint: 'noneHint' },
+  { mode: 'manual', label: 'manual', hint: 'manualHint' },
+] as const satisfies readonly { mode: NetworkMode; label: string; hint: string }[];
 
 type TestView = NetworkTestResult | { result: 'testing' } | { result: 'error'; message: string };
 
@@ -35,6 +30,7 @@ export function NetworkSection({
   onSave: (network: NetworkSetting) => Promise<unknown>;
 }) {
   const bridge = useBridge();
+  const t = useT().m.network;
   // A pick or a draft belongs to the saved value it was made over: once main saves another
   // value it is dropped; a refused one stays on screen beside its error.
   const [picked, setPicked] = useState<{ mode: NetworkMode; base: NetworkMode } | null>(null);
@@ -87,8 +83,8 @@ export function NetworkSection({
   const urlError = mode === 'manual' ? error : undefined;
   return (
     <fieldset class="section">
-      <legend class="section-title">Network</legend>
-      <div class="radio-list" role="radiogroup" aria-label="Connection">
+      <legend class="section-title">{t.title}</legend>
+      <div class="radio-list" role="radiogroup" aria-label={t.connection}>
         {MODES.map((m) => (
           <label key={m.mode} class="radio">
             <input
@@ -100,9 +96,9 @@ export function NetworkSection({
               onChange={() => choose(m.mode)}
             />
             <span class="radio-text">
-              <span class="radio-label">{m.label}</span>
+              <span class="radio-label">{t[m.label]}</span>
               <span class="field-hint" id={`network-${m.mode}-hint`}>
-                {m.hint}
+                {t[m.hint]}
               </span>
             </span>
           </label>
@@ -111,7 +107,7 @@ export function NetworkSection({
       {mode === 'manual' ? (
         <div class={urlError ? 'field field-invalid' : 'field'}>
           <label for={urlId} class="field-label">
-            Proxy URL
+            {t.proxyUrl}
           </label>
           <input
             id={urlId}
@@ -119,7 +115,7 @@ export function NetworkSection({
             class="input"
             type="url"
             value={url}
-            placeholder="http://127.0.0.1:7890"
+            placeholder={t.proxyUrlPlaceholder}
             spellcheck={false}
             autocomplete="off"
             aria-invalid={!!urlError}
@@ -141,7 +137,7 @@ export function NetworkSection({
               }
             }}
           />
-          <FieldNotes id={urlId} hint={URL_HINT} error={urlError} />
+          <FieldNotes id={urlId} hint={t.urlHint} error={urlError} />
         </div>
       ) : error ? (
         <p class="field-error" role="alert">
@@ -155,7 +151,7 @@ export function NetworkSection({
           disabled={test?.result === 'testing'}
           onClick={() => void runTest()}
         >
-          Test connection
+          {t.test}
         </button>
         <TestResult test={test} />
       </div>
@@ -164,17 +160,18 @@ export function NetworkSection({
 }
 
 function TestResult({ test }: { test: TestView | null }) {
+  const t = useT().m.network;
   if (!test) return null;
   const text =
     test.result === 'testing'
-      ? 'Reaching the gateway…'
+      ? t.testing
       : test.result === 'reached'
         ? test.message
         : test.result === 'proxy-failed'
-          ? `Proxy problem: ${test.message}`
+          ? t.proxyFailed(test.message)
           : test.result === 'unreachable'
-            ? `Gateway unreachable: ${test.message}`
-            : `Test failed: ${test.message}`;
+            ? t.unreachable(test.message)
+            : t.testFailed(test.message);
   const tone =
     test.result === 'reached' ? 'accepted' : test.result === 'testing' ? 'testing' : 'error';
   return (

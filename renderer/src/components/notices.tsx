@@ -1,7 +1,9 @@
 import { useNotices } from '../hooks/use-notices';
+import { useT } from '../i18n/i18n';
 
 export function Notices() {
   const { notices, dismiss } = useNotices();
+  const { m } = useT();
   return (
     <div class="notices" aria-live="polite">
       {notices.map((n) => (
@@ -26,7 +28,7 @@ export function Notices() {
           <button
             type="button"
             class="link-button"
-            aria-label="Dismiss"
+            aria-label={m.notices.dismiss}
             onClick={() => dismiss(n.id)}
           >
             ×

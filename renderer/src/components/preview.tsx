@@ -9,10 +9,12 @@ import { MEDIA_TEXT } from '../lib/media-text';
 import { claimPreview, releasePreview } from '../lib/preview-lock';
 import { previewRef } from '../lib/task-view';
 import { Poster } from './poster';
+import { useT } from '../i18n/i18n';
 
 type Mode = 'off' | 'muted' | 'sound';
 
 export function PreviewPoster({ task }: { task: TrackedTask }) {
+  useT(); // re-render when the language changes
   const ref = previewRef(task);
   const [mode, setMode] = useState<Mode>('off');
   const stop = useCallback(() => setMode('off'), []);

@@ -24,6 +24,7 @@ import { StatusBadge } from './status-badge';
 import { TimeLeft } from './time-left';
 import { VideoButtons, videoLinkItems } from './video-buttons';
 import { VideoRow } from './video-row';
+import { fmt, messages, useT } from '../i18n/i18n';
 
 interface Props {
   task: TrackedTask;
@@ -35,12 +36,15 @@ interface Props {
 function progressLine(task: TrackedTask, now: number) {
   if (task.state === 'finished' || task.state === 'failed') {
     const end = task.endedAt ?? task.lastCheckedAt;
-    const verb = task.state === 'finished' ? 'Finished' : 'Failed';
+    const m = messages().card;
+    const verb = task.state === 'finished' ? m.finished : m.failed;
     return (
       <span class="card-ended">
         {verb}
         {end ? ` ${timeAgo(end, now)}` : ''}
-        {end && end > task.addedAt ? ` · took ${formatDuration((end - task.addedAt) / 1000)}` : ''}
+        {end && end > task.addedAt
+          ? ` · ${m.took(fmt().duration((end - task.addedAt) / 1000))}`
+          : ''}
       </span>
     );
   }
@@ -66,18 +70,21 @@ function progressLine(task: TrackedTask, now: number) {
 /** The card's ••• menu: links, new video from the prompt, copy id, re-check, remove. */
 export function cardMenuItems(task: TrackedTask, actions: CardActions): MenuItem[] {
   const single = task.videos.length === 1 ? task.videos[0] : undefined;
+  const m = messages().card;
   return [
     ...(single ? videoLinkItems(task, single, actions) : []),
     ...(task.promptText
-      ? [{ label: 'New video from this prompt…', run: () => actions.generateFrom(task, 'again') }]
+      ? [{ label: m.newFromPrompt, run: () => actions.generateFrom(task, 'again') }]
       : []),
-    { label: 'Copy task id', run: () => actions.copy(task.id, 'Task id') },
-    { label: 'Check again now', run: () => actions.recheck(task) },
-    { label: 'Remove from list', run: () => actions.remove(task), danger: true },
+    { label: m.copyTaskId, run: () => actions.copy(task.id, m.taskId) },
+    { label: m.checkAgain, run: () => actions.recheck(task) },
+    { label: m.remove, run: () => actions.remove(task), danger: true },
   ];
 }
 
 function TaskCardImpl({ task, actions, now, highlighted }: Props) {
+  const { m: all, f } = useT();
+  const m = all.card;
   const single: FeedVideo | undefined = task.videos.length === 1 ? task.videos[0] : undefined;
   const dragVideo = draggableVideo(task);
   const err = errorText(task);
@@ -105,25 +112,23 @@ function TaskCardImpl({ task, actions, now, highlighted }: Props) {
       draggable={!!dragVideo}
       onDragStart={onDragStart}
       data-task-id={task.id}
-      aria-label={task.promptText || `Task ${task.id}`}
-      title={dragVideo ? 'Drag the video out to a folder or an editor' : undefined}
+      aria-label={task.promptText || m.task(task.id)}
+      title={dragVideo ? m.dragHint : undefined}
     >
       <div class="card-top">
         <PreviewPoster task={task} />
         <div class="card-main">
           <div class="card-head">
             <p class="prompt" title={task.promptText}>
-              {task.promptText || <span class="muted">Waiting for the first answer…</span>}
+              {task.promptText || <span class="muted">{m.waiting}</span>}
             </p>
             <StatusBadge state={task.state} raw={unknownStatus(task.videos[0])} />
           </div>
           <div class="card-meta">
-            {seed != null ? <span>seed {seed}</span> : null}
+            {seed != null ? <span>{m.seed(String(seed))}</span> : null}
             {duration != null ? <span>{formatDuration(duration)}</span> : null}
-            {task.videos.length > 1 ? <span>{task.videos.length} videos</span> : null}
-            <span title={new Date(task.addedAt).toLocaleString()}>
-              added {timeAgo(task.addedAt, now)}
-            </span>
+            {task.videos.length > 1 ? <span>{m.videos(f.number(task.videos.length))}</span> : null}
+            <span title={f.dateTime(task.addedAt)}>{m.added(timeAgo(task.addedAt, now))}</span>
           </div>
           <div class="card-progress">{progressLine(task, now)}</div>
         </div>
@@ -148,8 +153,8 @@ function TaskCardImpl({ task, actions, now, highlighted }: Props) {
           type="button"
           class="btn btn-small btn-ghost"
           aria-haspopup="menu"
-          aria-label="More actions"
-          title="More actions"
+          aria-label={m.moreActions}
+          title={m.moreActions}
           onClick={(e) => actions.openMenu(e.currentTarget as HTMLElement, menuItems())}
         >
           •••

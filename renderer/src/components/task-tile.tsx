@@ -12,6 +12,7 @@ import { StatusBadge } from './status-badge';
 import { cardMenuItems } from './task-card';
 import { TimeLeft } from './time-left';
 import { downloadOf } from '../lib/task-view';
+import { useT } from '../i18n/i18n';
 
 /** Fixed pixel heights of the grid, kept in step with .tile in tasks.css. */
 export const GRID = { row: 176, gap: 8 } as const;
@@ -44,16 +45,18 @@ function TaskTileImpl({
   now: number;
   highlighted: boolean;
 }) {
+  const { m: all } = useT();
+  const m = all.card;
   const dragVideo = draggableVideo(task);
   const video = task.videos[0];
   const menu = () => [
     ...(video && (downloadOf(task, video)?.status === 'done' || video.resultUrl)
-      ? [{ label: 'Open', run: () => actions.openVideo(task, video) }]
+      ? [{ label: m.open, run: () => actions.openVideo(task, video) }]
       : []),
     ...(video && downloadOf(task, video)?.status === 'done'
-      ? [{ label: 'Show in folder', run: () => actions.reveal(task, video) }]
+      ? [{ label: m.showInFolder, run: () => actions.reveal(task, video) }]
       : video?.resultUrl && !downloadOf(task, video)
-        ? [{ label: 'Download', run: () => actions.download(task, video) }]
+        ? [{ label: m.download, run: () => actions.download(task, video) }]
         : []),
     ...cardMenuItems(task, actions),
   ];
@@ -69,7 +72,7 @@ function TaskTileImpl({
         if (dragVideo) actions.startDrag(task, dragVideo);
       }}
       data-task-id={task.id}
-      aria-label={task.promptText || `Task ${task.id}`}
+      aria-label={task.promptText || m.task(task.id)}
     >
       <PreviewPoster task={task} />
       <div class="tile-head">
@@ -80,7 +83,7 @@ function TaskTileImpl({
           type="button"
           class="btn btn-small btn-ghost"
           aria-haspopup="menu"
-          aria-label="More actions"
+          aria-label={m.moreActions}
           onClick={(e) => actions.openMenu(e.currentTarget as HTMLElement, menu())}
         >
           •••

@@ -2,6 +2,7 @@
 // second while shown (only visible running cards mount it), and follows each new estimate.
 import { useEffect, useState } from 'preact/hooks';
 import { formatTimeLeft } from '../lib/media-text';
+import { useT } from '../i18n/i18n';
 
 export function TimeLeft({
   finishAt,
@@ -10,6 +11,7 @@ export function TimeLeft({
   finishAt: number | null | undefined;
   short?: boolean;
 }) {
+  useT(); // re-render when the language changes
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (finishAt == null) return;

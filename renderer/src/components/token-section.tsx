@@ -7,13 +7,14 @@ import { CreditBlock } from '../credit/credit-block';
 import { errorMessage } from '../lib/format';
 import { PROTECTION_NOTE } from '../../../preload/token-protection';
 import { describedBy } from './field';
+import { useT } from '../i18n/i18n';
 
-const STATE_TEXT: Record<TokenState, string> = {
-  missing: 'No token saved.',
-  unchecked: 'A token is saved; not checked yet.',
-  accepted: 'A token is saved and the server accepts it.',
-  rejected: 'A token is saved, but the server rejected it.',
-};
+const STATE_TEXT = {
+  missing: 'missing',
+  unchecked: 'unchecked',
+  accepted: 'accepted',
+  rejected: 'rejected',
+} as const satisfies Record<TokenState, string>;
 
 type TestView = TokenTestResult | { result: 'testing' } | { result: 'error'; message: string };
 
@@ -27,6 +28,7 @@ export function TokenSection({
   inputRef?: { current: HTMLInputElement | null };
 }) {
   const bridge = useBridge();
+  const m = useT().m.token;
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function TokenSection({
   const save = async () => {
     const token = draft.trim();
     if (!token) {
-      setError('Paste a token first.');
+      setError(m.pasteFirst);
       return;
     }
     // The typed token leaves the page's state as soon as main has it.
@@ -69,19 +71,18 @@ export function TokenSection({
   const id = 'token';
   return (
     <fieldset class="section">
-      <legend class="section-title">API token</legend>
+      <legend class="section-title">{m.title}</legend>
       <p class={`token-state token-${view.tokenState}`} id="token-state">
-        {STATE_TEXT[view.tokenState]}
+        {m[STATE_TEXT[view.tokenState]]}
       </p>
       {view.tokenSavedFor ? (
         <p class="warning" role="note">
-          Your token was saved for {view.tokenSavedFor} and is not sent to this server. Press Test
-          to confirm sending it here, or save the token again.
+          {m.savedFor(view.tokenSavedFor)}
         </p>
       ) : null}
       {PROTECTION_NOTE[view.tokenProtection].text ? (
         <p class="warning" role="note">
-          {PROTECTION_NOTE[view.tokenProtection].text}
+          {view.tokenProtection === 'basic_text' ? m.basicText : m.unavailable}
         </p>
       ) : null}
       <form
@@ -92,7 +93,7 @@ export function TokenSection({
         }}
       >
         <label for={id} class="field-label">
-          {view.hasToken ? 'Replace token' : 'Token'}
+          {view.hasToken ? m.replace : m.token}
         </label>
         <div class="row">
           <input
@@ -102,7 +103,7 @@ export function TokenSection({
             type="password"
             autocomplete="off"
             spellcheck={false}
-            placeholder={view.hasToken ? '••••••••  (saved, hidden)' : 'Paste your API token'}
+            placeholder={view.hasToken ? m.placeholderSaved : m.placeholder}
             value={draft}
             aria-invalid={!!error}
             aria-describedby={describedBy(id, false, error) ?? 'token-state'}
@@ -115,7 +116,7 @@ export function TokenSection({
             }}
           />
           <button type="submit" class="btn btn-primary" disabled={busy || !draft.trim()}>
-            Save
+            {m.save}
           </button>
         </div>
         {error ? (
@@ -131,7 +132,7 @@ export function TokenSection({
           disabled={busy || !view.hasToken}
           onClick={() => void runTest()}
         >
-          Test
+          {m.test}
         </button>
         <button
           type="button"
@@ -139,7 +140,7 @@ export function TokenSection({
           disabled={busy || !view.hasToken}
           onClick={() => void run(() => bridge.settings.clearToken())}
         >
-          Clear
+          {m.clear}
         </button>
         <TestResult test={test} />
       </div>
@@ -149,17 +150,18 @@ export function TokenSection({
 }
 
 function TestResult({ test }: { test: TestView | null }) {
+  const m = useT().m.token;
   if (!test) return null;
   const text =
     test.result === 'testing'
-      ? 'Testing…'
+      ? m.testing
       : test.result === 'accepted'
-        ? 'Accepted by the server.'
+        ? m.acceptedResult
         : test.result === 'rejected'
-          ? `Rejected: ${test.message}`
+          ? m.rejectedResult(test.message)
           : test.result === 'unreachable'
-            ? `Server unreachable: ${test.message}`
-            : `Test failed: ${test.message}`;
+            ? m.unreachable(test.message)
+            : m.testFailed(test.message);
   return (
     <p class={`test-result test-${test.result}`} role="status">
       {text}

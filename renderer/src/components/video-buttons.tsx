@@ -4,24 +4,26 @@ import type { FeedVideo, TrackedTask } from '../../../preload/contract';
 import { downloadOf } from '../lib/task-view';
 import type { CardActions } from './card-actions';
 import type { MenuItem } from './menu';
+import { messages, useT } from '../i18n/i18n';
 
 export function videoLinkItems(
   task: TrackedTask,
   video: FeedVideo,
   actions: CardActions,
 ): MenuItem[] {
+  const m = messages().card;
   const items: MenuItem[] = [];
   if (video.resultUrl) {
     const url = video.resultUrl;
-    items.push({ label: 'Copy video URL', run: () => actions.copy(url, 'Video URL') });
+    items.push({ label: m.copyVideoUrl, run: () => actions.copy(url, m.videoUrl) });
   }
   if (video.sharingUrl) {
     const url = video.sharingUrl;
-    items.push({ label: 'Copy share URL', run: () => actions.copy(url, 'Share URL') });
+    items.push({ label: m.copyShareUrl, run: () => actions.copy(url, m.shareUrl) });
   }
   if (video.state === 'finished' && video.resultUrl) {
     items.push({
-      label: 'Extend this video…',
+      label: m.extend,
       run: () => actions.generateFrom(task, 'extend', video.id),
     });
   }
@@ -40,6 +42,7 @@ export function VideoButtons({
   /** Names the video in button labels when a task holds several. */
   label?: string;
 }) {
+  const m = useT().m.card;
   const d = downloadOf(task, video);
   const suffix = label ? ` ${label}` : '';
   const canOpen = d?.status === 'done' || !!video.resultUrl;
@@ -49,33 +52,31 @@ export function VideoButtons({
         <button
           type="button"
           class="btn btn-primary btn-small"
-          aria-label={`Open${suffix}`}
-          title={
-            d?.status === 'done' ? 'Open the downloaded file' : 'Open the video in the browser'
-          }
+          aria-label={m.openLabel(suffix)}
+          title={d?.status === 'done' ? m.openFileTitle : m.openLinkTitle}
           onClick={() => actions.openVideo(task, video)}
         >
-          Open
+          {m.open}
         </button>
       ) : null}
       {d?.status === 'done' ? (
         <button
           type="button"
           class="btn btn-small"
-          aria-label={`Show in folder${suffix}`}
+          aria-label={m.showInFolderLabel(suffix)}
           onClick={() => actions.reveal(task, video)}
         >
-          Show in folder
+          {m.showInFolder}
         </button>
       ) : video.resultUrl && d === undefined ? (
         // A running or failed download shows its own line (bar, or Retry) instead.
         <button
           type="button"
           class="btn btn-small"
-          aria-label={`Download${suffix}`}
+          aria-label={m.downloadLabel(suffix)}
           onClick={() => actions.download(task, video)}
         >
-          Download
+          {m.download}
         </button>
       ) : null}
     </>

@@ -5,13 +5,14 @@ import type { CardActions } from './card-actions';
 import { DownloadLine } from './download-line';
 import { ProgressBar } from './progress-bar';
 import { VideoButtons, videoLinkItems } from './video-buttons';
+import { useT } from '../i18n/i18n';
 
-const VIDEO_STATE: Record<FeedVideo['state'], string> = {
-  queued: 'queued',
-  running: 'generating',
-  finished: 'ready',
-  failed: 'failed',
-};
+const VIDEO_STATE = {
+  queued: 'videoQueued',
+  running: 'videoRunning',
+  finished: 'videoFinished',
+  failed: 'videoFailed',
+} as const satisfies Record<FeedVideo['state'], string>;
 
 export function VideoRow({
   task,
@@ -24,19 +25,21 @@ export function VideoRow({
   index: number;
   actions: CardActions;
 }) {
-  const name = `video ${index + 1}`;
+  const { m: all, f } = useT();
+  const m = all.card;
+  const name = m.videoName(f.number(index + 1));
   const d = downloadOf(task, video);
   const links = videoLinkItems(task, video, actions);
   return (
     <div class="video-row" data-video-id={video.id}>
       <div class="video-line">
-        <span class="video-name">Video {index + 1}</span>
+        <span class="video-name">{m.videoTitle(f.number(index + 1))}</span>
         <span class={`video-state video-state-${video.state}`}>
-          {VIDEO_STATE[video.state]}
-          {video.state === 'failed' && video.error ? `: ${video.error}` : ''}
+          {m[VIDEO_STATE[video.state]]}
+          {video.state === 'failed' && video.error ? ` · ${all.app.serverSaid(video.error)}` : ''}
         </span>
         {video.state === 'running' ? (
-          <ProgressBar value={video.progress} label={`Progress of ${name}`} />
+          <ProgressBar value={video.progress} label={m.progressOf(name)} />
         ) : null}
       </div>
       <div class="video-actions">
@@ -51,10 +54,10 @@ export function VideoRow({
             type="button"
             class="btn btn-small btn-ghost"
             aria-haspopup="menu"
-            aria-label={`Links of ${name}`}
+            aria-label={m.linksOf(name)}
             onClick={(e) => actions.openMenu(e.currentTarget as HTMLElement, links)}
           >
-            Links
+            {m.links}
           </button>
         ) : null}
       </div>

@@ -1,13 +1,14 @@
 // The token's credit in Settings, beside the token: what is left (of the limit, what was
 // used, when checked), Refresh, a top-up link for a known gateway, and the low-credit
 // warning threshold. A gateway that does not offer credit hides all of it.
+import { useT } from '../i18n/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../../../preload/contract';
 import { useBridge } from '../bridge';
 import { CommittedInput } from '../components/committed-input';
 import { Field } from '../components/field';
 import { errorMessage } from '../lib/format';
-import { CREDIT_TEXT, formatUsd, hostOf, remainingOf } from './credit-text';
+import { clock, CREDIT_TEXT, formatUsd, hostOf, remainingOf } from './credit-text';
 import { useCredit } from './use-credit';
 import './credit.css';
 
@@ -18,6 +19,7 @@ export function CreditBlock({
   view: SettingsView;
   onView: (v: SettingsView) => void;
 }) {
+  useT(); // re-render when the language changes
   const bridge = useBridge();
   const { view, loaded, refresh, ask } = useCredit(bridge);
   const [thresholdError, setThresholdError] = useState<string | null>(null);
@@ -49,12 +51,12 @@ export function CreditBlock({
       : credit.unlimited
         ? CREDIT_TEXT.unlimited
         : credit.limitUsd !== null
-          ? `${CREDIT_TEXT.left(remaining)} ${CREDIT_TEXT.ofLimit(credit.limitUsd)}`
+          ? `${CREDIT_TEXT.left(remaining)} ${CREDIT_TEXT.ofLimit(formatUsd(credit.limitUsd))}`
           : CREDIT_TEXT.left(remaining);
   const details: string[] = [];
   if (credit?.usedUsd !== null && credit?.usedUsd !== undefined)
-    details.push(CREDIT_TEXT.used(credit.usedUsd));
-  if (view.checkedAt !== null) details.push(CREDIT_TEXT.checkedAt(view.checkedAt));
+    details.push(CREDIT_TEXT.used(formatUsd(credit.usedUsd)));
+  if (view.checkedAt !== null) details.push(CREDIT_TEXT.checkedAt(clock(view.checkedAt)));
 
   return (
     <div class="credit" aria-labelledby="credit-title">

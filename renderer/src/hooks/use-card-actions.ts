@@ -6,6 +6,7 @@ import type { MenuItem } from '../components/menu';
 import { errorMessage } from '../lib/format';
 import { isDownloaded, refOf } from '../lib/task-view';
 import type { useNotices } from './use-notices';
+import { useT } from '../i18n/i18n';
 
 export function useCardActions(
   bridge: PikaBridge,
@@ -15,31 +16,32 @@ export function useCardActions(
   generateFrom: CardActions['generateFrom'],
 ): CardActions {
   const { show } = notices;
+  const m = useT().m.actions;
   return useMemo(() => {
     const attempt = (what: string, p: Promise<unknown>) =>
-      p.catch((err: unknown) => show(`${what}: ${errorMessage(err)}`, { kind: 'error' }));
+      p.catch((err: unknown) => show(m.failedWith(what, errorMessage(err)), { kind: 'error' }));
     return {
       openVideo(task, video) {
         if (isDownloaded(task, video)) {
-          void attempt('Could not open the file', bridge.tasks.openFile(refOf(task, video)));
+          void attempt(m.openFileFailed, bridge.tasks.openFile(refOf(task, video)));
         } else if (video.resultUrl) {
-          void attempt('Could not open the link', bridge.tasks.openLink(refOf(task, video)));
+          void attempt(m.openLinkFailed, bridge.tasks.openLink(refOf(task, video)));
         }
       },
       download(task, video) {
-        void attempt('Could not start the download', bridge.tasks.download(refOf(task, video)));
+        void attempt(m.downloadFailed, bridge.tasks.download(refOf(task, video)));
       },
       reveal(task, video) {
-        void attempt('Could not show the file', bridge.tasks.revealFile(refOf(task, video)));
+        void attempt(m.revealFailed, bridge.tasks.revealFile(refOf(task, video)));
       },
       copy(text, what) {
         bridge.app.copyText(text).then(
-          () => show(`${what} copied`),
-          (err: unknown) => show(`Could not copy: ${errorMessage(err)}`, { kind: 'error' }),
+          () => show(m.copied(what)),
+          (err: unknown) => show(m.copyFailed(errorMessage(err)), { kind: 'error' }),
         );
       },
       recheck(task) {
-        void attempt('Could not check again', bridge.tasks.recheck(task.id));
+        void attempt(m.recheckFailed, bridge.tasks.recheck(task.id));
       },
       remove,
       startDrag(task, video) {
@@ -48,5 +50,5 @@ export function useCardActions(
       openMenu,
       generateFrom,
     } satisfies CardActions;
-  }, [bridge, show, remove, openMenu, generateFrom]);
+  }, [bridge, show, remove, openMenu, generateFrom, m]);
 }

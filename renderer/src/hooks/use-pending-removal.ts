@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PikaBridge, TrackedTask } from '../../../preload/contract';
 import { errorMessage } from '../lib/format';
 import type { useNotices } from './use-notices';
+import { useT } from '../i18n/i18n';
 
 export const UNDO_MS = 6000;
 
@@ -11,6 +12,7 @@ export function usePendingRemoval(bridge: PikaBridge, notices: ReturnType<typeof
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const pending = useRef(new Set<string>());
   const { show } = notices;
+  const m = useT().m.actions;
 
   const unhide = useCallback((id: string) => {
     pending.current.delete(id);
@@ -29,25 +31,24 @@ export function usePendingRemoval(bridge: PikaBridge, notices: ReturnType<typeof
         () => unhide(id),
         (err: unknown) => {
           unhide(id);
-          show(`Could not remove the task: ${errorMessage(err)}`, { kind: 'error' });
+          show(m.removeFailed(errorMessage(err)), { kind: 'error' });
         },
       );
     },
-    [bridge, show, unhide],
+    [bridge, show, unhide, m],
   );
 
   const remove = useCallback(
     (task: TrackedTask) => {
       pending.current.add(task.id);
       setHidden((s) => new Set(s).add(task.id));
-      const name = task.promptText ? `“${task.promptText.slice(0, 30)}”` : 'Task';
-      show(`${name} removed`, {
+      show(task.promptText ? m.removed(`“${task.promptText.slice(0, 30)}”`) : m.removedTask, {
         timeoutMs: UNDO_MS,
-        action: { label: 'Undo', run: () => unhide(task.id) },
+        action: { label: m.undo, run: () => unhide(task.id) },
         onExpire: () => commit(task.id),
       });
     },
-    [show, unhide, commit],
+    [show, unhide, commit, m],
   );
 
   // Closing the window must not lose a removal the user asked for.

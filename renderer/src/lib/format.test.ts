@@ -5,16 +5,16 @@ describe('format', () => {
   it('says how long ago, coarsely', () => {
     const now = 10_000_000_000;
     expect(timeAgo(now - 5_000, now)).toBe('just now');
-    expect(timeAgo(now - 3 * 60_000, now)).toBe('3 min ago');
-    expect(timeAgo(now - 2 * 3_600_000, now)).toBe('2 h ago');
+    expect(timeAgo(now - 3 * 60_000, now)).toBe('3 minutes ago');
+    expect(timeAgo(now - 2 * 3_600_000, now)).toBe('2 hours ago');
     expect(timeAgo(now - 26 * 3_600_000, now)).toBe('yesterday');
     expect(timeAgo(now + 5_000, now)).toBe('just now');
   });
 
   it('formats durations and sizes', () => {
-    expect(formatDuration(5)).toBe('5 s');
+    expect(formatDuration(5)).toBe('5 sec');
     expect(formatDuration(105)).toBe('1:45');
-    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(512)).toBe('0.5 kB');
     expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MB');
   });
 

@@ -1,48 +1,24 @@
-// The English words of posters, progress, previews and the layout toggle, in one place so
-// they can move into the language catalogs as they are (issue 17). Numbers and times go
-// through Intl, so a catalog only has to change LOCALE and the sentences.
-export const LOCALE = 'en';
+// The words of posters, progress, previews and the layout toggle: the catalogs' `media`
+// group (renderer/src/i18n), read in the current language. Numbers and times go through Intl.
+import { fmt, messages } from '../i18n/i18n';
+import type { Messages } from '../i18n/en';
 
-export const MEDIA_TEXT = {
-  queued: 'Queued',
-  generating: 'Generating',
-  waitingInQueue: 'Waiting in queue',
-  almostDone: 'almost done',
-  /** "about 40 sec left"; the grid's narrow tiles use the short form, "40 sec left". */
-  timeLeft: (amount: string, short: boolean) => (short ? `${amount} left` : `about ${amount} left`),
-  // The card around it is labelled with the prompt; kept short so it names only this.
-  playPreview: 'Preview video',
-  previewHint: 'Hover or focus to preview; click for sound',
-  soundOn: 'Playing with sound (click to stop)',
-  layoutLabel: 'Layout',
-  layoutList: 'List',
-  layoutGrid: 'Grid',
-} as const;
-
-const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
-const seconds = new Intl.NumberFormat(LOCALE, {
-  style: 'unit',
-  unit: 'second',
-  unitDisplay: 'short',
-  maximumFractionDigits: 0,
-});
-const minutes = new Intl.NumberFormat(LOCALE, {
-  style: 'unit',
-  unit: 'minute',
-  unitDisplay: 'short',
-  maximumFractionDigits: 0,
+/** The current language's media words (read at render time; components call useT()). */
+export const MEDIA_TEXT: Messages['media'] = new Proxy({} as Messages['media'], {
+  get: (_target, key) => messages().media[key as keyof Messages['media']],
 });
 
 /** 42.4 → "42%". */
 export function formatPercent(value: number): string {
-  return percent.format(Math.max(0, Math.min(100, value)) / 100);
+  return fmt().percent(Math.max(0, Math.min(100, value)) / 100);
 }
 
 /** What is left of a predicted finish: "about 40 sec left", "about 3 min left", or "almost done". */
 export function formatTimeLeft(finishAt: number, now: number, short = false): string {
   const left = (finishAt - now) / 1000;
-  if (left < 5) return MEDIA_TEXT.almostDone;
+  const m = messages().media;
+  if (left < 5) return m.almostDone;
   // Rounded coarser as it grows: an estimate should not pretend to be exact.
-  if (left < 60) return MEDIA_TEXT.timeLeft(seconds.format(Math.ceil(left / 5) * 5), short);
-  return MEDIA_TEXT.timeLeft(minutes.format(Math.round(left / 60)), short);
+  const rounded = left < 60 ? Math.ceil(left / 5) * 5 : Math.round(left / 60) * 60;
+  return m.timeLeft(fmt().duration(rounded), short);
 }

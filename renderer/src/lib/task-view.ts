@@ -1,6 +1,7 @@
 // What a card shows for a task or one of its videos, decided apart from the markup so the
 // rules (which actions apply, what the height is) stay in one tested place.
 import type { FeedVideo, TrackedTask, VideoDownload, VideoRef } from '../../../preload/contract';
+import { messages } from '../i18n/i18n';
 
 const KNOWN_STATUSES = new Set(['queued', 'pending', 'finished', 'error']);
 
@@ -45,8 +46,10 @@ export function previewRef(task: TrackedTask): VideoRef | null {
 /** The text under the prompt: the server's error when failed, else the last polling error. */
 export function errorText(task: TrackedTask): string | null {
   if (task.state === 'failed') {
+    // The gateway's own words, marked as such (they often come in Chinese either way).
     const reason = task.videos.find((v) => v.error)?.error;
-    return reason || task.lastError?.message || 'Generation failed';
+    if (reason) return messages().app.serverSaid(reason);
+    return task.lastError?.message || messages().card.generationFailed;
   }
   return task.lastError?.message ?? null;
 }

@@ -14,6 +14,7 @@ import type {
   TokenTestResult,
   TrackedTask,
   View,
+  Locale,
 } from '../../../preload/contract';
 
 type Listeners = { [K in keyof EventChannels]: Set<(p: EventChannels[K]) => void> };
@@ -29,6 +30,8 @@ export interface FakeBridge extends PikaBridge {
     networkTestResult: (network: NetworkSetting) => NetworkTestResult;
     /** When set, settings.update rejects with this message. */
     updateError: string | null;
+    /** What main would resolve Settings -> Language 'system' to. */
+    systemLocale: Locale;
     /** What app.takeNavigation answers (main's navigation from before the page listened). */
     pendingNavigation: Navigation | null;
     /** Finished videos not downloaded, as main would count them. */
@@ -96,6 +99,7 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
     testResult: { result: 'accepted' },
     networkTestResult: () => ({ result: 'reached', message: 'The gateway answered.' }),
     updateError: null,
+    systemLocale: 'en',
     pendingNavigation: null,
     notDownloaded: 0,
     credit: {
@@ -155,7 +159,10 @@ export function createFakeBridge(init: Partial<FakeBridge['state']> = {}): FakeB
       get: answer('settings.get', () => state.settings),
       update: answer('settings.update', (patch: Partial<SettingsView['settings']>) => {
         if (state.updateError) throw new Error(state.updateError);
-        state.settings = { ...state.settings, settings: { ...state.settings.settings, ...patch } };
+        const settings = { ...state.settings.settings, ...patch };
+        // Main resolves 'system' from the OS; the fake OS speaks what the view last said.
+        const locale = settings.language === 'system' ? state.systemLocale : settings.language;
+        state.settings = { ...state.settings, settings, locale };
         return state.settings;
       }),
       // Main picks and saves the folder itself, then answers with the new view.

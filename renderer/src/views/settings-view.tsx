@@ -14,17 +14,28 @@ import { NetworkSection } from '../components/network-section';
 import { Toggle } from '../components/toggle';
 import { TokenSection } from '../components/token-section';
 import { errorMessage } from '../lib/format';
+import { messages, useT } from '../i18n/i18n';
+import type { LanguageSetting } from '../../../preload/contract';
+
+/** Language names are written in their own language, so anyone can find theirs. */
+const LANGUAGES: [LanguageSetting, string | null][] = [
+  ['system', null],
+  ['en', 'English'],
+  ['zh-Hans', '简体中文'],
+];
 
 type Errors = Partial<Record<keyof Settings, string>>;
 
 /** A number field's text, or an error in words when it is not a number. */
 function parseNumber(text: string): number | string {
   const n = Number(text.trim());
-  return text.trim() !== '' && Number.isFinite(n) ? n : 'Enter a number.';
+  return text.trim() !== '' && Number.isFinite(n) ? n : messages().settings.enterNumber;
 }
 
 export function SettingsView({ focusToken }: { focusToken: boolean }) {
   const bridge = useBridge();
+  const { m: all, f, setLocale } = useT();
+  const m = all.settings;
   const [view, setView] = useState<SettingsViewData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -52,7 +63,10 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
     // The old error stays until the answer comes: clearing it first would shift the layout
     // under a click that is on its way (a blur commits, then the click lands elsewhere).
     try {
-      setView(await bridge.settings.update({ [key]: value } as SettingsPatch));
+      const next = await bridge.settings.update({ [key]: value } as SettingsPatch);
+      setView(next);
+      // A new language applies at once: the whole window re-renders in it.
+      if (next.locale) setLocale(next.locale);
       setErrors((e) => ({ ...e, [key]: undefined }));
       setSaved(key);
       return true;
@@ -106,11 +120,11 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
   if (loadError) {
     return (
       <div class="empty" role="alert">
-        Could not load settings: {loadError}
+        {m.loadFailed(loadError)}
       </div>
     );
   }
-  if (!view) return <div class="empty muted">Loading settings…</div>;
+  if (!view) return <div class="empty muted">{m.loading}</div>;
   const s = view.settings;
   // A whole number within the range main accepts, saved when committed.
   const numberField = (field: keyof SettingLimits, label: string, hint?: string) => (
@@ -132,23 +146,14 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
   return (
     <section class="settings view-pad" aria-labelledby="settings-title">
       <h1 id="settings-title" class="view-title">
-        Settings
+        {m.title}
       </h1>
-      {focusToken && !view.hasToken ? (
-        <p class="welcome">
-          Welcome to Pika Tray. Paste the API token from your Pika gateway account to start.
-        </p>
-      ) : null}
+      {focusToken && !view.hasToken ? <p class="welcome">{m.welcome}</p> : null}
       <TokenSection view={view} onView={setView} inputRef={tokenRef} />
 
       <fieldset class="section">
-        <legend class="section-title">Server</legend>
-        <Field
-          id="baseUrl"
-          label="Base URL"
-          error={errors.baseUrl}
-          hint="The gateway that serves /pika/feed."
-        >
+        <legend class="section-title">{m.server}</legend>
+        <Field id="baseUrl" label={m.baseUrl} error={errors.baseUrl} hint={m.baseUrlHint}>
           <CommittedInput
             id="baseUrl"
             type="url"
@@ -167,40 +172,34 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
       />
 
       <fieldset class="section">
-        <legend class="section-title">Downloads</legend>
+        <legend class="section-title">{m.downloads}</legend>
         <Toggle
           id="autoDownload"
-          label="Download finished videos automatically"
+          label={m.autoDownload}
           checked={s.autoDownload}
           error={errors.autoDownload}
           onChange={(v) => void setAutoDownload(v)}
         />
         {offer && 'count' in offer ? (
-          <div class="offer" role="group" aria-label="Finished videos not downloaded">
-            <span>
-              {offer.count === 1
-                ? '1 video that finished earlier is not downloaded.'
-                : `${offer.count} videos that finished earlier are not downloaded.`}
-            </span>
+          <div class="offer" role="group" aria-label={m.notDownloaded}>
+            <span>{m.notDownloadedCount(offer.count, f.number(offer.count))}</span>
             <div class="row">
               <button
                 type="button"
                 class="btn btn-primary"
                 onClick={() => void downloadAllFinished()}
               >
-                Download all finished ({offer.count})
+                {m.downloadAll(f.number(offer.count))}
               </button>
               <button type="button" class="btn btn-ghost" onClick={() => setOffer(null)}>
-                Not now
+                {m.notNow}
               </button>
             </div>
           </div>
         ) : null}
         {offer && 'started' in offer ? (
           <p class="offer" role="status">
-            {offer.started === 1
-              ? 'Downloading 1 video; its progress shows in Tasks.'
-              : `Downloading ${offer.started} videos; their progress shows in Tasks.`}
+            {m.downloadingCount(offer.started, f.number(offer.started))}
           </p>
         ) : null}
         {offer && 'error' in offer ? (
@@ -208,7 +207,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
             {offer.error}
           </p>
         ) : null}
-        <Field id="downloadDir" label="Folder" error={errors.downloadDir}>
+        <Field id="downloadDir" label={m.folder} error={errors.downloadDir}>
           <div class="row">
             <input
               id="downloadDir"
@@ -219,31 +218,51 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
               aria-invalid={!!errors.downloadDir}
             />
             <button type="button" class="btn" onClick={() => void chooseFolder()}>
-              Choose…
+              {m.choose}
             </button>
           </div>
         </Field>
       </fieldset>
 
       <fieldset class="section">
-        <legend class="section-title">App</legend>
+        <legend class="section-title">{m.app}</legend>
+        <Field id="language" label={m.language} error={errors.language} hint={m.languageHint}>
+          <select
+            id="language"
+            class="input"
+            value={s.language}
+            aria-describedby="language-hint"
+            onChange={(e) =>
+              void update(
+                'language',
+                (e.currentTarget as HTMLSelectElement).value as LanguageSetting,
+              )
+            }
+          >
+            {LANGUAGES.map(([value, name]) => (
+              <option key={value} value={value} lang={value === 'system' ? undefined : value}>
+                {name ?? m.languageSystem}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Toggle
           id="notifications"
-          label="Notify me when a video is ready"
+          label={m.notifications}
           checked={s.notifications}
           error={errors.notifications}
           onChange={(v) => void update('notifications', v)}
         />
         <Toggle
           id="launchAtLogin"
-          label="Start Pika Tray when I log in"
+          label={m.launchAtLogin}
           checked={s.launchAtLogin}
           error={errors.launchAtLogin}
           onChange={(v) => void update('launchAtLogin', v)}
         />
         <Toggle
           id="autoUpdate"
-          label="Check for updates automatically"
+          label={m.autoUpdate}
           checked={s.autoUpdate}
           error={errors.autoUpdate}
           onChange={(v) => void update('autoUpdate', v)}
@@ -251,24 +270,16 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
       </fieldset>
 
       <fieldset class="section">
-        <legend class="section-title">Checking</legend>
+        <legend class="section-title">{m.checking}</legend>
         <div class="grid-2">
-          {numberField('pollFloorSec', 'Shortest poll interval (seconds)')}
-          {numberField('pollCapSec', 'Longest poll interval (seconds)')}
+          {numberField('pollFloorSec', m.pollFloor)}
+          {numberField('pollCapSec', m.pollCap)}
         </div>
-        {numberField(
-          'stalledAfterMin',
-          'Stalled after (minutes)',
-          'Stalled tasks are still checked; they are only flagged.',
-        )}
-        {numberField(
-          'pollMaxPerMin',
-          'Most requests per minute',
-          '0: no cap. The rate is learnt from the gateway either way; each task is still checked once per longest interval.',
-        )}
+        {numberField('stalledAfterMin', m.stalledAfter, m.stalledHint)}
+        {numberField('pollMaxPerMin', m.maxPerMin, m.maxPerMinHint)}
       </fieldset>
       <p class="saved-note" role="status">
-        {saved ? 'Saved.' : ''}
+        {saved ? m.saved : ''}
       </p>
     </section>
   );

@@ -61,13 +61,13 @@ describe('task list', () => {
     expect(within(el).getByText('Running')).toBeTruthy();
     expect(within(el).getByText('seed 4242')).toBeTruthy();
     expect(within(el).getByText('1:45')).toBeTruthy();
-    expect(within(el).getByText('added 3 min ago')).toBeTruthy();
+    expect(within(el).getByText('added 3 minutes ago')).toBeTruthy();
     expect(within(el).getByText('The gateway answered 502; trying again.')).toBeTruthy();
     const bad = card(failed.id)!;
     expect(bad.querySelector('img')).toBeNull();
     expect(bad.querySelector('.poster-none')).not.toBeNull();
     expect(bad.querySelector('.badge-failed')?.textContent).toBe('Failed');
-    expect(within(bad).getByText('Content policy violation')).toBeTruthy();
+    expect(within(bad).getByText('Server said: Content policy violation')).toBeTruthy();
   });
 
   it('filters by state and searches prompts', async () => {
@@ -146,7 +146,7 @@ describe('task list', () => {
     const bridge = createFakeBridge({ tasks: [going, broken] });
     renderApp(bridge);
     const g = await cardOf(going.id);
-    expect(within(g).getByText('1.0 MB of 4.0 MB')).toBeTruthy();
+    expect(within(g).getByText('1 MB of 4 MB')).toBeTruthy();
     expect(
       within(g)
         .getByRole('progressbar', { name: 'Download progress' })
@@ -234,7 +234,7 @@ describe('task list', () => {
     renderApp(bridge);
     const el = await cardOf(t.id);
     expect(el.querySelectorAll('.video-row')).toHaveLength(2);
-    expect(within(el).getByText(/failed: NSFW/)).toBeTruthy();
+    expect(within(el).getByText(/failed · Server said: NSFW/)).toBeTruthy();
     fireEvent.click(within(el).getByRole('button', { name: 'Download video 1' }));
     await waitFor(() =>
       expect(callsTo(bridge, 'tasks.download')).toEqual([

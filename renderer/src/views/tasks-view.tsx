@@ -24,6 +24,7 @@ import {
 } from '../lib/task-filter';
 import { cardHeight } from '../lib/task-view';
 import type { TaskStore } from '../store/task-store';
+import { useT } from '../i18n/i18n';
 
 export interface FocusRequest {
   taskId: string;
@@ -68,6 +69,7 @@ export function TasksView({
   addInputRef: { current: HTMLTextAreaElement | null };
   onGenerateFrom: CardActions['generateFrom'];
 }) {
+  const { m } = useT();
   const bridge = useBridge();
   const notices = useNotices();
   const tasks = useTasks(store);
@@ -176,29 +178,33 @@ export function TasksView({
   if (loadError) {
     body = (
       <div class="empty" role="alert">
-        <p>Could not load your tasks: {loadError}</p>
+        <p>{m.tasks.loadFailed(loadError)}</p>
         <button type="button" class="btn" onClick={onReload}>
-          Try again
+          {m.tasks.tryAgain}
         </button>
       </div>
     );
   } else if (!loaded) {
-    body = <div class="empty muted">Loading tasks…</div>;
+    body = <div class="empty muted">{m.tasks.loading}</div>;
   } else if (counts.all === 0) {
     body = (
       <div class="empty">
-        <p class="empty-title">No tasks yet</p>
-        <p class="muted">
-          Paste a task id (or a feed URL, or several of them) above, or drop text onto this window.
-          Pika Tray checks each task, tells you when the video is ready and downloads it.
-        </p>
+        <p class="empty-title">{m.tasks.emptyTitle}</p>
+        <p class="muted">{m.tasks.emptyBody}</p>
       </div>
     );
   } else if (visible.length === 0) {
     body = (
       <div class="empty">
         <p class="muted">
-          No {filter === 'all' ? '' : `${filter} `}tasks{query ? ` match “${query}”` : ''}.
+          {query
+            ? m.tasks.noMatch(filter, query)
+            : {
+                all: m.tasks.noneAll,
+                active: m.tasks.noneActive,
+                finished: m.tasks.noneFinished,
+                failed: m.tasks.noneFailed,
+              }[filter]}
         </p>
         <button
           type="button"
@@ -208,7 +214,7 @@ export function TasksView({
             setQuery('');
           }}
         >
-          Show all
+          {m.tasks.showAll}
         </button>
       </div>
     );
@@ -220,7 +226,7 @@ export function TasksView({
         keyOf={rowKey}
         render={renderRow}
         scrollTo={gridScrollTo}
-        label="Tasks"
+        label={m.tasks.list}
       />
     );
   } else {
@@ -231,7 +237,7 @@ export function TasksView({
         keyOf={keyOf}
         render={render}
         scrollTo={scrollTo}
-        label="Tasks"
+        label={m.tasks.list}
       />
     );
   }

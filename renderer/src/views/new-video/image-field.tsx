@@ -2,6 +2,7 @@
 import { useRef } from 'preact/hooks';
 import { describedBy } from '../../components/field';
 import { formatMegabytes, type ImageInput } from './generate-model';
+import { useT } from '../../i18n/i18n';
 
 export function ImageField({
   image,
@@ -24,13 +25,14 @@ export function ImageField({
   /** A file is being dragged over the view. */
   dropping: boolean;
 }) {
+  const m = useT().m.newVideo;
   const fileRef = useRef<HTMLInputElement>(null);
   const urlText = image?.kind === 'url' ? image.url : '';
 
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
       <span class="field-label" id="nv-image-label">
-        Start image <span class="muted">(optional)</span>
+        {m.startImage} <span class="muted">{m.optional}</span>
       </span>
       {image?.kind === 'data' ? (
         <div class="nv-image-chosen">
@@ -44,32 +46,26 @@ export function ImageField({
             disabled={disabled}
             onClick={() => onImage(null)}
           >
-            Remove image
+            {m.removeImage}
           </button>
         </div>
       ) : (
         <div class={dropping ? 'nv-drop nv-drop-over' : 'nv-drop'} data-testid="image-drop">
-          <span>
-            {reading
-              ? 'Reading image…'
-              : dropping
-                ? 'Drop the image to use it'
-                : 'Drop a PNG, JPEG or WebP here, or'}
-          </span>
+          <span>{reading ? m.readingImage : dropping ? m.dropImage : m.dropHere}</span>
           <button
             type="button"
             class="btn btn-small"
             disabled={disabled || reading}
             onClick={() => fileRef.current?.click()}
           >
-            Choose image…
+            {m.chooseImage}
           </button>
           <input
             ref={fileRef}
             type="file"
             class="nv-file"
             accept="image/png,image/jpeg,image/webp"
-            aria-label="Image file"
+            aria-label={m.imageFile}
             tabIndex={-1}
             onChange={(e) => {
               const input = e.currentTarget;
@@ -85,8 +81,8 @@ export function ImageField({
           id="nv-image-url"
           class="input"
           type="url"
-          placeholder="…or an image link: https://"
-          aria-label="Image link"
+          placeholder={m.imageLinkPlaceholder}
+          aria-label={m.imageLink}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy('nv-image', false, error)}
           value={urlText}

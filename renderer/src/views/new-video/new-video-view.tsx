@@ -29,6 +29,7 @@ import { readImageFile } from './read-image';
 import { useFileDrop } from './use-file-drop';
 import { useGenerate } from './use-generate';
 import './new-video.css';
+import { messages, useT } from '../../i18n/i18n';
 
 export interface NewVideoPrefill {
   task: TrackedTask;
@@ -83,13 +84,13 @@ function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | n
     form = prefillFrom(p.task, mode, p.videoId, settings);
   } catch (err) {
     notes.push(
-      `${err instanceof Error ? err.message : String(err)} Starting a new video from its prompt instead.`,
+      messages().newVideo.fallbackToAgain(err instanceof Error ? err.message : String(err)),
     );
     mode = 'again';
     form = prefillFrom(p.task, mode, undefined, settings);
   }
   if (mode === 'again' && settings?.imageFile) {
-    notes.push(`Its start image was the file "${settings.imageFile}": choose it again to use it.`);
+    notes.push(messages().newVideo.imageFileAgain(settings.imageFile));
   }
   return { form, note: notes.length > 0 ? notes.join(' ') : null };
 }
@@ -97,6 +98,7 @@ function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | n
 const ADVANCED: GenerateField[] = ['frameRate', 'motion', 'guidanceScale', 'negativePrompt'];
 
 export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewProps) {
+  const m = useT().m.newVideo;
   const bridge = useBridge();
   // A prefill is applied once (on mount or when a new one arrives); after that the draft rules.
   const fresh = prefill && prefill !== appliedPrefill ? fromPrefill(prefill) : null;
@@ -220,7 +222,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
   return (
     <section ref={viewRef} class="view-pad nv" aria-labelledby="new-title">
       <h1 id="new-title" class="view-title">
-        New video
+        {m.title}
       </h1>
       <form
         class="nv-form"
@@ -239,7 +241,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
           {form.extendVideo !== null ? (
             <div class={errors.video ? 'nv-extend field-invalid' : 'nv-extend'}>
               <span class="nv-extend-what">
-                Extending{' '}
+                {m.extending}{' '}
                 <span class="nv-extend-url" title={form.extendVideo}>
                   {form.extendVideo}
                 </span>
@@ -250,7 +252,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
                 class="btn btn-small btn-ghost"
                 onClick={() => update('extendVideo', null, 'video')}
               >
-                Make a new video instead
+                {m.makeNew}
               </button>
               {errors.video ? (
                 <p class="field-error" role="alert">
@@ -260,12 +262,12 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
             </div>
           ) : null}
 
-          <Field id="nv-prompt" label="Prompt" error={errors.promptText ?? null}>
+          <Field id="nv-prompt" label={m.prompt} error={errors.promptText ?? null}>
             <textarea
               id="nv-prompt"
               class="input nv-prompt"
               rows={3}
-              placeholder="A paper boat drifting down a rainy street, cinematic"
+              placeholder={m.promptPlaceholder}
               value={form.prompt}
               aria-invalid={errors.promptText ? true : undefined}
               aria-describedby={describedBy('nv-prompt', false, errors.promptText)}
@@ -300,8 +302,8 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
             disabled={framedBy !== null}
             aria-describedby="nv-aspect-hint"
           >
-            <legend class="field-label">Aspect ratio</legend>
-            <div class="nv-aspect-options" role="radiogroup" aria-label="Aspect ratio">
+            <legend class="field-label">{m.aspectRatio}</legend>
+            <div class="nv-aspect-options" role="radiogroup" aria-label={m.aspectRatio}>
               {ASPECT_PRESETS.map((preset) => (
                 <label key={preset} class="nv-aspect-option">
                   <input
@@ -318,10 +320,10 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
             </div>
             <p class="field-hint" id="nv-aspect-hint">
               {framedBy === 'image'
-                ? 'Taken from the image.'
+                ? m.fromImage
                 : framedBy === 'video'
-                  ? 'Taken from the video being extended.'
-                  : 'Width : height of the video.'}
+                  ? m.fromVideo
+                  : m.aspectHint}
             </p>
             {errors.aspectRatio ? (
               <p class="field-error" role="alert">
@@ -331,7 +333,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
           </fieldset>
 
           <div class="grid-2">
-            <Field id="nv-model" label="Model" error={errors.model ?? null}>
+            <Field id="nv-model" label={m.model} error={errors.model ?? null}>
               <select
                 id="nv-model"
                 class="input"
@@ -349,8 +351,8 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
             </Field>
             <Field
               id="nv-effect"
-              label="Effect"
-              hint={form.pikaffect ? 'Effects add sound.' : undefined}
+              label={m.effect}
+              hint={form.pikaffect ? m.effectHint : undefined}
               error={errors.pikaffect ?? null}
             >
               <select
@@ -361,7 +363,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
                 aria-describedby={describedBy('nv-effect', !!form.pikaffect, errors.pikaffect)}
                 onChange={(e) => update('pikaffect', e.currentTarget.value, 'pikaffect')}
               >
-                <option value="">None</option>
+                <option value="">{m.noEffect}</option>
                 {PIKAFFECTS.map((p) => (
                   <option key={p} value={p}>
                     {p}
@@ -376,12 +378,12 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
             open={advancedOpen}
             onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
           >
-            <summary>More options</summary>
+            <summary>{m.moreOptions}</summary>
             <div class="nv-advanced-body">
               <div class="nv-numbers">
                 <NumberField
                   id="nv-fps"
-                  label="Frame rate"
+                  label={m.frameRate}
                   range={LIMITS.frameRate}
                   value={form.frameRate}
                   error={errors.frameRate}
@@ -389,7 +391,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
                 />
                 <NumberField
                   id="nv-motion"
-                  label="Motion"
+                  label={m.motion}
                   range={LIMITS.motion}
                   value={form.motion}
                   error={errors.motion}
@@ -397,7 +399,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
                 />
                 <NumberField
                   id="nv-guidance"
-                  label="Guidance"
+                  label={m.guidance}
                   range={LIMITS.guidanceScale}
                   value={form.guidanceScale}
                   error={errors.guidanceScale}
@@ -406,15 +408,15 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
               </div>
               <Field
                 id="nv-negative"
-                label="Negative prompt"
-                hint="What the video should avoid."
+                label={m.negativePrompt}
+                hint={m.negativeHint}
                 error={errors.negativePrompt ?? null}
               >
                 <input
                   id="nv-negative"
                   class="input"
                   type="text"
-                  placeholder="blurry, text, watermark"
+                  placeholder={m.negativePlaceholder}
                   value={form.negativePrompt}
                   aria-invalid={errors.negativePrompt ? true : undefined}
                   aria-describedby={describedBy('nv-negative', true, errors.negativePrompt)}
@@ -446,12 +448,12 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
 
           {unknown ? (
             <div class="nv-unknown" role="alert">
-              <p class="nv-unknown-title">Unknown outcome — check your tasks before resending</p>
+              <p class="nv-unknown-title">{m.unknownTitle}</p>
               <p class="nv-unknown-text">{state.message}</p>
               <div class="row">
                 {onShowTasks ? (
                   <button type="button" class="btn btn-small" onClick={onShowTasks}>
-                    Check tasks
+                    {m.checkTasks}
                   </button>
                 ) : null}
                 <button
@@ -463,10 +465,10 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
                     submit(true);
                   }}
                 >
-                  Send again anyway
+                  {m.sendAgain}
                 </button>
                 <button type="button" class="btn btn-small btn-ghost" onClick={reset}>
-                  Edit the form
+                  {m.editForm}
                 </button>
               </div>
             </div>
@@ -478,7 +480,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
                 disabled={sending}
                 aria-busy={sending ? true : undefined}
               >
-                {sending ? 'Sending…' : form.extendVideo !== null ? 'Extend video' : 'Create video'}
+                {sending ? m.sending : form.extendVideo !== null ? m.extendVideo : m.createVideo}
               </button>
               <CreditHint view={credit.view} />
             </div>

@@ -7,18 +7,20 @@ import {
   imageFromDataUrl,
   type ImageInput,
 } from './generate-model';
+import { messages } from '../../i18n/i18n';
 
 export type ReadImage = { ok: true; image: ImageInput } | { ok: false; error: string };
 
 export async function readImageFile(file: File): Promise<ReadImage> {
-  const name = file.name || 'The file';
+  const m = messages().newVideo;
+  const name = file.name || m.theFile;
   if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) {
-    return { ok: false, error: `${name} is not a PNG, JPEG or WebP image.` };
+    return { ok: false, error: m.notAnImage(name) };
   }
   if (file.size > IMAGE_MAX_BYTES) {
     return {
       ok: false,
-      error: `${name} is ${formatMegabytes(file.size)}, over the ${formatMegabytes(IMAGE_MAX_BYTES)} limit for images.`,
+      error: m.imageTooBig(name, formatMegabytes(file.size), formatMegabytes(IMAGE_MAX_BYTES)),
     };
   }
   let dataUrl: string;
@@ -30,7 +32,7 @@ export async function readImageFile(file: File): Promise<ReadImage> {
       reader.readAsDataURL(file);
     });
   } catch {
-    return { ok: false, error: `${name} could not be read.` };
+    return { ok: false, error: m.unreadable(name) };
   }
   const parsed = imageFromDataUrl(dataUrl, name);
   return parsed.ok ? { ok: true, image: parsed.value } : { ok: false, error: parsed.error };

@@ -1,6 +1,7 @@
 // Sending one generate request and holding what came back. A request is sent at most once per
 // attempt: the guard is a ref (set before the first await) so a second click that lands before
 // the button re-renders as disabled still finds it busy.
+import { messages } from '../../i18n/i18n';
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type {
   GenerateOutcome,
@@ -24,9 +25,6 @@ export type SendState =
       topUpUrl?: string;
     };
 
-export const LOST_ANSWER =
-  'The app lost track of this request before an answer came, so the video may or may not have started.';
-
 export function useGenerate(bridge: PikaBridge, onCreated: (task: TrackedTask) => void) {
   const [state, setState] = useState<SendState>({ phase: 'idle' });
   const busy = useRef(false);
@@ -41,7 +39,7 @@ export function useGenerate(bridge: PikaBridge, onCreated: (task: TrackedTask) =
         outcome = await bridge.generate.create(request, newRequestId());
       } catch {
         // The call itself broke (IPC): main may have sent the POST, so this is not a refusal.
-        outcome = { outcome: 'unknown', message: LOST_ANSWER };
+        outcome = { outcome: 'unknown', message: messages().newVideo.lostAnswer };
       }
       busy.current = false;
       if (outcome.outcome === 'created') {
