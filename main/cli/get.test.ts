@@ -234,7 +234,7 @@ describe('pika-tray get in 简体中文 (LANG=zh_CN.UTF-8)', () => {
     const id = fake.addTask({ queuedMs: 0, runMs: 0, outcome: 'error', errorMessage: '内容违规' });
     const zh = await inProcess(['get', id], ZH);
     expect(zh.stdout).toMatch(/^状态 {6}失败$/m);
-    expect(zh.stdout).toMatch(/^ {2}错误 {6}服务器原话：“内容违规”$/m);
+    expect(zh.stdout).toMatch(/^ {2}错误 {6}服务器返回：“内容违规”$/m);
     const en = await inProcess(['get', id], { LANG: 'en_US.UTF-8' });
     expect(en.stdout).toMatch(/^ {2}Error +The server said: "内容违规"$/m);
   });
@@ -242,7 +242,7 @@ describe('pika-tray get in 简体中文 (LANG=zh_CN.UTF-8)', () => {
   it('a rejected token: a Chinese summary, the HTTP status, the server words, exit 3', async () => {
     const run = await cli(['get', fake.addTask()], { ...ZH, PIKA_TOKEN: WRONG });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^pika-tray get：?.*API 令牌被拒绝（HTTP 401）。服务器原话：“/m);
+    expect(run.stderr).toMatch(/^pika-tray get：?.*API 令牌被拒绝（HTTP 401）。服务器返回：“/m);
     expect(run.stderr).toContain('请将 PIKA_TOKEN 设为有效的 API 令牌');
     expectNoToken(run);
   });

@@ -233,7 +233,7 @@ describe.concurrent('pika-tray watch (child process)', () => {
       LC_MESSAGES: 'zh_SG.UTF-8',
       LANG: 'en_US.UTF-8',
     });
-    expect(msg.stdout).toContain(`${failed}  失败：服务器原话：“内容违规”`);
+    expect(msg.stdout).toContain(`${failed}  失败：服务器返回：“内容违规”`);
 
     const json = await watch(server, [id, '--json', ...FAST], { LC_ALL: 'zh_CN.UTF-8' });
     expect(json.code).toBe(0);

@@ -111,9 +111,9 @@ describe('pika-tray watch', () => {
     const failed = await run([bad, ...FAST], { text: cliText('zh-Hans') });
     expect(failed.code).toBe(1);
     expect(failed.notifications).toEqual([
-      { title: '生成失败', body: '“暴风雨”\n服务器原话：“内容违规”', taskId: bad, kind: 'failed' },
+      { title: '生成失败', body: '“暴风雨”\n服务器返回：“内容违规”', taskId: bad, kind: 'failed' },
     ]);
-    expect(failed.out.at(-1)).toBe(`${bad}  失败：服务器原话：“内容违规”`);
+    expect(failed.out.at(-1)).toBe(`${bad}  失败：服务器返回：“内容违规”`);
   });
 
   it('--no-notify sends nothing', async () => {

@@ -17,7 +17,7 @@ export const zhHans = {
     unexpected: (name, why) => `pika-tray ${name}：意外错误：${why}`,
   },
   server: {
-    said: (words) => `服务器原话：“${words}”`,
+    said: (words) => `服务器返回：“${words}”`,
   },
   apiError: {
     'token-rejected': (status) => `API 令牌被拒绝${status}。`,

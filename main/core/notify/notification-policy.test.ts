@@ -350,7 +350,7 @@ describe('in 简体中文, switching language between notifications', () => {
     clock.advance(1500);
     expect(sent.slice(0, 4)).toEqual([
       { kind: 'finished', taskId: 't1', title: '视频已就绪', body: '“一只红狐狸”' },
-      { kind: 'failed', taskId: 't2', title: '生成失败', body: '任务 t2\n服务器原话：“内容违规”' },
+      { kind: 'failed', taskId: 't2', title: '生成失败', body: '任务 t2\n服务器返回：“内容违规”' },
       {
         kind: 'summary',
         taskId: null,

@@ -61,7 +61,7 @@ export const zhHans = {
     generationFailed: '生成失败',
     task: (id) => `任务 ${id}`,
     noReason: '服务器未说明原因。',
-    serverSaid: (words) => `服务器原话：“${words}”`,
+    serverSaid: (words) => `服务器返回：“${words}”`,
     readyTitle: { one: '# 个视频已就绪', other: '# 个视频已就绪' },
     failedTitle: { one: '# 个视频失败', other: '# 个视频失败' },
     readyAndFailedTitle: (ready, failed) => `${ready} 个已就绪，${failed} 个失败`,
