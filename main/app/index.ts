@@ -297,6 +297,7 @@ function start(): Running {
     },
   });
   const addFromOutside = createExternalAdd({
+    text: () => words(),
     addTasks: (text) => handlers['tasks:add'](text),
     focus: openOn,
     report: (message) => {

@@ -74,6 +74,9 @@ export const en = defineCatalog({
     failedTitle: { one: '# video failed', other: '# videos failed' },
     readyAndFailedTitle: (ready: number, failed: number) => `${ready} ready, ${failed} failed`,
     more: (count: number) => `and ${count} more`,
+    addFailed: (why: string) => `The task could not be added: ${why}`,
+    nothingAdded: (why: string) => `Nothing was added: ${why}`,
+    noTaskId: 'Nothing was added: No task id was found.',
     lowCreditTitle: 'Pika credit is running low',
     lowCreditBody: (remaining: string, threshold: string) =>
       `${remaining} left on this token (below your ${threshold} warning). Top it up before the next video is refused.`,

@@ -66,6 +66,9 @@ export const zhHans = {
     failedTitle: { one: '# 个视频失败', other: '# 个视频失败' },
     readyAndFailedTitle: (ready, failed) => `${ready} 个已就绪，${failed} 个失败`,
     more: (count) => `还有 ${count} 个`,
+    addFailed: (why) => `无法添加任务：${why}`,
+    nothingAdded: (why) => `未添加任何任务：${why}`,
+    noTaskId: '未添加任何任务：没有找到任务 ID。',
     lowCreditTitle: 'Pika 余额不足',
     lowCreditBody: (remaining, threshold) =>
       `此令牌仅剩 ${remaining}（低于你设置的 ${threshold} 提醒线）。请在下一个视频被拒绝前充值。`,
