@@ -76,6 +76,7 @@ describe('electron settings store', () => {
         'stalledAfterMin',
         'lowCreditUsd',
         'taskLayout',
+        'language',
       ].sort(),
     );
   });
