@@ -36,6 +36,8 @@ const LANGS = [
     added: '已添加 3 个任务',
     empty: '还没有任务',
     more: '更多选项',
+    grid: '网格',
+    list: '列表',
   },
   {
     lang: 'en',
@@ -47,6 +49,8 @@ const LANGS = [
     added: 'Added 3 tasks',
     empty: 'No tasks yet',
     more: 'More options',
+    grid: 'Grid',
+    list: 'List',
   },
 ] as const;
 
@@ -102,6 +106,11 @@ describe('the window speaks its user’s language', () => {
       await fits(page);
       expect(await clippedCards(page)).toEqual([]);
       await both(page, `i18n-${L.lang}-tasks`);
+      await page.getByRole('radio', { name: L.grid }).click();
+      await page.locator('.tile').first().waitFor(WAIT);
+      await fits(page);
+      await both(page, `i18n-${L.lang}-grid`);
+      await page.getByRole('radio', { name: L.list }).click();
 
       await page.getByRole('tab', { name: L.newVideo }).click();
       await page.getByText(L.more).click();

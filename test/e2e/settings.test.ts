@@ -155,7 +155,7 @@ describe('settings end to end', () => {
       .poll(() => h!.app.calls.filter((c) => c.method === 'confirmTokenOrigin').length, WAIT)
       .toBe(1);
     await page.getByText(`Your token was saved for ${h.fake.url}`, { exact: false }).waitFor(WAIT);
-    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText(/not sent to http:\/\/127\.0\.0\.1:9/).waitFor(WAIT);
     await screenshot(page, 'settings-token-origin');
   });
