@@ -3,12 +3,13 @@
 import { basename } from 'node:path';
 import stringWidth from 'string-width';
 import type { DownloadProgress, DownloadResult } from '../../core/download';
-import type { TrackedTask } from '../../core/tasks/model';
+import type { TaskError, TrackedTask } from '../../core/tasks/model';
 import type { CliText } from '../i18n';
+import { taskErrorText } from '../i18n/api-error-text';
 
 export interface WatchView {
   /** The task's state or progress changed; `retrying` when the last check failed. */
-  update(task: TrackedTask, retrying: string | null): void;
+  update(task: TrackedTask, retrying: TaskError | null): void;
   finished(task: TrackedTask): void;
   /** `fromServer`: the error is the server's own words (human views mark them as such). */
   failed(task: TrackedTask, error: string, fromServer?: boolean): void;
@@ -48,7 +49,7 @@ export function createJsonView(out: (line: string) => void): WatchView {
         state: task.state,
         progress: task.progress,
         prompt: task.promptText,
-        ...(retrying ? { retrying } : {}),
+        ...(retrying ? { retrying: retrying.message } : {}),
       }),
     finished: (task) =>
       emit({
@@ -102,7 +103,7 @@ export function createPlainView(out: (line: string) => void, text: CliText): Wat
     update(task, retrying) {
       const progress = task.progress === null ? '' : ` ${text.fmt.percent(task.progress / 100)}`;
       const line = retrying
-        ? `${state(task)}${progress} (${t.retrying(retrying)})`
+        ? `${state(task)}${progress} (${t.retrying(taskErrorText(retrying, text))})`
         : `${state(task)}${progress} ${promptOf(task, 60)}`.trimEnd();
       // Only news: the same line twice in a row says nothing.
       if (lastLine.get(task.id) === line) return;
@@ -226,7 +227,7 @@ export function createBarsView(terminal: Terminal, text: CliText, redrawMs = 100
 
   return {
     update(task, retrying) {
-      row(task).note = retrying ? t.retrying(retrying) : '';
+      row(task).note = retrying ? t.retrying(taskErrorText(retrying, text)) : '';
       schedule();
     },
     finished: (task) => note(task, ''),

@@ -217,6 +217,22 @@ describe('pika-tray watch', () => {
     ]);
   });
 
+  it('in 简体中文, a retry and a refusal are said in Chinese with the status and the server words', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 300 });
+    fake.fault({ kind: 'server-error', status: 503, count: 1 });
+    const zh = cliText('zh-Hans');
+    const r = await run([id, ...FAST], { text: zh });
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(/(排队中|生成中)( \d+%)? \(重试中：服务器出错（HTTP 503）。/);
+    const refused = fake.addTask({ queuedMs: 0, runMs: 50 });
+    fake.fault({ kind: 'http-status', status: 402, body: '{"detail":"余额不足"}' });
+    const r2 = await run([refused, ...FAST], { text: zh });
+    expect(r2.code).toBe(3);
+    expect(r2.err.join('\n')).toContain(
+      'pika-tray watch: 服务器拒绝访问（HTTP 402）。服务器返回：“余额不足”',
+    );
+  });
+
   it('retries through server errors and says so in updates', async () => {
     const id = fake.addTask({ queuedMs: 0, runMs: 300 });
     fake.fault({ kind: 'server-error', status: 503, count: 2 });

@@ -15,6 +15,7 @@ import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
 import { mainText } from '../../core/text';
 import { cliText, type CliText } from '../i18n';
+import { taskErrorText } from '../i18n/api-error-text';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { CliContext } from '../command';
@@ -276,8 +277,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     const task = tracker.get(taskId);
     if (finished || !task || lastRetry.get(taskId) === error.message) return;
     lastRetry.set(taskId, error.message);
-    if (error.kind !== 'token-rejected' && error.kind !== 'forbidden')
-      view.update(task, error.message);
+    if (error.kind !== 'token-rejected' && error.kind !== 'forbidden') view.update(task, error);
   });
   tracker.on('finished', (task) => {
     if (finished || outcomes.has(task.id)) return;
@@ -303,7 +303,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     if (finished || (!status.tokenRejected && blocked === null)) return;
     // Blocked means a 401 (token) or 402/403 (account): no task can go on until the user acts.
     const message = blocked?.message ?? 'The API token was rejected.';
-    deps.err(`pika-tray watch: ${message}`);
+    deps.err(
+      `pika-tray watch: ${blocked ? taskErrorText(blocked, text) : text.t.apiError['token-rejected']('')}`,
+    );
     for (const id of args.taskIds) {
       const task = tracker.get(id);
       if (task && !outcomes.has(id)) view.failed(task, message);

@@ -17,3 +17,19 @@ export function errorText(err: unknown, text: CliText): string {
   if (err instanceof PikaApiError) return apiErrorText(err, text);
   return err instanceof Error ? err.message : String(err);
 }
+
+// The core writes the server's words last, as ` The server said: "…"` (api/classify.ts).
+const SERVER_SAID = / The server said: "(.*)"$/s;
+const HTTP_STATUS = /\(HTTP (\d{3})\)/;
+
+/** A failed check as the tracker keeps it (kind and the core's English message). */
+export function taskErrorText(error: { kind: string; message: string }, text: CliText): string {
+  if (text.locale === 'en') return error.message;
+  const t = text.t.apiError;
+  const kind = error.kind as PikaApiError['kind'];
+  if (!Object.hasOwn(t, kind) || kind === ('status' as string)) return error.message;
+  const status = HTTP_STATUS.exec(error.message)?.[1];
+  const summary = t[kind](status === undefined ? '' : t.status(Number(status)));
+  const said = SERVER_SAID.exec(error.message)?.[1];
+  return said ? `${summary}${text.t.server.said(said)}` : summary;
+}
