@@ -65,6 +65,17 @@ export const en = defineCatalog({
     notOffered: (host: string, reason: string) =>
       `${host} does not report the token's credit (${reason}).`,
   },
+  generate: {
+    nothingSent: 'pika-tray generate: nothing was sent:',
+    refused: (option: string | null, why: string) =>
+      `pika-tray generate: refused${option ? ` (${option})` : ''}: ${why}`,
+    nothingStarted: 'Nothing was started.',
+    unknownOutcome: 'pika-tray generate: unknown outcome — check before resending.',
+    unknownDetail:
+      'No answer came, so the video may or may not have started (and been billed). ' +
+      'Look at your Pika tasks before running this again.',
+    started: (id: string) => `Started. Follow it with: pika-tray watch ${id}`,
+  },
   watch: {
     retrying: (why: string) => `retrying: ${why}`,
     finishedLine: (prompt: string, videos: string) => `finished ${prompt} (${videos})`,

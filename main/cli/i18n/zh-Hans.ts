@@ -61,6 +61,15 @@ export const zhHans = {
     unknown: '未提供',
     notOffered: (host, reason) => `${host} 不提供令牌余额（${reason}）。`,
   },
+  generate: {
+    nothingSent: 'pika-tray generate：未发送任何请求：',
+    refused: (option, why) => `pika-tray generate：被拒绝${option ? `（${option}）` : ''}：${why}`,
+    nothingStarted: '没有开始任何生成。',
+    unknownOutcome: 'pika-tray generate：结果未知——重新发送前请先检查。',
+    unknownDetail:
+      '没有收到回答，视频可能已经开始（并已计费），也可能没有。再次运行前请先查看你的 Pika 任务。',
+    started: (id) => `已开始。跟踪进度：pika-tray watch ${id}`,
+  },
   watch: {
     retrying: (why) => `重试中：${why}`,
     finishedLine: (prompt, videos) => `已完成 ${prompt}（${videos}）`,
