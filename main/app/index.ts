@@ -26,6 +26,9 @@ import { appLinkInput, createExternalAdd, isAppLink, taskInputFromArgv } from '.
 import { connectNotifications } from './notify/notify-wiring';
 import { connectLowCredit } from './notify/credit-wiring';
 import { trayLineOf } from '../core/credit/credit-text';
+import { resolveLocale } from '../core/i18n';
+import { mainText, type MainText } from '../core/text';
+import { followLanguage, relabelTray } from './i18n/follow-language';
 import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
 import type { SendHandlers } from './ipc/handler-types';
@@ -121,6 +124,9 @@ function start(): Running {
     join(app.getPath('userData'), 'tasks.json'),
   );
   const loginArgs = app.isPackaged ? [] : [where.appRoot];
+  // The words of main's own texts in the language of the moment (the dialog port is made
+  // before the services that know the setting, so it reads through this).
+  let words = (): MainText => mainText(resolveLocale(app.getPreferredSystemLanguages()));
 
   const composed = composeApp({
     settingsStorage: confSettingsStorage(
@@ -137,7 +143,10 @@ function start(): Running {
     dialog: electronDialog(
       () => popover.window,
       (work) => popover.keepOpenWhile(work),
+      () => words(),
     ),
+    // Settings -> Language -> System follows these (any Chinese → 简体中文).
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
     window: { hide: () => popover.hide(), takeNavigation: () => navigation.take() },
     loginItem: {
       set: (enabled) => setLaunchAtLogin(enabled, app, process.platform, { appArgs: loginArgs }),
@@ -150,6 +159,7 @@ function start(): Running {
       log('The saved token could not be decrypted (keyring changed); it was dropped.'),
   });
   const { services, tracker } = composed;
+  words = () => mainText(services.locale());
 
   remoteAccess = () => mediaAccessFor(composed.network.http, services.settings.get().baseUrl);
   const posters = createPosterCache({
@@ -206,6 +216,7 @@ function start(): Running {
     icon: trayIconPath('idle', variant, process.resourcesPath, app.isPackaged, where.appRoot),
     tooltip: PRODUCT_NAME,
     onToggle: (bounds) => popover.toggle(bounds),
+    text: () => words(),
     actions: {
       open: () => popover.show(tray.bounds()),
       togglePolling: () => services.pauses.set('user', !services.pauses.has('user')),
@@ -229,7 +240,8 @@ function start(): Running {
     paused: () => services.pauses.has('user'),
     tokenRejected: () => services.tokenState.get() === 'rejected',
     variant: () => defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors),
-    credit: () => trayLineOf(services.credit.current()),
+    credit: () => trayLineOf(services.credit.current(), words()),
+    text: () => words(),
     proxyUnreachable: () => composed.network.proxyProblem()?.proxy ?? null,
     apply: (state, variant) => {
       tray.setImage(
@@ -241,10 +253,22 @@ function start(): Running {
   });
   composed.onStatusChanged(() => trayDriver.refresh());
   const offCreditTray = services.credit.onChange((view) => {
-    tray.setCredit(trayLineOf(view));
+    tray.setCredit(trayLineOf(view, words()));
     trayDriver.refresh();
   });
   nativeTheme.on('updated', () => trayDriver.refresh());
+  // Settings -> Language applies at once: the menu is rebuilt, the tooltip redrawn; later
+  // notifications and dialogs read words() when they are made.
+  const language = followLanguage({
+    settings: services.settings,
+    locale: () => services.locale(),
+    changed: (text) =>
+      relabelTray(tray, {
+        creditLine: () => trayLineOf(services.credit.current(), text),
+        updateEntries: () => updates?.menuEntries() ?? null,
+        refreshTooltip: () => trayDriver.refresh(),
+      }),
+  });
 
   // Opens the window on one task (or on the list) and brings it to the front.
   const openOn = (taskId: string | null): void => {
@@ -260,17 +284,20 @@ function start(): Running {
     settings: services.settings,
     notifier,
     open: openOn,
+    text: () => words(),
   });
   const offLowCredit = connectLowCredit({
     credit: services.credit,
     settings: services.settings,
     notifier,
+    text: () => words(),
     openSettings: () => {
       popover.show(tray.bounds());
       popover.sendWhenLoaded('app:navigate', 'settings');
     },
   });
   const addFromOutside = createExternalAdd({
+    text: () => words(),
     addTasks: (text) => handlers['tasks:add'](text),
     focus: openOn,
     report: (message) => {
@@ -315,7 +342,8 @@ function start(): Running {
           idle: () => Promise.resolve(),
         },
         notifier,
-        askRestart: (count) => askRestartDuringDownloads(dialog, count),
+        askRestart: (count) => askRestartDuringDownloads(dialog, count, words()),
+        text: () => words(),
         // Release pages only: the URL is built from electron-builder.yml's publish block.
         openExternal: (url) => {
           if (new URL(url).protocol === 'https:') void electronShell.openExternal(url);
@@ -339,6 +367,7 @@ function start(): Running {
     stop() {
       stopped = true;
       updates?.close();
+      language.close();
       notifications.flush();
       notifications.close();
       offLowCredit();
@@ -427,7 +456,9 @@ function main(): void {
       // Without its stores or window the app cannot work: say why instead of vanishing.
       const why = error instanceof Error ? error.message : String(error);
       log(`Could not start: ${why}`);
-      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, why);
+      // The settings may be what failed: the OS's language.
+      const t = mainText(resolveLocale(app.getPreferredSystemLanguages())).t;
+      dialog.showErrorBox(t.dialog.couldNotStart(PRODUCT_NAME), why);
       app.exit(1);
       return;
     }

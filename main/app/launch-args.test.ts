@@ -1,3 +1,4 @@
+import { mainText } from '../core/text';
 import { describe, expect, it } from 'vitest';
 import type { AddTasksResult, TrackedTask } from '../../preload/contract';
 import { parseTaskInput } from '../core/tasks/parse-input';
@@ -105,5 +106,13 @@ describe('adding from outside', () => {
       }),
     ).toEqual(['report Nothing was added: A task id cannot contain slashes.']);
     expect(await run(new Error('boom'))).toEqual(['report The task could not be added: boom']);
+    const seen: string[] = [];
+    await createExternalAdd({
+      addTasks: () => ({ added: [], duplicates: [], errors: [] }),
+      focus: () => undefined,
+      report: (message) => seen.push(message),
+      text: () => mainText('zh-Hans'),
+    })('');
+    expect(seen).toEqual(['未添加任何任务：没有找到任务 ID。']);
   });
 });

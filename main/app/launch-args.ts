@@ -1,6 +1,7 @@
 // Task ids handed to the app from outside: `pika-tray --add <ids>` and `pika-tray://task/<id>`
 // links (argv on Windows and Linux, 'open-url' on macOS). They go through the same parsing
 // and checks as the add box, so nothing from outside reaches the tracker unchecked.
+import { ENGLISH, type MainText } from '../core/text';
 import { URL_SCHEME } from '../core/app-id';
 import type { AddTasksResult } from '../../preload/contract';
 
@@ -76,13 +77,16 @@ export function createExternalAdd(deps: {
   focus(taskId: string | null): void;
   /** Tells the user something went wrong (nothing could be added). */
   report(message: string): void;
+  /** The words in the language of the moment. Default English. */
+  text?: () => MainText;
 }): (text: string) => Promise<void> {
+  const words = () => (deps.text?.() ?? ENGLISH).t.notify;
   return async (text) => {
     let result: AddTasksResult;
     try {
       result = await deps.addTasks(text);
     } catch (error) {
-      deps.report(`The task could not be added: ${(error as Error).message}`);
+      deps.report(words().addFailed((error as Error).message));
       return;
     }
     const first = result.added[0]?.id ?? result.duplicates[0] ?? null;
@@ -90,7 +94,7 @@ export function createExternalAdd(deps: {
       deps.focus(first);
       return;
     }
-    const why = result.errors[0]?.message ?? 'No task id was found.';
-    deps.report(`Nothing was added: ${why}`);
+    const why = result.errors[0]?.message;
+    deps.report(why === undefined ? words().noTaskId : words().nothingAdded(why));
   };
 }

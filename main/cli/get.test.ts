@@ -21,7 +21,16 @@ afterAll(() => fake.close());
 function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<ProcessOutput> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, PIKA_BASE_URL: fake.url, PIKA_TOKEN: TOKEN, NO_COLOR: '1', ...env },
+    env: {
+      ...process.env,
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
+      PIKA_BASE_URL: fake.url,
+      PIKA_TOKEN: TOKEN,
+      NO_COLOR: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return collectOutput(child, { name: 'pika-tray get' });
@@ -60,7 +69,7 @@ describe('pika-tray get as a child process', () => {
     expect(run.stdout).toMatch(/^Prompt +Apple evaporates$/m);
     expect(run.stdout).toMatch(/^Status +finished · 100%$/m);
     expect(run.stdout).toMatch(/^ {2}Seed +\d+$/m);
-    expect(run.stdout).toMatch(/^ {2}Duration +5 s$/m);
+    expect(run.stdout).toMatch(/^ {2}Duration +5 sec$/m);
     expect(run.stdout).toMatch(
       new RegExp(
         `^  Video URL +${fake.url}/cdn/v1/${id}/apple_evaporates_seed\\d+\\.mp4\\?t=`,
@@ -99,7 +108,7 @@ describe('pika-tray get as a child process', () => {
     const run = await inProcess(['get', id]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Status +failed$/m);
-    expect(run.stdout).toMatch(/^ {2}Error +Prompt flagged by moderation$/m);
+    expect(run.stdout).toMatch(/^ {2}Error +The server said: "Prompt flagged by moderation"$/m);
   });
 
   it('a queued task without videos says so; an unknown status is shown as sent', async () => {
@@ -122,8 +131,8 @@ describe('pika-tray get as a child process', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(asked() - before).toBe(3);
-    expect(run.stderr).toMatch(/asking again in 1 s \(answer 1 of 3\)/);
-    expect(run.stderr).toMatch(/asking again in 2 s \(answer 2 of 3\)/);
+    expect(run.stderr).toMatch(/asking again in 1 sec \(answer 1 of 3\)/);
+    expect(run.stderr).toMatch(/asking again in 2 sec \(answer 2 of 3\)/);
     expect(run.stderr).toMatch(/does not know task 0f2e6a51-3c44-4b7e-9a0e-5b1d2c3e4f50/);
     expect(run.stderr).toMatch(/said 3 times in a row that it has no such task/);
   });
@@ -135,8 +144,8 @@ describe('pika-tray get as a child process', () => {
     const run = await cli(['get', id]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Prompt +Fresh off the press$/m);
-    expect(run.stderr).toMatch(/asking again in 1 s \(answer 1 of 3\)/);
-    expect(run.stderr).toMatch(/asking again in 2 s \(answer 2 of 3\)/);
+    expect(run.stderr).toMatch(/asking again in 1 sec \(answer 1 of 3\)/);
+    expect(run.stderr).toMatch(/asking again in 2 sec \(answer 2 of 3\)/);
     expect(fake.requests.filter((r) => r.path === `/pika/feed/${id}`).map((r) => r.status)).toEqual(
       [400, 400, 200],
     );
@@ -203,6 +212,55 @@ describe('pika-tray get as a child process', () => {
   });
 });
 
+describe('pika-tray get in 简体中文 (LANG=zh_CN.UTF-8)', () => {
+  const ZH = { LANG: 'zh_CN.UTF-8' };
+
+  it('prints a finished task with Chinese labels, aligned in columns, as a child process', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0, prompt: '苹果蒸发' });
+    const run = await cli(['get', id], ZH);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^任务 {6}${id}$`, 'm'));
+    expect(run.stdout).toMatch(/^提示词 {4}苹果蒸发$/m);
+    expect(run.stdout).toMatch(/^状态 {6}已完成 · 100%$/m);
+    expect(run.stdout).toMatch(/^ {2}时长 {6}5秒$/m);
+    expect(run.stdout).toMatch(/^ {2}视频链接 {2}http/m);
+    // --json keeps its English keys and values.
+    const json = await cli(['get', '--json', id], ZH);
+    expect(JSON.parse(json.stdout)).toMatchObject({ id, state: 'finished' });
+  });
+
+  it("the server's own words are shown as sent and marked as its words, in either language", async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0, outcome: 'error', errorMessage: '内容违规' });
+    const zh = await inProcess(['get', id], ZH);
+    expect(zh.stdout).toMatch(/^状态 {6}失败$/m);
+    expect(zh.stdout).toMatch(/^ {2}错误 {6}服务器返回：“内容违规”$/m);
+    const en = await inProcess(['get', id], { LANG: 'en_US.UTF-8' });
+    expect(en.stdout).toMatch(/^ {2}Error +The server said: "内容违规"$/m);
+  });
+
+  it('a rejected token: a Chinese summary, the HTTP status, the server words, exit 3', async () => {
+    const run = await cli(['get', fake.addTask()], { ...ZH, PIKA_TOKEN: WRONG });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^pika-tray get：?.*API 令牌被拒绝（HTTP 401）。服务器返回：“/m);
+    expect(run.stderr).toContain('请将 PIKA_TOKEN 设为有效的 API 令牌');
+    expectNoToken(run);
+  });
+
+  it('LC_ALL beats LC_MESSAGES beats LANG; C and POSIX are English; empty ones are skipped', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 0 });
+    const label = async (env: Record<string, string>) =>
+      (await inProcess(['get', id], env)).stdout.split(/\s/)[0];
+    expect(await label({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('Task');
+    expect(await label({ LC_ALL: 'zh_CN.UTF-8', LANG: 'C' })).toBe('任务');
+    expect(await label({ LC_ALL: '', LC_MESSAGES: 'zh_SG.UTF-8', LANG: 'POSIX' })).toBe('任务');
+    expect(await label({ LC_MESSAGES: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('Task');
+    expect(await label({ LANG: 'zh_TW.UTF-8' })).toBe('任务'); // no Traditional catalog yet
+    expect(await label({ LANG: 'POSIX' })).toBe('Task');
+    expect(await label({})).toBe('Task');
+  });
+});
+
 describe('pika-tray get in-process', () => {
   it('retries server errors briefly, then answers', async () => {
     const id = fake.addTask({ queuedMs: 0, runMs: 0 });
@@ -222,7 +280,7 @@ describe('pika-tray get in-process', () => {
     const started = Date.now();
     const run = await inProcess(['get', id]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Retrying in 1\.0 s/);
+    expect(run.stderr).toMatch(/Retrying in 1 sec/);
     const [limited, ok] = fake.requests.filter((r) => r.path === `/pika/feed/${id}`);
     expect(ok!.at - limited!.at).toBeGreaterThanOrEqual(950);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

@@ -5,6 +5,7 @@ import { redact } from '../core/api/classify';
 import type { CliContext } from './command';
 import { COMMANDS } from './commands/index';
 import { EXIT } from './exit-codes';
+import { cliLocale, cliText } from './i18n';
 import { SHARED_HELP, SHARED_OPTIONS, UsageError, clientFrom, tokenIn } from './options';
 
 export interface CliIo {
@@ -31,11 +32,14 @@ Run "pika-tray <command> --help" for a command's options.`;
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const tokens = tokenIn(argv, io.env);
   const scrub = (text: string): string => tokens.reduce((acc, t) => redact(acc, t), text);
+  const text = cliText(cliLocale(io.env));
+  const t = text.t.main;
   const ctx: CliContext = {
     out: (line) => io.stdout(`${scrub(line)}\n`),
     err: (line) => io.stderr(`${scrub(line)}\n`),
     scrub,
     env: io.env,
+    text,
     sharedOptions: SHARED_OPTIONS,
     client: (shared) => clientFrom(shared, io.env),
   };
@@ -47,10 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    ctx.err(
-      `pika-tray: unknown command "${scrub(name)}". Commands: ${Object.keys(COMMANDS).join(', ')}.`,
-    );
-    ctx.err('Run "pika-tray --help" for usage.');
+    ctx.err(t.unknownCommand(scrub(name), Object.keys(COMMANDS).join(', ')));
+    ctx.err(t.runHelp);
     return EXIT.usage;
   }
   try {
@@ -59,12 +61,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       ctx.err(`pika-tray ${name}: ${err.message}`);
-      ctx.err(`Run "pika-tray ${name} --help" for usage.`);
+      ctx.err(t.runCommandHelp(name));
       return EXIT.usage;
     }
-    ctx.err(
-      `pika-tray ${name}: unexpected error: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    ctx.err(t.unexpected(name, err instanceof Error ? err.message : String(err)));
     return EXIT.failed;
   }
 }

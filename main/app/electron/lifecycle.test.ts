@@ -31,6 +31,8 @@ const world = vi.hoisted(() => ({
   schemeHandler: null as null | ((request: Request) => Promise<Response>),
   privileged: [] as Electron.CustomScheme[],
   appMenu: 'unset' as unknown,
+  trayMenu: [] as { label?: string }[],
+  tooltip: '',
 }));
 
 vi.mock('electron', async () => {
@@ -73,6 +75,8 @@ vi.mock('electron', async () => {
     getAppPath: () => world.dir,
     commandLine: { getSwitchValue: () => '' },
     isPackaged: false,
+    // Settings -> Language -> System follows this; a Chinese desktop, to see it reach the tray.
+    getPreferredSystemLanguages: () => ['zh-CN', 'en-US'],
     getPath: (name: string) => (name === 'userData' ? world.dir : `/home/me/${name}`),
     getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
     setLoginItemSettings: () => {},
@@ -126,8 +130,8 @@ vi.mock('electron', async () => {
     setPosition() {}
   }
   class Tray extends EventEmitter {
-    setToolTip() {}
-    setContextMenu() {}
+    setToolTip = (text: string) => void (world.tooltip = text);
+    setContextMenu = (menu: { label?: string }[]) => void (world.trayMenu = menu);
     popUpContextMenu() {}
     setImage = (image: string) => void world.calls.push(`tray.setImage ${image.split('/').pop()}`);
     setTitle() {}
@@ -346,6 +350,19 @@ describe('main process lifecycle', () => {
     expect(world.calls).toContain('tray.setImage idle-light.png');
   });
 
+  it('the tray speaks the OS language (Chinese here), and English at once when Settings says so', async () => {
+    const labels = () => world.trayMenu.filter((i) => i.label).map((i) => i.label);
+    expect(labels()[0]).toBe('打开 Pika Tray');
+    expect(world.tooltip).toBe('Pika Tray——没有正在生成的视频');
+    await world.handles.get('settings:update')!(trustedEvent(), { language: 'en' });
+    expect(labels()).toContain('Open Pika Tray');
+    expect(labels()).toContain('Quit Pika Tray');
+    await vi.waitFor(() => expect(world.tooltip).toBe('Pika Tray — no videos generating'));
+    await world.handles.get('settings:update')!(trustedEvent(), { language: 'system' });
+    expect(labels()[0]).toBe('打开 Pika Tray');
+    await vi.waitFor(() => expect(world.tooltip).toBe('Pika Tray——没有正在生成的视频'));
+  });
+
   it('adds tasks from a second launch or a link and opens the window on them', async () => {
     // The page has subscribed and asked: navigation goes out as events.
     await world.handles.get('app:take-navigation')!(trustedEvent());
@@ -367,9 +384,8 @@ describe('main process lifecycle', () => {
     // Text that holds no task id is refused with the add box's reason, as a notification.
     second(['/opt/pika-tray', '--add', '../../etc/passwd']);
     await vi.waitFor(() =>
-      expect(world.calls.some((c) => c.startsWith('notify Pika Tray: Nothing was added'))).toBe(
-        true,
-      ),
+      // The OS prefers Chinese and Settings -> Language is System: the notification is Chinese.
+      expect(world.calls.some((c) => c.startsWith('notify Pika Tray: 未添加任何任务'))).toBe(true),
     );
     expect(((await world.handles.get('tasks:list')!(trustedEvent())) as unknown[]).length).toBe(2);
     // Shown under the app's own icon (the name comes from productName, see packaging tests).

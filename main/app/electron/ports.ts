@@ -1,6 +1,7 @@
 // Electron's shell, clipboard and dialog as the services' ports.
 import { mkdir } from 'node:fs/promises';
 import { clipboard, dialog, shell, type BrowserWindow } from 'electron';
+import { ENGLISH, type MainText } from '../../core/text';
 import type { ClipboardPort, DialogPort, ShellPort } from '../services';
 
 export const electronShell: ShellPort = {
@@ -16,12 +17,14 @@ export const electronClipboard: ClipboardPort = {
 export function electronDialog(
   parent: () => BrowserWindow | null,
   keepOpenWhile: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+  /** The words in the language of the moment, read each time a dialog opens. */
+  text: () => MainText = () => ENGLISH,
 ): DialogPort {
   return {
     chooseFolder: (current) =>
       keepOpenWhile(async () => {
         const options: Electron.OpenDialogOptions = {
-          title: 'Choose the download folder',
+          title: text().t.dialog.chooseFolder,
           defaultPath: current,
           properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
         };
@@ -33,16 +36,13 @@ export function electronDialog(
       }),
     confirmTokenOrigin: (from, to) =>
       keepOpenWhile(async () => {
+        const t = text().t.dialog;
         const options: Electron.MessageBoxOptions = {
           type: 'warning',
-          title: 'Send your token to a new server?',
-          message: `Send your saved Pika API token to ${to}?`,
-          detail:
-            (from ? `The token was saved for ${from}. ` : '') +
-            `The API base URL now points at ${to}. Only send it if you changed the URL ` +
-            'yourself and trust that server; otherwise choose "Don\'t send" and enter a ' +
-            'token for the new server in Settings.',
-          buttons: ["Don't send", `Send to ${to}`],
+          title: t.tokenOriginTitle,
+          message: t.tokenOriginMessage(to),
+          detail: (from ? t.tokenOriginSavedFor(from) : '') + t.tokenOriginDetail(to),
+          buttons: [t.dontSend, t.sendTo(to)],
           defaultId: 0,
           cancelId: 0,
           noLink: true,

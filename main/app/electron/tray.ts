@@ -11,6 +11,7 @@
 import { Menu, Tray, type NativeImage } from 'electron';
 import type { Rect } from '../window/popover-position';
 import { trayMenuTemplate, type TrayMenuActions } from '../tray/tray-menu';
+import type { MainText } from '../../core/text';
 import type { UpdateMenuEntry } from '../../core/update/update-view';
 
 export interface AppTray {
@@ -19,6 +20,8 @@ export interface AppTray {
   setUpdateEntries(entries: readonly UpdateMenuEntry[]): void;
   /** The credit line in the menu ("Credit: $3.61"), or null to leave it out. */
   setCredit(line: string | null): void;
+  /** The language changed: rebuild the menu with the new words. */
+  relabel(): void;
   setImage(image: NativeImage | string): void;
   setToolTip(text: string): void;
   /** The unseen count next to the icon (macOS menu bar only; elsewhere the tooltip says it). */
@@ -34,6 +37,8 @@ export function createAppTray(options: {
   onToggle(bounds: Rect | null): void;
   actions: TrayMenuActions;
   platform?: NodeJS.Platform;
+  /** The words in the language of the moment, read at every rebuild. Default English. */
+  text?: () => MainText;
 }): AppTray {
   const platform = options.platform ?? process.platform;
   const tray = new Tray(options.icon);
@@ -41,9 +46,11 @@ export function createAppTray(options: {
   let paused = false;
   let update: readonly UpdateMenuEntry[] = [];
   let credit: string | null = null;
-  let menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update, credit }, options.actions));
+  const template = () =>
+    trayMenuTemplate({ paused, update, credit }, options.actions, options.text?.());
+  let menu = Menu.buildFromTemplate(template());
   const rebuild = (): void => {
-    menu = Menu.buildFromTemplate(trayMenuTemplate({ paused, update, credit }, options.actions));
+    menu = Menu.buildFromTemplate(template());
     if (platform !== 'darwin') tray.setContextMenu(menu);
   };
   const bounds = (): Rect | null => {
@@ -76,6 +83,7 @@ export function createAppTray(options: {
       credit = next;
       rebuild();
     },
+    relabel: rebuild,
     setImage: (image) => tray.setImage(image),
     setToolTip: (text) => tray.setToolTip(text),
     setBadge: (count) => {

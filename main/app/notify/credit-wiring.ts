@@ -2,6 +2,7 @@
 // platform's notifier; a click opens Settings, where the credit and the threshold are.
 import type { CreditService } from '../../core/credit/credit-service';
 import { createLowCreditPolicy } from '../../core/notify/low-credit-policy';
+import type { MainText } from '../../core/text';
 import type { SettingsPort } from '../services';
 import type { Notifier } from './notify-wiring';
 
@@ -10,8 +11,13 @@ export function connectLowCredit(options: {
   settings: Pick<SettingsPort, 'get'>;
   notifier: Notifier;
   openSettings(): void;
+  /** The words in the language of the moment. Default English. */
+  text?: () => MainText;
 }): () => void {
-  const policy = createLowCreditPolicy({ enabled: () => options.settings.get().notifications });
+  const policy = createLowCreditPolicy({
+    enabled: () => options.settings.get().notifications,
+    ...(options.text ? { text: options.text } : {}),
+  });
   return options.credit.onChange((view) => {
     if (view.status !== 'known' || view.credit === null) return;
     const warning = policy.observe(view.credit, options.settings.get().lowCreditUsd);

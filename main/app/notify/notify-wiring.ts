@@ -8,6 +8,7 @@ import {
   type Schedule,
 } from '../../core/notify/notification-policy';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
+import type { MainText } from '../../core/text';
 import type { SettingsPort } from '../services';
 
 export interface Notifier {
@@ -23,11 +24,14 @@ export function connectNotifications(options: {
   open(taskId: string | null): void;
   windowMs?: number;
   schedule?: Schedule;
+  /** The words in the language of the moment, read per notification. Default English. */
+  text?: () => MainText;
 }): { flush(): void; close(): void } {
   const policy = createNotificationPolicy({
     enabled: () => options.settings.get().notifications,
     ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
     ...(options.schedule ? { schedule: options.schedule } : {}),
+    ...(options.text ? { text: options.text } : {}),
   });
   policy.onNotify((request) => options.notifier.show(request, () => options.open(request.taskId)));
   const disconnect = connectTracker(options.tracker, policy);

@@ -2,6 +2,7 @@
 // the core's tray state machine. Updates are coalesced (progress ticks are frequent) and
 // only applied when the tray would look different. No timer runs while nothing changes.
 import type { TaskTracker } from '../../core/tasks/tracker-types';
+import type { MainText } from '../../core/text';
 import { sameTrayState, trayStateFrom, type TrayState } from '../../core/tray/tray-state';
 
 export interface TrayDriver {
@@ -29,6 +30,8 @@ export function createTrayDriver<V extends string = string>(options: {
   /** The proxy the gateway's requests fail at (scheme://host:port), or null. */
   proxyUnreachable?(): string | null;
   apply(state: TrayState, variant: V): void;
+  /** The words in the language of the moment; call refresh() when the language changes. */
+  text?(): MainText;
   delayMs?: number;
 }): TrayDriver {
   const { tracker } = options;
@@ -39,14 +42,17 @@ export function createTrayDriver<V extends string = string>(options: {
 
   const update = (): void => {
     timer = null;
-    const next = trayStateFrom({
-      tasks: tracker.list(),
-      paused: options.paused(),
-      tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
-      online: options.online(),
-      credit: options.credit?.() ?? null,
-      proxyUnreachable: options.proxyUnreachable?.() ?? null,
-    });
+    const next = trayStateFrom(
+      {
+        tasks: tracker.list(),
+        paused: options.paused(),
+        tokenRejected: options.tokenRejected?.() ?? tracker.status().tokenRejected,
+        online: options.online(),
+        credit: options.credit?.() ?? null,
+        proxyUnreachable: options.proxyUnreachable?.() ?? null,
+      },
+      options.text?.(),
+    );
     const variant = options.variant?.() ?? ('' as V);
     if (shown && sameTrayState(shown, next) && variant === shownVariant) return;
     shown = next;

@@ -1,6 +1,7 @@
 // Connects the update policy (core/update) to the running app: the automatic-updates
 // setting, the online state, power (no automatic check on battery), the video downloads a
 // restart must not cut short, notifications and the tray menu's update items.
+import type { MainText } from '../../core/text';
 import type { PowerMonitor } from 'electron';
 import type { DownloadQueue } from '../../core/download';
 import {
@@ -54,6 +55,8 @@ export function connectUpdates(deps: {
   showMenu(entries: UpdateMenuEntry[]): void;
   log(line: string): void;
   clock?: UpdateClock;
+  /** The words in the language of the moment (menu items, notices). Default English. */
+  text?: () => MainText;
 }): UpdateWiring {
   const active = (): number => {
     const { running, queued } = deps.downloads.counts();
@@ -71,6 +74,7 @@ export function connectUpdates(deps: {
     downloads: { active, idle: () => deps.downloads.idle() },
     askRestartDuringDownloads: deps.askRestart,
     notify: (notice) => show(notice),
+    ...(deps.text ? { text: deps.text } : {}),
     log: deps.log,
     clock: deps.clock ?? realClock,
   });
@@ -85,7 +89,8 @@ export function connectUpdates(deps: {
     );
   }
 
-  const menuEntries = (): UpdateMenuEntry[] => updateMenuEntries(deps.mode, controller.status());
+  const menuEntries = (): UpdateMenuEntry[] =>
+    updateMenuEntries(deps.mode, controller.status(), deps.text?.());
   const offStatus = controller.onChange(() => deps.showMenu(menuEntries()));
   const changed = (): void => controller.conditionsChanged();
   // On battery: no automatic check until back on mains power. Resume: timers may have

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainText } from '../../core/text';
 import { askRestartDuringDownloads, chooseUpdateEngine, type UpdateInstall } from './start-updates';
 import { loadAutoUpdater, type UpdaterLike } from './updater-engine';
 
@@ -147,5 +148,10 @@ describe('asking before a restart stops downloads', () => {
       message: 'A video is still downloading.',
     });
     expect(asked[1]!.message).toBe('2 videos are still downloading.');
+    expect(await askRestartDuringDownloads(dialog(1), 3, mainText('zh-Hans'))).toBe('now');
+    expect(asked[3]).toMatchObject({
+      buttons: ['下载完成后重启', '立即重启', '取消'],
+      message: '还有 3 个视频正在下载。',
+    });
   });
 });

@@ -2,6 +2,7 @@
 // it: electron-updater for the macOS zip, Windows NSIS and AppImage; the release feed read
 // through Electron's net (system proxy settings apply) for deb and tar.gz. Electron's objects
 // are passed in, so this runs under test with stand-ins typed against electron.d.ts.
+import { ENGLISH, type MainText } from '../../core/text';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { App, MessageBoxOptions, MessageBoxReturnValue, Net } from 'electron';
@@ -72,16 +73,16 @@ export async function chooseUpdateEngine(
 export async function askRestartDuringDownloads(
   dialog: { showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue> },
   count: number,
+  text: MainText = ENGLISH,
 ): Promise<RestartAnswer> {
+  const t = text.t.update;
   const { response } = await dialog.showMessageBox({
     type: 'question',
-    buttons: ['Restart when downloads finish', 'Restart now', 'Cancel'],
+    buttons: [t.restartWhenDone, t.restartNow, t.cancel],
     defaultId: 0,
     cancelId: 2,
-    message:
-      count === 1 ? 'A video is still downloading.' : `${count} videos are still downloading.`,
-    detail:
-      'Restarting now stops them; they carry on from where they stopped when Pika Tray starts again.',
+    message: text.fmt.plural(count, t.askDownloading),
+    detail: t.askDetail,
   });
   return (['wait', 'now', 'cancel'] as const)[response] ?? 'cancel';
 }

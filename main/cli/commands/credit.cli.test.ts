@@ -28,7 +28,15 @@ async function cli(
     ['--import', 'tsx', 'main/cli/index.ts', 'credit', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
+      env: {
+        ...process.env,
+        LC_ALL: '',
+        LC_MESSAGES: '',
+        LANG: 'C.UTF-8',
+        PIKA_BASE_URL: server.url,
+        PIKA_TOKEN: server.token,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -41,6 +49,20 @@ describe.concurrent('pika-tray credit (child process)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Limit:     $5.00\nUsed:      $1.39\nRemaining: $3.61\n');
+  });
+
+  it('speaks 简体中文 under LC_ALL=zh_CN.UTF-8, aligned in terminal columns; --json stays the same', async () => {
+    const credit: FakeCredit = { kind: 'limit', limitUsd: 5, usedUsd: 1.39 };
+    const r = await cli([], credit, { LC_ALL: 'zh_CN.UTF-8' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('额度： $5.00\n已用： $1.39\n剩余： $3.61\n');
+    const json = await cli(['--json'], credit, { LC_ALL: 'zh_CN.UTF-8' });
+    expect(JSON.parse(json.stdout)).toEqual({
+      limitUsd: 5,
+      usedUsd: 1.39,
+      remainingUsd: 3.61,
+      unlimited: false,
+    });
   });
 
   it('--json has the keys limitUsd, usedUsd, remainingUsd, unlimited', async () => {

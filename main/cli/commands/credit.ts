@@ -2,9 +2,11 @@
 // limit, what was used and what remains. A gateway that does not offer it is exit 1 with a
 // clear message; a rejected token is exit 3, as for every command.
 import { PikaApiError } from '../../core/api/errors';
-import { CREDIT_TEXT, formatUsd } from '../../core/credit/credit-text';
+import stringWidth from 'string-width';
+import { formatUsd } from '../../core/credit/credit-text';
 import { fetchCredit } from '../../core/credit/fetch-credit';
 import type { CliContext } from '../command';
+import { apiErrorText } from '../i18n/api-error-text';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import { SHARED_HELP, UsageError, parseCommandArgs } from '../options';
 
@@ -32,6 +34,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   if (positionals.length > 0)
     throw new UsageError(`credit takes no arguments (got "${positionals[0]}").`);
+  const t = ctx.text.t.credit;
   const client = ctx.client(values);
   const host = new URL(client.baseUrl).host;
   let reading;
@@ -39,12 +42,13 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     reading = await fetchCredit(client);
   } catch (err) {
     if (!(err instanceof PikaApiError)) throw err;
-    ctx.err(`pika-tray credit: ${err.message}`);
-    if (err.kind === 'token-rejected') ctx.err(CREDIT_TEXT.cli.rejectedHint);
+    ctx.err(`pika-tray credit: ${apiErrorText(err, ctx.text)}`);
+    if (err.kind === 'token-rejected') ctx.err(ctx.text.t.get.tokenHint);
     return exitCodeOf(err);
   }
   if (!reading.offered) {
-    ctx.err(`pika-tray credit: ${CREDIT_TEXT.cli.notOffered(host, reading.reason)}`);
+    // The reason names the gateway's route and answer: it stays in the core's English.
+    ctx.err(`pika-tray credit: ${t.notOffered(host, reading.reason)}`);
     return EXIT.failed;
   }
   const { limitUsd, usedUsd, remainingUsd, unlimited } = reading;
@@ -52,14 +56,17 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.out(JSON.stringify({ limitUsd, usedUsd, remainingUsd, unlimited }));
     return EXIT.ok;
   }
-  const t = CREDIT_TEXT.cli;
   const money = (usd: number | null, instead: string) => (usd === null ? instead : formatUsd(usd));
   const rows: [string, string][] = [
     [t.limit, unlimited ? t.unlimited : money(limitUsd, t.unknown)],
     [t.used, money(usedUsd, t.unknown)],
     [t.remaining, unlimited ? t.unlimited : money(remainingUsd, t.unknown)],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  for (const [label, value] of rows) ctx.out(`${`${label}:`.padEnd(width)}${value}`);
+  // Padded in terminal columns: 剩余 is four columns wide, not two characters.
+  const colon = ctx.text.locale === 'zh-Hans' ? '：' : ':';
+  const heads = rows.map(([label, value]) => [`${label}${colon}`, value] as const);
+  const width = Math.max(...heads.map(([head]) => stringWidth(head))) + 1;
+  for (const [head, value] of heads)
+    ctx.out(`${head}${' '.repeat(width - stringWidth(head))}${value}`);
   return EXIT.ok;
 }

@@ -50,7 +50,15 @@ async function cli(
     ['--import', 'tsx', 'main/cli/index.ts', 'generate', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
+      env: {
+        ...process.env,
+        LC_ALL: '',
+        LC_MESSAGES: '',
+        LANG: 'C.UTF-8',
+        PIKA_BASE_URL: server.url,
+        PIKA_TOKEN: server.token,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -121,6 +129,20 @@ describe.concurrent('pika-tray generate (child process)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('unknown outcome — check before resending');
     expect(r.bodies).toEqual([expect.objectContaining({ promptText: 'maybe billed' })]);
+  });
+
+  it('in 简体中文: started, and a hanging server is an unknown outcome to check before resending', async () => {
+    const ok = await cli(['一只狐狸'], { LANG: 'zh_CN.UTF-8' });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^[0-9a-f-]{36}\n$/); // the id alone, as in English
+    expect(ok.stderr).toBe(`已开始。跟踪进度：pika-tray watch ${ok.stdout.trim()}\n`);
+    const server = await fakePika();
+    server.fault({ kind: 'hang' });
+    const r = await cli(['可能已计费', '--timeout', '2'], { LC_ALL: 'zh_CN.UTF-8' }, server);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('pika-tray generate：结果未知——重新发送前请先检查。');
+    expect(r.stderr).toContain('再次运行前请先查看你的 Pika 任务');
+    expect(r.bodies).toHaveLength(1);
   });
 
   it('--watch follows the new task to its end and saves the video', async () => {

@@ -2,6 +2,9 @@
 // the app's "New video" form, sends it ONCE (each call is billed; nothing here retries), and
 // prints the new task id on stdout so scripts can capture it. When no answer comes, the
 // outcome is unknown: say so plainly and exit 1, so nobody resends blindly.
+import { PikaApiError } from '../../core/api/errors';
+import { cliText, type CliText } from '../i18n';
+import { apiErrorText } from '../i18n/api-error-text';
 import type { PikaClient } from '../../core/api/client';
 import { buildGenerateRequest } from '../../core/generate/build-request';
 import {
@@ -32,6 +35,8 @@ export interface GenerateDeps {
   err: (line: string) => void;
   /** Follows a task until it ends; resolves to the exit code. Absent: --watch is refused. */
   watch?: (taskId: string, args: GenerateArgs) => Promise<number>;
+  /** Language of the human messages. Default English. */
+  text?: CliText;
 }
 
 /** The command-line option each form field comes from, for messages. */
@@ -116,9 +121,11 @@ export async function runGenerate(
     }
   }
 
+  const text = deps.text ?? cliText('en');
+  const t = text.t.generate;
   const built = buildGenerateRequest(form);
   if (!built.ok) {
-    reportFieldErrors(built.errors, deps.err);
+    reportFieldErrors(built.errors, deps.err, t.nothingSent);
     return EXIT_USAGE;
   }
 
@@ -129,19 +136,17 @@ export async function runGenerate(
     const failure = generateFailureOf(error);
     if (failure.outcome === 'rejected') {
       const field = fieldFromServer(failure.field);
+      const why = error instanceof PikaApiError ? apiErrorText(error, text) : failure.message;
       deps.err(
-        `pika-tray generate: refused${field ? ` (${OPTION_OF[field]})` : ''}: ${failure.message}`,
+        t.refused(field ? OPTION_OF[field] : null, text.locale === 'en' ? failure.message : why),
       );
-      deps.err('Nothing was started.');
+      deps.err(t.nothingStarted);
       if (failure.kind === 'token-rejected' || failure.kind === 'forbidden') return EXIT.auth;
     } else if (failure.outcome === 'not-sent') {
       deps.err(`pika-tray generate: ${failure.message}`);
     } else {
-      deps.err('pika-tray generate: unknown outcome — check before resending.');
-      deps.err(
-        'No answer came, so the video may or may not have started (and been billed). ' +
-          'Look at your Pika tasks before running this again.',
-      );
+      deps.err(t.unknownOutcome);
+      deps.err(t.unknownDetail);
       if (error instanceof Error) deps.err(`(${error.message})`);
     }
     return EXIT_FAILED;
@@ -149,7 +154,7 @@ export async function runGenerate(
 
   deps.out(args.json ? JSON.stringify({ id }) : id);
   if (args.watch && deps.watch) return deps.watch(id, args);
-  if (!args.json) deps.err(`Started. Follow it with: pika-tray watch ${id}`);
+  if (!args.json) deps.err(t.started(id));
   return EXIT_OK;
 }
 
@@ -166,6 +171,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       out: ctx.out,
       err: ctx.err,
       watch: watchThrough(ctx),
+      text: ctx.text,
     },
     ctx.sharedOptions,
   );
@@ -193,8 +199,12 @@ function watchThrough(ctx: CliContext): GenerateDeps['watch'] {
   };
 }
 
-function reportFieldErrors(errors: FieldErrors, err: (line: string) => void): void {
-  err('pika-tray generate: nothing was sent:');
+function reportFieldErrors(
+  errors: FieldErrors,
+  err: (line: string) => void,
+  heading: string,
+): void {
+  err(heading);
   for (const [field, message] of Object.entries(errors) as [GenerateField, string][]) {
     err(`  ${OPTION_OF[field]}: ${message}`);
   }

@@ -1,10 +1,13 @@
 // `pika-tray get <task>`: asks the feed once (retrying only what is worth retrying, briefly)
 // and prints the task for a person, or as JSON with --json.
+import stringWidth from 'string-width';
 import { PikaApiError } from '../../core/api/errors';
 import type { FeedTask, FeedVideo } from '../../core/api/types';
 import { UNKNOWN_TASK_LIMIT } from '../../core/tasks/unknown-task';
 import { parseTaskInput } from '../../core/tasks/parse-input';
 import type { CliContext } from '../command';
+import type { CliText } from '../i18n';
+import { apiErrorText } from '../i18n/api-error-text';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import { SHARED_HELP, UsageError, parseCommandArgs } from '../options';
 
@@ -53,40 +56,41 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const retries = retriesFrom(values['retries']);
   const client = ctx.client(values);
 
+  const t = ctx.text.t.get;
+  const seconds = (ms: number) => ctx.text.fmt.duration(ms / 1000);
   let unknownAnswers = 0;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const task = await client.getTask(taskId);
       if (values['json']) ctx.out(JSON.stringify(task, null, 2));
-      else for (const line of describeTask(task)) ctx.out(line);
+      else for (const line of describeTask(task, ctx.text)) ctx.out(line);
       return EXIT.ok;
     } catch (err) {
       if (!(err instanceof PikaApiError)) throw err;
+      const said = apiErrorText(err, ctx.text);
       if (err.kind === 'unknown-task') {
         unknownAnswers += 1;
         const pause = UNKNOWN_WAITS_MS[unknownAnswers - 1];
         if (unknownAnswers < UNKNOWN_TASK_LIMIT && pause !== undefined) {
           ctx.err(
-            `pika-tray get: ${err.message} A task created moments ago can be unknown for a few seconds: asking again in ${(pause / 1000).toFixed(0)} s (answer ${unknownAnswers} of ${UNKNOWN_TASK_LIMIT})…`,
+            `pika-tray get: ${said} ${t.unknownAgain(seconds(pause), unknownAnswers, UNKNOWN_TASK_LIMIT)}`,
           );
           attempt -= 1; // not a failure of the server: --retries is not spent on it
           await new Promise((resolve) => setTimeout(resolve, pause));
           continue;
         }
-        ctx.err(`pika-tray get: ${err.message}`);
-        if (unknownAnswers > 1)
-          ctx.err(`The server said ${unknownAnswers} times in a row that it has no such task.`);
+        ctx.err(`pika-tray get: ${said}`);
+        if (unknownAnswers > 1) ctx.err(t.unknownTimes(unknownAnswers));
         return exitCodeOf(err);
       }
       const wait = backoffMs(attempt, err.retryAfterMs);
       if (!err.retryable || attempt >= retries || wait > MAX_WAIT_MS) {
-        ctx.err(`pika-tray get: ${err.message}`);
-        if (err.retryable && attempt > 0) ctx.err(`Gave up after ${attempt + 1} attempts.`);
-        if (err.kind === 'token-rejected')
-          ctx.err('Set PIKA_TOKEN (or pass --token) to a valid API token.');
+        ctx.err(`pika-tray get: ${said}`);
+        if (err.retryable && attempt > 0) ctx.err(t.gaveUp(attempt + 1));
+        if (err.kind === 'token-rejected') ctx.err(t.tokenHint);
         return exitCodeOf(err);
       }
-      ctx.err(`pika-tray get: ${err.message} Retrying in ${(wait / 1000).toFixed(1)} s…`);
+      ctx.err(`pika-tray get: ${said} ${t.retryingIn(ctx.text.fmt.clipLength(wait / 1000))}`);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
@@ -108,36 +112,55 @@ function backoffMs(attempt: number, retryAfterMs: number | undefined): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-export function describeTask(task: FeedTask): string[] {
-  const lines = [`Task       ${task.id}`];
-  if (task.promptText !== '') lines.push(`Prompt     ${task.promptText}`);
-  const progress = task.progress === null ? '' : ` · ${task.progress}%`;
-  const none = task.videos.length === 0 ? ' (no videos yet)' : '';
-  lines.push(`Status     ${task.state}${progress}${none}`);
+/** Label column: padded to the widest label of this language, in terminal columns. */
+function labeller(labels: readonly string[]): (label: string) => string {
+  const width = Math.max(...labels.map((l) => stringWidth(l))) + 2;
+  return (label) => label + ' '.repeat(Math.max(1, width - stringWidth(label)));
+}
+
+export function describeTask(task: FeedTask, text: CliText): string[] {
+  const t = text.t.get;
+  const state = text.t.state;
+  const n = task.videos.length;
+  const label = labeller([t.task, t.prompt, t.status, t.video, t.videoOf(n, n)]);
+  const lines = [`${label(t.task)}${task.id}`];
+  if (task.promptText !== '') lines.push(`${label(t.prompt)}${task.promptText}`);
+  const progress = task.progress === null ? '' : ` · ${text.fmt.percent(task.progress / 100)}`;
+  const none = n === 0 ? ` ${t.noVideosYet}` : '';
+  lines.push(`${label(t.status)}${state[task.state]}${progress}${none}`);
   task.videos.forEach((video, i) => {
-    lines.push(
-      '',
-      task.videos.length === 1
-        ? `Video      ${video.id}`
-        : `Video ${i + 1}/${task.videos.length}  ${video.id}`,
-    );
-    lines.push(...describeVideo(video));
+    lines.push('', `${label(n === 1 ? t.video : t.videoOf(i + 1, n))}${video.id}`);
+    lines.push(...describeVideo(video, text));
   });
   return lines;
 }
 
-function describeVideo(v: FeedVideo): string[] {
+function describeVideo(v: FeedVideo, text: CliText): string[] {
+  const t = text.t.get;
+  const label = labeller([
+    t.status,
+    t.seed,
+    t.duration,
+    t.videoUrl,
+    t.shareUrl,
+    t.poster,
+    t.thumbnail,
+    t.error,
+  ]);
+  const row = (name: string, value: string) => `  ${label(name)}${value}`;
   const lines: string[] = [];
-  const raw = v.status.toLowerCase() === expectedRaw(v.state) ? '' : ` (server says "${v.status}")`;
-  const progress = v.progress === null || v.state === 'failed' ? '' : ` · ${v.progress}%`;
-  lines.push(`  Status     ${v.state}${progress}${raw}`);
-  if (v.seed !== null) lines.push(`  Seed       ${v.seed}`);
-  if (v.duration !== null) lines.push(`  Duration   ${v.duration} s`);
-  if (v.resultUrl) lines.push(`  Video URL  ${v.resultUrl}`);
-  if (v.sharingUrl) lines.push(`  Share URL  ${v.sharingUrl}`);
-  if (v.videoPoster) lines.push(`  Poster     ${v.videoPoster}`);
-  if (v.imageThumb) lines.push(`  Thumbnail  ${v.imageThumb}`);
-  if (v.error) lines.push(`  Error      ${v.error}`);
+  const raw = v.status.toLowerCase() === expectedRaw(v.state) ? '' : ` ${t.serverStatus(v.status)}`;
+  const progress =
+    v.progress === null || v.state === 'failed' ? '' : ` · ${text.fmt.percent(v.progress / 100)}`;
+  lines.push(row(t.status, `${text.t.state[v.state]}${progress}${raw}`));
+  if (v.seed !== null) lines.push(row(t.seed, String(v.seed)));
+  if (v.duration !== null) lines.push(row(t.duration, text.fmt.clipLength(v.duration)));
+  if (v.resultUrl) lines.push(row(t.videoUrl, v.resultUrl));
+  if (v.sharingUrl) lines.push(row(t.shareUrl, v.sharingUrl));
+  if (v.videoPoster) lines.push(row(t.poster, v.videoPoster));
+  if (v.imageThumb) lines.push(row(t.thumbnail, v.imageThumb));
+  // The server's own words, marked as such, in whatever language it wrote them.
+  if (v.error) lines.push(row(t.error, text.t.server.said(v.error)));
   return lines;
 }
 

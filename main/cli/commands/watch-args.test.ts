@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHARED_OPTIONS } from '../options';
 import { parseWatchArgs } from './watch-args';
-import { fitColumns, formatBytes } from './watch-view';
+import { fitColumns, padColumns } from './watch-view';
 
 const ID = '0f0e2c1a-aaaa-bbbb-cccc-000000000001';
 const ID2 = '0f0e2c1a-aaaa-bbbb-cccc-000000000002';
@@ -108,17 +108,18 @@ describe('parseWatchArgs', () => {
 });
 
 describe('view helpers', () => {
-  it('formatBytes uses decimal units with one decimal below 100', () => {
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1_500)).toBe('1.5 kB');
-    expect(formatBytes(3_000_000)).toBe('3.0 MB');
-    expect(formatBytes(250_000_000)).toBe('250 MB');
-    expect(formatBytes(2_000_000_000_000)).toBe('2.0 TB');
-  });
-
   it('fitColumns counts wide characters as two columns', () => {
     expect(fitColumns('abcdef', 4)).toBe('abcd');
     expect(fitColumns('日本語です', 5)).toBe('日本');
     expect(fitColumns('a🍎b', 3)).toBe('a🍎');
+  });
+
+  it('fitColumns measures with string-width: full-width punctuation, combining marks, emoji sequences', () => {
+    expect(fitColumns('“苹果蒸发”', 6)).toBe('“苹果'); // the quote is ambiguous-width: one column
+    expect(fitColumns('生成中：苹果', 8)).toBe('生成中：');
+    expect(fitColumns('e\u0301e\u0301e\u0301', 2)).toBe('e\u0301e\u0301'); // é as e + combining accent
+    expect(fitColumns('👩‍👩‍👧x', 2)).toBe('👩‍👩‍👧'); // one grapheme, never cut inside
+    expect(padColumns('生成中', 8)).toBe('生成中  ');
+    expect(padColumns('running', 8)).toBe('running ');
   });
 });

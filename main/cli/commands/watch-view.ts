@@ -1,14 +1,18 @@
 // What `pika-tray watch` shows: progress bars redrawn in place on a terminal, plain lines
 // when the output is a pipe or a file, or one JSON object per line per event (--json).
 import { basename } from 'node:path';
+import stringWidth from 'string-width';
 import type { DownloadProgress, DownloadResult } from '../../core/download';
-import type { TrackedTask } from '../../core/tasks/model';
+import type { TaskError, TrackedTask } from '../../core/tasks/model';
+import type { CliText } from '../i18n';
+import { taskErrorText } from '../i18n/api-error-text';
 
 export interface WatchView {
   /** The task's state or progress changed; `retrying` when the last check failed. */
-  update(task: TrackedTask, retrying: string | null): void;
+  update(task: TrackedTask, retrying: TaskError | null): void;
   finished(task: TrackedTask): void;
-  failed(task: TrackedTask, error: string): void;
+  /** `fromServer`: the error is the server's own words (human views mark them as such). */
+  failed(task: TrackedTask, error: string, fromServer?: boolean): void;
   stalled(task: TrackedTask): void;
   timeout(task: TrackedTask): void;
   downloadProgress(task: TrackedTask, videoId: string, progress: DownloadProgress): void;
@@ -18,27 +22,19 @@ export interface WatchView {
   close(): void;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
-
 function promptOf(task: TrackedTask, max: number): string {
   const flat = task.promptText.replace(/\s+/g, ' ').trim();
   if (flat === '') return '';
-  const chars = Array.from(flat);
-  return chars.length > max ? `“${chars.slice(0, max - 1).join('')}…”` : `“${flat}”`;
+  // In terminal columns: forty Chinese characters are eighty columns.
+  return stringWidth(flat) > max ? `“${fitColumns(flat, max - 1)}…”` : `“${flat}”`;
 }
 
 function secondsSince(task: TrackedTask): number {
   return Math.round((Date.now() - task.addedAt) / 1000);
+}
+
+function sinceAdded(task: TrackedTask, text: CliText): string {
+  return text.fmt.duration(secondsSince(task));
 }
 
 // --json ---------------------------------------------------------------------------------
@@ -53,7 +49,7 @@ export function createJsonView(out: (line: string) => void): WatchView {
         state: task.state,
         progress: task.progress,
         prompt: task.promptText,
-        ...(retrying ? { retrying } : {}),
+        ...(retrying ? { retrying: retrying.message } : {}),
       }),
     finished: (task) =>
       emit({
@@ -97,34 +93,36 @@ export function createJsonView(out: (line: string) => void): WatchView {
 
 // plain lines ----------------------------------------------------------------------------
 
-export function createPlainView(out: (line: string) => void): WatchView {
+export function createPlainView(out: (line: string) => void, text: CliText): WatchView {
   const lastLine = new Map<string, string>();
-  const say = (task: TrackedTask, text: string) => out(`${task.id}  ${text}`);
+  const say = (task: TrackedTask, line: string) => out(`${task.id}  ${line}`);
+  const t = text.t.watch;
+  const state = (task: TrackedTask) => text.t.state[task.state];
+  const size = (bytes: number) => text.fmt.fileSize(bytes);
   return {
     update(task, retrying) {
-      const progress = task.progress === null ? '' : ` ${task.progress}%`;
+      const progress = task.progress === null ? '' : ` ${text.fmt.percent(task.progress / 100)}`;
       const line = retrying
-        ? `${task.state}${progress} (retrying: ${retrying})`
-        : `${task.state}${progress} ${promptOf(task, 60)}`.trimEnd();
+        ? `${state(task)}${progress} (${t.retrying(taskErrorText(retrying, text))})`
+        : `${state(task)}${progress} ${promptOf(task, 60)}`.trimEnd();
       // Only news: the same line twice in a row says nothing.
       if (lastLine.get(task.id) === line) return;
       lastLine.set(task.id, line);
       say(task, line);
     },
     finished: (task) =>
-      say(task, `finished ${promptOf(task, 60)} (${task.videos.length} video(s))`.trimEnd()),
-    failed: (task, error) => say(task, `failed: ${error}`),
-    stalled: (task) =>
-      say(task, `stalled: still ${task.state} after ${secondsSince(task)} s; stopped waiting`),
-    timeout: (task) => say(task, `timed out while ${task.state}`),
+      say(task, t.finishedLine(promptOf(task, 60), text.fmt.plural(task.videos.length, t.videos))),
+    failed: (task, error, fromServer) =>
+      say(task, t.failed(fromServer ? text.t.server.said(error) : error)),
+    stalled: (task) => say(task, t.stalledLine(state(task), sinceAdded(task, text))),
+    timeout: (task) => say(task, t.timedOutWhile(state(task))),
     downloadProgress: () => undefined,
     downloaded: (task, _videoId, result) =>
       say(
         task,
-        `${result.reused ? 'already saved' : 'saved'} ${result.path} (${formatBytes(result.bytes)})`,
+        `${result.reused ? t.alreadySaved : t.saved} ${result.path} (${size(result.bytes)})`,
       ),
-    downloadFailed: (task, videoId, error) =>
-      say(task, `download of video ${videoId} failed: ${error}`),
+    downloadFailed: (task, videoId, error) => say(task, t.downloadFailed(videoId, error)),
     close: () => undefined,
   };
 }
@@ -152,20 +150,26 @@ const ICONS: Record<string, string> = {
   stalled: '⏸',
 };
 
-// Wide (CJK, emoji) characters take two columns: count them so lines never wrap.
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** The longest start of `text` that fits `columns` terminal columns, measured by string-width
+ * (East Asian Wide and Fullwidth take two, combining marks none), cut between graphemes. */
 export function fitColumns(text: string, columns: number): string {
+  if (stringWidth(text) <= columns) return text;
   let width = 0;
   let out = '';
-  for (const char of text) {
-    const w = WIDE.test(char) ? 2 : 1;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
     if (width + w > columns) break;
-    out += char;
+    out += segment;
     width += w;
   }
   return out;
+}
+
+/** `text` padded with spaces to `columns` terminal columns. */
+export function padColumns(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
 }
 
 function bar(task: TrackedTask): string {
@@ -174,7 +178,10 @@ function bar(task: TrackedTask): string {
   return `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}]`;
 }
 
-export function createBarsView(terminal: Terminal, redrawMs = 100): WatchView {
+export function createBarsView(terminal: Terminal, text: CliText, redrawMs = 100): WatchView {
+  const t = text.t.watch;
+  const size = (bytes: number) => text.fmt.fileSize(bytes);
+  const stateWidth = Math.max(...Object.values(text.t.state).map((name) => stringWidth(name)));
   const rows = new Map<string, Row>();
   let drawnLines = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -193,16 +200,18 @@ export function createBarsView(terminal: Terminal, redrawMs = 100): WatchView {
     const width = Math.max(20, terminal.columns() - 1);
     const lines: string[] = [];
     for (const { task, note, downloads } of rows.values()) {
-      const pct = task.progress === null ? '   ' : `${String(task.progress).padStart(3)}%`;
-      const head = `${ICONS[task.state] ?? '·'} ${task.state.padEnd(8)} ${bar(task)} ${pct}`;
+      const pct =
+        task.progress === null ? '    ' : text.fmt.percent(task.progress / 100).padStart(4);
+      const state = padColumns(text.t.state[task.state], stateWidth);
+      const head = `${ICONS[task.state] ?? '·'} ${state} ${bar(task)} ${pct}`;
       lines.push(`${head}  ${promptOf(task, 40) || task.id}${note ? `  ${note}` : ''}`);
-      for (const text of downloads.values()) lines.push(`    ${text}`);
+      for (const line of downloads.values()) lines.push(`    ${line}`);
     }
-    let text = drawnLines > 0 ? `\x1b[${drawnLines}A` : '';
-    for (const line of lines) text += `\r\x1b[2K${fitColumns(line, width)}\n`;
+    let screen = drawnLines > 0 ? `\x1b[${drawnLines}A` : '';
+    for (const line of lines) screen += `\r\x1b[2K${fitColumns(line, width)}\n`;
     // Clear lines left over from a taller previous drawing.
-    for (let i = lines.length; i < drawnLines; i++) text += '\r\x1b[2K\n';
-    terminal.write(text);
+    for (let i = lines.length; i < drawnLines; i++) screen += '\r\x1b[2K\n';
+    terminal.write(screen);
     drawnLines = Math.max(lines.length, drawnLines);
   };
 
@@ -218,29 +227,29 @@ export function createBarsView(terminal: Terminal, redrawMs = 100): WatchView {
 
   return {
     update(task, retrying) {
-      row(task).note = retrying ? `retrying: ${retrying}` : '';
+      row(task).note = retrying ? t.retrying(taskErrorText(retrying, text)) : '';
       schedule();
     },
     finished: (task) => note(task, ''),
-    failed: (task, error) => note(task, error),
-    stalled: (task) => note(task, `stalled after ${secondsSince(task)} s`),
-    timeout: (task) => note(task, 'timed out'),
+    failed: (task, error, fromServer) => note(task, fromServer ? text.t.server.said(error) : error),
+    stalled: (task) => note(task, t.stalledAfter(sinceAdded(task, text))),
+    timeout: (task) => note(task, t.timedOut),
     downloadProgress(task, videoId, p) {
-      const of = p.total === null ? '' : ` / ${formatBytes(p.total)}`;
-      const rate = p.rate === null ? '' : `  ${formatBytes(p.rate)}/s`;
-      row(task).downloads.set(videoId, `↓ ${formatBytes(p.bytes)}${of}${rate}`);
+      const of = p.total === null ? '' : ` / ${size(p.total)}`;
+      const rate = p.rate === null ? '' : `  ${t.perSecond(size(p.rate))}`;
+      row(task).downloads.set(videoId, `↓ ${size(p.bytes)}${of}${rate}`);
       schedule();
     },
     downloaded(task, videoId, result) {
       saved.push(result.path);
       row(task).downloads.set(
         videoId,
-        `${result.reused ? '= already saved' : '↓ saved'} ${basename(result.path)} (${formatBytes(result.bytes)})`,
+        `${result.reused ? t.barAlreadySaved : t.barSaved} ${basename(result.path)} (${size(result.bytes)})`,
       );
       schedule();
     },
     downloadFailed(task, videoId, error) {
-      row(task).downloads.set(videoId, `↓ failed: ${error}`);
+      row(task).downloads.set(videoId, t.barFailed(error));
       schedule();
     },
     close() {
@@ -249,7 +258,7 @@ export function createBarsView(terminal: Terminal, redrawMs = 100): WatchView {
       draw();
       closed = true;
       // Full paths once at the end, where they can be copied.
-      for (const path of saved) terminal.write(`Saved ${path}\n`);
+      for (const path of saved) terminal.write(`${t.savedPath(path)}\n`);
     },
   };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { folderFiles } from '../../../test/support/download-folder';
 import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika } from '../../../test/fake-server';
 import type { FakePika } from '../../../test/fake-server/types';
@@ -56,7 +57,16 @@ function start(
   const command = [process.execPath, '--import', 'tsx', 'main/cli/index.ts', 'watch', ...args];
   const spawnOpts = {
     cwd: ROOT,
-    env: { ...parentEnv, PIKA_BASE_URL: server.url, PIKA_TOKEN: server.token, ...env },
+    env: {
+      ...parentEnv,
+      // English unless a test says otherwise, whatever the machine's locale.
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
+      PIKA_BASE_URL: server.url,
+      PIKA_TOKEN: server.token,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
   };
   if (opts.terminalColumns === undefined) return spawn(command[0]!, command.slice(1), spawnOpts);
@@ -183,7 +193,7 @@ describe.concurrent('pika-tray watch (child process)', () => {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       const ESC = '\x1b';
       expect(r.stdout).toMatch(new RegExp(`${ESC}\\[\\d+A`)); // moved up to redraw
-      expect(r.stdout).toMatch(/↓ \d[\d.]* k?B \/ 200 kB/); // a download progress line
+      expect(r.stdout).toMatch(/↓ \d[\d.]* kB \/ 195 kB/); // a download progress line
       expect(r.stdout).toContain('✓ finished [████████████████████] 100%  “a red');
       expect(r.stdout).toMatch(/↓ saved a-red-fox_seed\d+_/);
       expect(r.stdout).toMatch(new RegExp(`Saved ${dir}/a-red-fox_seed\\d+_\\w{8}\\.mp4\\r\\n$`));
@@ -195,6 +205,75 @@ describe.concurrent('pika-tray watch (child process)', () => {
           .replace(new RegExp(`${ESC}\\[\\d*[A-Z]`, 'g'), '')
           .replaceAll('\r', '');
         expect([...visible].length).toBeLessThan(48);
+      }
+    },
+  );
+
+  it('speaks 简体中文 under LANG=zh_CN.UTF-8 in plain lines; --json stays English', async () => {
+    const server = await fakePika();
+    const dir = await folder();
+    const id = server.addTask({ prompt: '一只红狐狸', queuedMs: 0, runMs: 200 });
+    const zh = { LANG: 'zh_CN.UTF-8' };
+    const r = await watch(server, [id, '--download-dir', dir, ...FAST], zh);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${id}  已完成 “一只红狐狸”（1 个视频）`);
+    expect(r.stdout).toMatch(new RegExp(`${id}  已保存 ${dir}/\\S+\\.mp4 \\([\\d.]+ kB\\)`));
+    expect(r.stdout).not.toMatch(/finished|saved/);
+
+    // LC_ALL wins over LANG; LC_MESSAGES over LANG; C means English.
+    const failed = server.addTask({
+      queuedMs: 0,
+      runMs: 0,
+      outcome: 'error',
+      errorMessage: '内容违规',
+    });
+    const c = await watch(server, [failed, ...FAST], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' });
+    expect(c.stdout).toContain(`${failed}  failed: The server said: "内容违规"`);
+    const msg = await watch(server, [failed, ...FAST], {
+      LC_MESSAGES: 'zh_SG.UTF-8',
+      LANG: 'en_US.UTF-8',
+    });
+    expect(msg.stdout).toContain(`${failed}  失败：服务器返回：“内容违规”`);
+
+    const json = await watch(server, [id, '--json', ...FAST], { LC_ALL: 'zh_CN.UTF-8' });
+    expect(json.code).toBe(0);
+    expect(json.events.at(-1)).toMatchObject({
+      type: 'finished',
+      taskId: id,
+      prompt: '一只红狐狸',
+    });
+    expect(json.stdout).not.toMatch(/已完成|视频/);
+  });
+
+  it.runIf(hasScript || process.env.CI !== undefined)(
+    'draws Chinese bars within the terminal width, measured in columns',
+    async () => {
+      const server = await fakePika();
+      const dir = await folder();
+      const prompt = '一只红色的狐狸在雪地里奔跑，镜头缓缓拉远，夕阳把雪染成金色';
+      const id = server.addTask({ prompt, queuedMs: 0, runMs: 100, mediaBytes: 200_000 });
+      server.fault({ kind: 'media-slow', bytesPerSecond: 200_000 });
+      const r = await collect(
+        start(
+          server,
+          [id, '--download-dir', dir, ...FAST],
+          { LANG: 'zh_CN.UTF-8' },
+          { terminalColumns: 48 },
+        ),
+      );
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('✓ 已完成 [████████████████████] 100%  “一只红');
+      expect(r.stdout).toMatch(/↓ \d[\d.]* kB \/ 195 kB {2}\d[\d.]* kB\/秒/);
+      expect(r.stdout).toMatch(/↓ 已保存 yi-zhi/); // the file name, cut to fit
+      expect(r.stdout).toMatch(new RegExp(`已保存 ${dir}/\\S+\\.mp4\\r\\n$`));
+      const ESC = '\x1b';
+      for (const line of r.stdout.split('\n')) {
+        if (line.startsWith('已保存 ')) continue;
+        const visible = line
+          .replace(new RegExp(`${ESC}\\[\\d*[A-Z]`, 'g'), '')
+          .replaceAll('\r', '');
+        // Columns, not characters: 24 Chinese characters fill 48 columns and would wrap.
+        expect(stringWidth(visible), visible).toBeLessThan(48);
       }
     },
   );

@@ -9,6 +9,7 @@ import { useFakePikaAndTempDir } from '../../../test/support/fake-pika-env';
 import type { FakePika } from '../../../test/fake-server/types';
 import type { DesktopNotification, Notifier } from '../notifier';
 import { clientFrom, SHARED_OPTIONS } from '../options';
+import { cliText } from '../i18n';
 import { runWatch, type WatchDeps } from './watch';
 
 const ESC = String.fromCharCode(27);
@@ -97,6 +98,22 @@ describe('pika-tray watch', () => {
     expect(failed.notifications[0]!.title).toBe('Generation failed');
     expect(failed.notifications[0]!.body).toContain('“A storm”');
     expect(failed.notifications[0]!.body).toContain('Content policy violation');
+  });
+
+  it('notifies and prints in 简体中文 when the terminal speaks it; the server words marked', async () => {
+    const bad = fake.addTask({
+      prompt: '暴风雨',
+      queuedMs: 0,
+      runMs: 50,
+      outcome: 'error',
+      errorMessage: '内容违规',
+    });
+    const failed = await run([bad, ...FAST], { text: cliText('zh-Hans') });
+    expect(failed.code).toBe(1);
+    expect(failed.notifications).toEqual([
+      { title: '生成失败', body: '“暴风雨”\n服务器返回：“内容违规”', taskId: bad, kind: 'failed' },
+    ]);
+    expect(failed.out.at(-1)).toBe(`${bad}  失败：服务器返回：“内容违规”`);
   });
 
   it('--no-notify sends nothing', async () => {
@@ -200,6 +217,22 @@ describe('pika-tray watch', () => {
     ]);
   });
 
+  it('in 简体中文, a retry and a refusal are said in Chinese with the status and the server words', async () => {
+    const id = fake.addTask({ queuedMs: 0, runMs: 300 });
+    fake.fault({ kind: 'server-error', status: 503, count: 1 });
+    const zh = cliText('zh-Hans');
+    const r = await run([id, ...FAST], { text: zh });
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(/(排队中|生成中)( \d+%)? \(重试中：服务器出错（HTTP 503）。/);
+    const refused = fake.addTask({ queuedMs: 0, runMs: 50 });
+    fake.fault({ kind: 'http-status', status: 402, body: '{"detail":"余额不足"}' });
+    const r2 = await run([refused, ...FAST], { text: zh });
+    expect(r2.code).toBe(3);
+    expect(r2.err.join('\n')).toContain(
+      'pika-tray watch: 服务器拒绝访问（HTTP 402）。服务器返回：“余额不足”',
+    );
+  });
+
   it('retries through server errors and says so in updates', async () => {
     const id = fake.addTask({ queuedMs: 0, runMs: 300 });
     fake.fault({ kind: 'server-error', status: 503, count: 2 });
@@ -265,7 +298,7 @@ describe('pika-tray watch', () => {
     expect(screen).toContain('▶ running  [');
     expect(screen).toContain('✓ finished [████████████████████]');
     expect(screen).toContain('“Apple evaporates”');
-    expect(screen).toMatch(/↓ saved apple-evaporates_seed\d+_\w{8}\.mp4 \(200 kB\)/);
+    expect(screen).toMatch(/↓ saved apple-evaporates_seed\d+_\w{8}\.mp4 \(195 kB\)/);
     expect(screen).toMatch(new RegExp(`Saved ${dir}/apple-evaporates_seed\\d+_\\w{8}\\.mp4\\n$`));
     // No drawn line is wider than the terminal.
     for (const line of screen.split('\n')) {

@@ -13,6 +13,9 @@ import type { FeedSource } from '../../core/api/types';
 import { createDownloadQueue, type DownloadQueue } from '../../core/download';
 import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
+import { mainText } from '../../core/text';
+import { cliText, type CliText } from '../i18n';
+import { taskErrorText } from '../i18n/api-error-text';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { CliContext } from '../command';
@@ -54,6 +57,8 @@ export interface WatchDeps {
   notifyTimeoutMs?: number;
   /** Aborting it stops the watch as Ctrl-C does. SIGINT is handled too while watching. */
   interrupt?: AbortSignal;
+  /** Language of the bars, lines and notifications (not of --json). Default: English. */
+  text?: CliText;
 }
 
 /** The watch options for a list of ids with every default (for `generate --watch`). */
@@ -95,7 +100,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const stdout = process.stdout;
   const notifier = createNodeNotifier({
     timeoutMs: notifyTimeoutMs(),
-    onError: (why) => ctx.err(`pika-tray watch: could not show a notification (${why}).`),
+    onError: (why) => ctx.err(ctx.text.t.watch.notifyFailed(why)),
   });
   const code = await runWatch(
     argv,
@@ -103,6 +108,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       client: (shared) => ctx.client(shared),
       out: ctx.out,
       err: ctx.err,
+      text: ctx.text,
       notifier,
       terminal: stdout.isTTY
         ? { write: (text) => stdout.write(ctx.scrub(text)), columns: () => stdout.columns || 80 }
@@ -160,11 +166,12 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     return EXIT_USAGE;
   }
 
+  const text = deps.text ?? cliText('en');
   const view: WatchView = args.json
     ? createJsonView(deps.out)
     : deps.terminal
-      ? createBarsView(deps.terminal)
-      : createPlainView(deps.out);
+      ? createBarsView(deps.terminal, text)
+      : createPlainView(deps.out, text);
   const tracker = createTracker({
     source: client,
     store: createMemoryStore(),
@@ -184,10 +191,16 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     deps.notifier ??
     createNodeNotifier({
       timeoutMs,
-      onError: (why) => deps.err(`pika-tray watch: could not show a notification (${why}).`),
+      onError: (why) => deps.err(text.t.watch.notifyFailed(why)),
     });
   const sends: Promise<boolean>[] = [];
-  const policy = createNotificationPolicy({ enabled: () => args.notify, windowMs: 300 });
+  // Notifications in the terminal's language, with the app's words for them.
+  const words = mainText(text.locale);
+  const policy = createNotificationPolicy({
+    enabled: () => args.notify,
+    windowMs: 300,
+    text: () => words,
+  });
   const disconnectPolicy = connectTracker(tracker, policy);
   policy.onNotify((request) => sends.push(notifier.notify(request)));
 
@@ -264,8 +277,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     const task = tracker.get(taskId);
     if (finished || !task || lastRetry.get(taskId) === error.message) return;
     lastRetry.set(taskId, error.message);
-    if (error.kind !== 'token-rejected' && error.kind !== 'forbidden')
-      view.update(task, error.message);
+    if (error.kind !== 'token-rejected' && error.kind !== 'forbidden') view.update(task, error);
   });
   tracker.on('finished', (task) => {
     if (finished || outcomes.has(task.id)) return;
@@ -275,11 +287,10 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
   });
   tracker.on('failed', (task) => {
     if (finished || outcomes.has(task.id)) return;
-    const reason =
-      task.videos.find((v) => v.state === 'failed' && v.error)?.error ??
-      task.lastError?.message ??
-      'The generation failed.';
-    view.failed(task, reason);
+    // The server's own words, as sent and marked as its words; else our account of it.
+    const said = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
+    const reason = said ?? task.lastError?.message ?? text.t.watch.generationFailed;
+    view.failed(task, reason, said !== undefined);
     settle(task.id, 'failed');
   });
   tracker.on('stalled', (task) => {
@@ -292,7 +303,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     if (finished || (!status.tokenRejected && blocked === null)) return;
     // Blocked means a 401 (token) or 402/403 (account): no task can go on until the user acts.
     const message = blocked?.message ?? 'The API token was rejected.';
-    deps.err(`pika-tray watch: ${message}`);
+    deps.err(
+      `pika-tray watch: ${blocked ? taskErrorText(blocked, text) : text.t.apiError['token-rejected']('')}`,
+    );
     for (const id of args.taskIds) {
       const task = tracker.get(id);
       if (task && !outcomes.has(id)) view.failed(task, message);

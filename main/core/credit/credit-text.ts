@@ -1,5 +1,6 @@
-// Every English word main says about credit (tray, tooltip, notification, command line,
-// refusals), in one place so a language catalog can take it over whole (issue 17).
+// Credit words still in English: why a gateway offers no credit route and the quota refusal
+// (tray line and low-credit notification are in core/text, the CLI's in cli/i18n).
+import { ENGLISH, type MainText } from '../text';
 import type { CreditAmounts, CreditView } from './types';
 
 const usd = new Intl.NumberFormat('en-US', {
@@ -16,15 +17,16 @@ export function formatUsd(amount: number): string {
 }
 
 /** What is left in a few characters: "$3.61" or "unlimited"; null when unknown. */
-export function remainingText(credit: CreditAmounts): string | null {
-  if (credit.unlimited) return 'unlimited';
+export function remainingText(credit: CreditAmounts, text: MainText = ENGLISH): string | null {
+  if (credit.unlimited) return text.t.menu.unlimited;
   return credit.remainingUsd === null ? null : formatUsd(credit.remainingUsd);
 }
 
 /** The tray's credit line for a view: shown while a reading is known (even if a later one failed). */
-export function trayLineOf(view: CreditView): string | null {
+export function trayLineOf(view: CreditView, text: MainText = ENGLISH): string | null {
   if (view.status === 'hidden' || view.status === 'none' || view.credit === null) return null;
-  return CREDIT_TEXT.trayLine(view.credit);
+  const left = remainingText(view.credit, text);
+  return left === null ? null : text.t.menu.credit(left);
 }
 
 export const CREDIT_TEXT = {
@@ -39,28 +41,8 @@ export const CREDIT_TEXT = {
         ? `the gateway refused its billing route: "${said}"`
         : 'the gateway refused its billing route',
   },
-  /** The tray menu's line (disabled item) and the tooltip's last line. */
-  trayLine: (credit: CreditAmounts): string | null => {
-    const left = remainingText(credit);
-    return left === null ? null : `Credit: ${left}`;
-  },
-  lowNotification: {
-    title: 'Pika credit is running low',
-    body: (remaining: string, threshold: string) =>
-      `${remaining} left on this token (below your ${threshold} warning). Top it up before the next video is refused.`,
-  },
   quotaRefusal: (host: string | null) =>
     host
       ? `Not created: your credit on ${host} has run out. Top it up, then try again.`
       : 'Not created: your credit with the gateway has run out. Top it up, then try again.',
-  cli: {
-    limit: 'Limit',
-    used: 'Used',
-    remaining: 'Remaining',
-    unlimited: 'unlimited',
-    unknown: 'not reported',
-    notOffered: (host: string, reason: string) =>
-      `${host} does not report the token's credit (${reason}).`,
-    rejectedHint: 'Set PIKA_TOKEN (or pass --token) to a valid API token.',
-  },
 } as const;

@@ -5,7 +5,8 @@
 // - Threshold 0 is "off": nothing is said, and the warning is armed again.
 // - Unlimited credit, or none reported, says nothing and leaves the state as it was.
 // - The notifications setting is read at each reading: off means dropped, never queued.
-import { CREDIT_TEXT, formatUsd } from '../credit/credit-text';
+import { formatUsd } from '../credit/credit-text';
+import { ENGLISH, type MainText } from '../text';
 import type { CreditAmounts } from '../credit/types';
 import type { NotificationRequest } from './notification-policy';
 
@@ -14,7 +15,11 @@ export interface LowCreditPolicy {
   observe(credit: CreditAmounts, thresholdUsd: number): NotificationRequest | null;
 }
 
-export function createLowCreditPolicy(options: { enabled: () => boolean }): LowCreditPolicy {
+export function createLowCreditPolicy(options: {
+  enabled: () => boolean;
+  /** The words in the language of the moment (read when a warning is made). */
+  text?: () => MainText;
+}): LowCreditPolicy {
   let armed = true;
   return {
     observe(credit, thresholdUsd) {
@@ -30,14 +35,12 @@ export function createLowCreditPolicy(options: { enabled: () => boolean }): LowC
       if (!armed) return null;
       armed = false;
       if (!options.enabled()) return null;
+      const t = (options.text?.() ?? ENGLISH).t.notify;
       return {
         kind: 'credit',
         taskId: null,
-        title: CREDIT_TEXT.lowNotification.title,
-        body: CREDIT_TEXT.lowNotification.body(
-          formatUsd(credit.remainingUsd),
-          formatUsd(thresholdUsd),
-        ),
+        title: t.lowCreditTitle,
+        body: t.lowCreditBody(formatUsd(credit.remainingUsd), formatUsd(thresholdUsd)),
       };
     },
   };

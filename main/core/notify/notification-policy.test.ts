@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { newTask, type TrackedTask } from '../tasks/model';
 import type { TaskTracker } from '../tasks/tracker-types';
+import { mainText, type MainText } from '../text';
 import {
   connectTracker,
   createNotificationPolicy,
@@ -69,12 +70,13 @@ function manualClock() {
   };
 }
 
-function setup(opts: { enabled?: () => boolean; windowMs?: number } = {}) {
+function setup(opts: { enabled?: () => boolean; windowMs?: number; text?: () => MainText } = {}) {
   const clock = manualClock();
   const policy = createNotificationPolicy({
     enabled: opts.enabled ?? (() => true),
     windowMs: opts.windowMs ?? 1500,
     schedule: clock.schedule,
+    ...(opts.text ? { text: opts.text } : {}),
   });
   const sent: NotificationRequest[] = [];
   policy.onNotify((r) => sent.push(r));
@@ -102,7 +104,7 @@ describe('single endings', () => {
         kind: 'failed',
         taskId: 't2',
         title: 'Generation failed',
-        body: '“a storm”\nContent policy violation',
+        body: '“a storm”\nThe server said: “Content policy violation”',
       },
     ]);
   });
@@ -329,5 +331,41 @@ describe('connectTracker', () => {
     expect(sent.map((r) => r.title)).toEqual(['1 ready, 1 failed']);
     disconnect();
     expect(events.listenerCount('finished') + events.listenerCount('failed')).toBe(0);
+  });
+});
+
+describe('in 简体中文, switching language between notifications', () => {
+  it('single, failed (server words marked, as sent) and summaries follow the language of the moment', () => {
+    let locale: 'en' | 'zh-Hans' = 'zh-Hans';
+    const { clock, policy, sent } = setup({ text: () => mainText(locale) });
+    policy.onFinished(task('t1', { promptText: '一只红狐狸' }));
+    clock.advance(1500);
+    policy.onFailed(failedTask('t2', '内容违规', { promptText: '' }));
+    clock.advance(1500);
+    for (const id of ['a', 'b', 'c', 'd'])
+      policy.onFinished(task(id, { promptText: `视频 ${id}` }));
+    policy.onFailed(failedTask('e', 'x'));
+    clock.advance(1500);
+    for (const id of ['f', 'g']) policy.onFinished(task(id));
+    clock.advance(1500);
+    expect(sent.slice(0, 4)).toEqual([
+      { kind: 'finished', taskId: 't1', title: '视频已就绪', body: '“一只红狐狸”' },
+      { kind: 'failed', taskId: 't2', title: '生成失败', body: '任务 t2\n服务器返回：“内容违规”' },
+      {
+        kind: 'summary',
+        taskId: null,
+        title: '4 个已就绪，1 个失败',
+        body: '✓ 视频 a\n✓ 视频 b\n✓ 视频 c\n还有 2 个',
+      },
+      { kind: 'summary', taskId: null, title: '2 个视频已就绪', body: sent[3]!.body },
+    ]);
+    // The setting changes: the next notification is in English, without a restart.
+    locale = 'en';
+    policy.onFailed(failedTask('t9', 'Quota exceeded'));
+    clock.advance(1500);
+    expect(sent.at(-1)).toMatchObject({
+      title: 'Generation failed',
+      body: expect.stringContaining('The server said: “Quota exceeded”'),
+    });
   });
 });

@@ -12,9 +12,9 @@
 // - The same task ending twice in one window (a re-check) is reported once, in its last state.
 import type { TrackedTask } from '../tasks/model';
 import type { TaskTracker } from '../tasks/tracker-types';
+import { ENGLISH, type MainText } from '../text';
 import {
   failureReasonOf,
-  plural,
   shortenText,
   subjectOf,
   SUMMARY_LINES,
@@ -42,6 +42,8 @@ export interface NotificationPolicyOptions {
   windowMs?: number;
   /** Timer to use; default setTimeout. Tests pass a manual one. */
   schedule?: Schedule;
+  /** The words in the language of the moment, read when a notification is made. Default English. */
+  text?: () => MainText;
 }
 
 export interface NotificationPolicy {
@@ -95,7 +97,8 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
     const endings = [...pending.values()];
     pending.clear();
     if (disposed || endings.length === 0 || !options.enabled()) return;
-    emit(endings.length === 1 ? single(endings[0]!) : summary(endings));
+    const text = options.text?.() ?? ENGLISH;
+    emit(endings.length === 1 ? single(endings[0]!, text) : summary(endings, text));
   };
 
   const record = (task: TrackedTask, kind: Ending['kind']) => {
@@ -124,35 +127,38 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
   };
 }
 
-function single({ task, kind }: Ending): NotificationRequest {
+function single({ task, kind }: Ending, text: MainText): NotificationRequest {
+  const t = text.t.notify;
+  const subject = subjectOf(task, undefined, text);
   if (kind === 'finished') {
-    return { kind, taskId: task.id, title: 'Video ready', body: subjectOf(task) };
+    return { kind, taskId: task.id, title: t.videoReady, body: subject };
   }
   return {
     kind,
     taskId: task.id,
-    title: 'Generation failed',
-    body: `${subjectOf(task)}\n${failureReasonOf(task)}`,
+    title: t.generationFailed,
+    body: `${subject}\n${failureReasonOf(task, text)}`,
   };
 }
 
-function summary(endings: Ending[]): NotificationRequest {
+function summary(endings: Ending[], text: MainText): NotificationRequest {
+  const t = text.t.notify;
   const ready = endings.filter((e) => e.kind === 'finished').length;
   const failed = endings.length - ready;
   const title =
     failed === 0
-      ? `${plural(ready, 'video', 'videos')} ready`
+      ? text.fmt.plural(ready, t.readyTitle)
       : ready === 0
-        ? `${plural(failed, 'video', 'videos')} failed`
-        : `${ready} ready, ${failed} failed`;
+        ? text.fmt.plural(failed, t.failedTitle)
+        : t.readyAndFailedTitle(ready, failed);
   const lines = endings.slice(0, SUMMARY_LINES).map(({ task, kind }) => {
     const name = task.promptText.trim()
       ? shortenText(task.promptText, SUMMARY_PROMPT_MAX)
-      : `Task ${task.id}`;
+      : t.task(task.id);
     return kind === 'failed' ? `✗ ${name}` : `✓ ${name}`;
   });
   const more = endings.length - lines.length;
-  if (more > 0) lines.push(`and ${more} more`);
+  if (more > 0) lines.push(t.more(more));
   return { kind: 'summary', taskId: null, title, body: lines.join('\n') };
 }
 

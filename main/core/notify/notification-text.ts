@@ -2,6 +2,7 @@
 // so a prompt is cut to one short line at a word boundary, and a task with no prompt yet is
 // named by its id (the only thing the user can match it against).
 import type { TrackedTask } from '../tasks/model';
+import { ENGLISH, type MainText } from '../text';
 
 /** Longest prompt shown in a single notification's body, in characters. */
 export const PROMPT_MAX = 80;
@@ -25,18 +26,16 @@ export function shortenText(text: string, max: number): string {
 }
 
 /** What names the task to a person: its prompt, or its id while the prompt is unknown. */
-export function subjectOf(task: TrackedTask, max = PROMPT_MAX): string {
+export function subjectOf(task: TrackedTask, max = PROMPT_MAX, text: MainText = ENGLISH): string {
   const prompt = shortenText(task.promptText, max);
-  return prompt === '' ? `Task ${task.id}` : `“${prompt}”`;
+  return prompt === '' ? text.t.notify.task(task.id) : `“${prompt}”`;
 }
 
 /** Why a task failed, in the server's words when it gave any. */
-export function failureReasonOf(task: TrackedTask): string {
-  const fromVideo = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
-  const reason = fromVideo?.trim() || task.lastError?.message.trim() || '';
-  return reason === '' ? 'The server gave no reason.' : shortenText(reason, 120);
-}
-
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+export function failureReasonOf(task: TrackedTask, text: MainText = ENGLISH): string {
+  const fromVideo = task.videos.find((v) => v.state === 'failed' && v.error)?.error?.trim();
+  // The server's own words, as sent (often Chinese), marked as its words in either language.
+  if (fromVideo) return shortenText(text.t.notify.serverSaid(fromVideo), 120);
+  const reason = task.lastError?.message.trim() || '';
+  return reason === '' ? text.t.notify.noReason : shortenText(reason, 120);
 }

@@ -17,6 +17,7 @@
 // New unseen videos are never hidden by a higher state: `badgeCount` carries their number in
 // every state, and the tooltip gets a line for them.
 import { isEnded, type TrackedTask } from '../tasks/model';
+import { ENGLISH, type MainText } from '../text';
 // One list of states, shared with the tray images made under these names (build/tray/).
 import { TRAY_STATES, type TrayState as TrayStateName } from '../tray-icons';
 
@@ -49,10 +50,12 @@ export const TOOLTIP_MAX = 127;
 /** Tasks whose progress is listed in the tooltip before "…". */
 const LISTED = 4;
 
-export function trayStateFrom(input: TrayInput): TrayState {
+export function trayStateFrom(input: TrayInput, text: MainText = ENGLISH): TrayState {
+  const t = text.t.tray;
+  const videos = (count: number) => text.fmt.plural(count, t.videos);
   const active = input.tasks.filter((t) => !isEnded(t.state)).sort((a, b) => a.addedAt - b.addedAt);
   const unseen = input.tasks.filter((t) => isEnded(t.state) && !t.seen);
-  const unseenLine = unseenText(unseen);
+  const unseenLine = unseenText(unseen, text);
   const proxy = input.online ? (input.proxyUnreachable ?? null) : null;
   const extra = (first: string, ...rest: (string | null)[]) =>
     [first, ...rest].filter((line): line is string => !!line).join('\n');
@@ -63,40 +66,39 @@ export function trayStateFrom(input: TrayInput): TrayState {
       state: 'error',
       error: 'token-rejected',
       tooltip: extra(
-        'Pika token rejected — add a new one in Settings',
-        active.length ? `${videos(active.length)} waiting` : null,
+        t.tokenRejected,
+        active.length ? t.waiting(videos(active.length)) : null,
         unseenLine,
       ),
     };
   } else if (input.paused) {
     result = {
       state: 'paused',
-      tooltip: extra(
-        active.length ? `Paused — ${videos(active.length)} waiting to be checked` : 'Paused',
-        unseenLine,
-      ),
+      tooltip: extra(active.length ? t.pausedWaiting(videos(active.length)) : t.paused, unseenLine),
     };
   } else if (!input.online && active.length > 0) {
     result = {
       state: 'error',
       error: 'offline',
-      tooltip: extra(`Offline — ${videos(active.length)} waiting for the connection`, unseenLine),
+      tooltip: extra(t.offlineWaiting(videos(active.length)), unseenLine),
     };
   } else if (proxy && active.length > 0) {
     result = {
       state: 'error',
       error: 'proxy-unreachable',
-      tooltip: extra(`Proxy unreachable (${proxy}) — ${videos(active.length)} waiting`, unseenLine),
+      tooltip: extra(t.proxyWaiting(proxy, videos(active.length)), unseenLine),
     };
   } else if (active.length > 0) {
-    result = { state: 'working', tooltip: extra(workingText(active), unseenLine) };
+    result = { state: 'working', tooltip: extra(workingText(active, text), unseenLine) };
   } else if (unseen.length > 0) {
-    result = { state: 'unseen', tooltip: extra(unseenLine!, connectionLine(input.online, proxy)) };
+    result = {
+      state: 'unseen',
+      tooltip: extra(unseenLine!, connectionLine(input.online, proxy, text)),
+    };
   } else {
-    const line = connectionLine(input.online, proxy);
     result = {
       state: 'idle',
-      tooltip: line ? `Pika Tray — ${line.toLowerCase()}` : 'Pika Tray — no videos generating',
+      tooltip: !input.online ? t.idleOffline : proxy ? t.idleProxy(proxy) : t.idle,
     };
   }
   // Last, so the clip takes it first: the state lines matter more.
@@ -117,35 +119,32 @@ export function sameTrayState(a: TrayState, b: TrayState): boolean {
 }
 
 /** What is wrong with the connection, when nothing more urgent is shown. */
-function connectionLine(online: boolean, proxy: string | null): string | null {
-  if (!online) return 'Offline';
-  return proxy ? `Proxy unreachable (${proxy})` : null;
+function connectionLine(online: boolean, proxy: string | null, text: MainText): string | null {
+  if (!online) return text.t.tray.offline;
+  return proxy ? text.t.tray.proxyUnreachable(proxy) : null;
 }
 
-function videos(count: number): string {
-  return `${count} ${count === 1 ? 'video' : 'videos'}`;
-}
-
-function workingText(active: TrackedTask[]): string {
-  const parts = active.slice(0, LISTED).map(progressText);
+function workingText(active: TrackedTask[], text: MainText): string {
+  const t = text.t.tray;
+  const parts = active.slice(0, LISTED).map((task) => progressText(task, text));
   if (active.length > LISTED) parts.push('…');
-  return `${videos(active.length)} generating — ${parts.join(', ')}`;
+  return t.generating(text.fmt.plural(active.length, t.videos), parts.join(t.progressSeparator));
 }
 
-function progressText(task: TrackedTask): string {
-  if (task.state === 'stalled') return 'stalled';
-  if (task.state === 'queued') return 'queued';
-  if (task.progress === null) return 'starting';
-  return `${Math.max(0, Math.min(100, Math.round(task.progress)))}%`;
+function progressText(task: TrackedTask, text: MainText): string {
+  if (task.state === 'stalled') return text.t.tray.stalled;
+  if (task.state === 'queued') return text.t.tray.queued;
+  if (task.progress === null) return text.t.tray.starting;
+  return text.fmt.percent(Math.max(0, Math.min(100, Math.round(task.progress))) / 100);
 }
 
-function unseenText(unseen: TrackedTask[]): string | null {
-  const failed = unseen.filter((t) => t.state === 'failed').length;
+function unseenText(unseen: TrackedTask[], text: MainText): string | null {
+  const t = text.t.tray;
+  const failed = unseen.filter((task) => task.state === 'failed').length;
   const ready = unseen.length - failed;
-  if (ready > 0 && failed > 0)
-    return `${ready} new ${ready === 1 ? 'video' : 'videos'} ready, ${failed} failed`;
-  if (ready > 0) return `${ready} new ${ready === 1 ? 'video' : 'videos'} ready`;
-  if (failed > 0) return `${videos(failed)} failed`;
+  if (ready > 0 && failed > 0) return t.readyAndFailed(text.fmt.plural(ready, t.newReady), failed);
+  if (ready > 0) return text.fmt.plural(ready, t.newReady);
+  if (failed > 0) return t.failed(text.fmt.plural(failed, t.videos));
   return null;
 }
 

@@ -11,6 +11,7 @@
 // - self-updating installs download in the background and install on the next quit; one
 //   notification per version says so, and the menu offers "Restart to update to x.y.z";
 // - that restart never cuts a video download short: it asks, and can wait for them.
+import { ENGLISH, type MainText } from '../text';
 import type { FeedVerdict } from './feed';
 import {
   failureBackoffMs,
@@ -68,6 +69,8 @@ export interface UpdateControllerDeps {
   /** Restart asked while videos download: wait for them, restart now, or not at all. */
   askRestartDuringDownloads(count: number): Promise<RestartAnswer>;
   notify(notice: UpdateNotice): void;
+  /** The words in the language of the moment, read when a notice is made. Default English. */
+  text?: () => MainText;
   log(line: string): void;
   clock: UpdateClock;
   timing?: UpdateTiming;
@@ -96,6 +99,7 @@ function hours(ms: number): string {
 }
 
 export function createUpdateController(deps: UpdateControllerDeps): UpdateController {
+  const words = () => (deps.text?.() ?? ENGLISH).t.update;
   const { engine, clock } = deps;
   const timing = deps.timing ?? UPDATE_TIMING;
   const listeners = new Set<(status: UpdateStatus) => void>();
@@ -157,8 +161,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
         setStatus({ kind: 'idle' });
         if (manual) {
           deps.notify({
-            title: `${deps.productName} is up to date`,
-            body: `You have version ${deps.currentVersion}, the newest there is.`,
+            title: words().upToDateTitle(deps.productName),
+            body: words().upToDateBody(deps.currentVersion),
             click: { action: 'none' },
           });
         }
@@ -171,8 +175,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
         const url = engine.releaseUrl(version);
         setStatus({ kind: 'available', version, url });
         const notice: UpdateNotice = {
-          title: `${deps.productName} ${version} is available`,
-          body: 'Click to open its download page. This install is updated by hand or by your package manager.',
+          title: words().availableTitle(deps.productName, version),
+          body: words().availableBody,
           click: { action: 'open', url },
         };
         announce(version, notice, manual);
@@ -185,8 +189,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       dueAt = clock.now() + timing.intervalMs;
       setStatus({ kind: 'ready', version, restartWhenIdle: false });
       const notice: UpdateNotice = {
-        title: `${deps.productName} ${version} is ready`,
-        body: 'It installs when you quit. Click to restart now.',
+        title: words().readyTitle(deps.productName, version),
+        body: words().readyBody,
         click: { action: 'restart' },
       };
       announce(version, notice, manual);
@@ -199,7 +203,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       deps.log(`Update ${stage} failed (next automatic try in ${hours(wait)}): ${message(error)}`);
       if (manual) {
         deps.notify({
-          title: 'Could not check for updates',
+          title: words().checkFailedTitle,
           body: message(error),
           click: { action: 'none' },
         });

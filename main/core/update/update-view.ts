@@ -2,6 +2,7 @@
 // turns each entry into a menu item whose click the app routes back by id.
 import type { UpdateStatus } from './update-controller';
 import type { UpdateMode } from './update-mode';
+import { ENGLISH, type MainText } from '../text';
 
 export type UpdateMenuId = 'update-restart' | 'update-open' | 'update-check';
 
@@ -11,35 +12,36 @@ export interface UpdateMenuEntry {
   enabled: boolean;
 }
 
-const CHECK: UpdateMenuEntry = { id: 'update-check', label: 'Check for updates…', enabled: true };
-
-export function updateMenuEntries(mode: UpdateMode, status: UpdateStatus): UpdateMenuEntry[] {
+export function updateMenuEntries(
+  mode: UpdateMode,
+  status: UpdateStatus,
+  text: MainText = ENGLISH,
+): UpdateMenuEntry[] {
   if (mode === 'off') return [];
+  const t = text.t.update;
+  const CHECK: UpdateMenuEntry = { id: 'update-check', label: t.check, enabled: true };
   switch (status.kind) {
     case 'idle':
       return [CHECK];
     case 'checking':
-      return [{ ...CHECK, label: 'Checking for updates…', enabled: false }];
+      return [{ ...CHECK, label: t.checking, enabled: false }];
     case 'downloading':
-      return [{ ...CHECK, label: `Downloading update ${status.version}…`, enabled: false }];
+      return [{ ...CHECK, label: t.downloading(status.version), enabled: false }];
     case 'ready':
       return [
         status.restartWhenIdle
           ? {
               id: 'update-restart',
-              label: `Restarting to update to ${status.version} after downloads…`,
+              label: t.restartingAfterDownloads(status.version),
               enabled: false,
             }
           : {
               id: 'update-restart',
-              label: `Restart to update to ${status.version}`,
+              label: t.restart(status.version),
               enabled: true,
             },
       ];
     case 'available':
-      return [
-        { id: 'update-open', label: `Download version ${status.version}…`, enabled: true },
-        CHECK,
-      ];
+      return [{ id: 'update-open', label: t.download(status.version), enabled: true }, CHECK];
   }
 }
