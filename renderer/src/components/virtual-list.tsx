@@ -28,7 +28,22 @@ export function VirtualList<T>({
   const ref = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [viewport, setViewport] = useState(0);
-  const geo = useMemo(() => layout(items.map(height)), [items, height]);
+  // The last heights, reused for an item still at the same place while `height` is the same
+  // function: an update batch replaces a few tasks, so only those are measured again, not all
+  // 10,000 on every batch.
+  const last = useRef<{
+    items: readonly T[];
+    height: (item: T) => number;
+    heights: number[];
+  } | null>(null);
+  const geo = useMemo(() => {
+    const prev = last.current?.height === height ? last.current : undefined;
+    const heights = items.map((item, i) =>
+      prev && prev.items[i] === item ? prev.heights[i]! : height(item),
+    );
+    last.current = { items, height, heights };
+    return layout(heights);
+  }, [items, height]);
 
   useLayoutEffect(() => {
     const el = ref.current;
