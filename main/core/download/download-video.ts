@@ -17,6 +17,7 @@
 // through a symbolic link, and a video counts as saved only from a record naming its full id.
 // One downloader at a time per target name (a lock shared with other processes), and the
 // folder is fsynced after the file is placed.
+import { abortableSleep } from './abortable-sleep';
 import { basename, join } from 'node:path';
 import { DownloadError, abortedError, fileSystemError } from './download-error';
 import { numberedName, partName, videoFileName } from './file-name';
@@ -154,21 +155,6 @@ function isRetryable(error: unknown): boolean {
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortedError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function mebibytes(bytes: number): string {
@@ -663,7 +649,7 @@ async function downloadLocked(
       const hinted = (error as { retryAfterMs?: number | null }).retryAfterMs ?? null;
       const exp = Math.min(s.backoff.maxMs, s.backoff.baseMs * 2 ** (failures - 1));
       const wait = hinted ?? exp / 2 + Math.random() * (exp / 2);
-      await sleep(wait, s.signal);
+      await abortableSleep(wait, s.signal);
     }
   }
 }

@@ -5,6 +5,7 @@
 // every file system, network shares included, unlike O_EXCL on some), whose mtime the holder
 // refreshes every few seconds; a lock not refreshed for `staleMs` belongs to a process that
 // died and is taken over. It is released on exit too (signal-exit).
+import { abortableSleep } from './abortable-sleep';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import { abortedError, fileSystemError } from './download-error';
@@ -23,21 +24,6 @@ export interface TargetLockOptions {
 }
 
 export type Release = () => Promise<void>;
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortedError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Waits (until `signal` aborts) for the lock of `dir/name`; resolves with its release. */
 export async function lockTarget(
@@ -67,6 +53,6 @@ export async function lockTarget(
       waited = true;
       options.onWait?.();
     }
-    await pause(options.retryMs ?? 250, options.signal);
+    await abortableSleep(options.retryMs ?? 250, options.signal);
   }
 }
