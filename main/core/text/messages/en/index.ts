@@ -1,0 +1,10 @@
+// The English messages main builds for people and hands on as data (a MessageRef): errors
+// shown in the window, the CLI and notifications. One file per topic; this file is the
+// source of keys, and zh-Hans/index.ts must cover exactly these groups and keys.
+import { commonEn } from './common';
+
+export const messagesEn = {
+  common: commonEn,
+};
+
+export type MessagesCatalog = typeof messagesEn;
