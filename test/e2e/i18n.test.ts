@@ -105,6 +105,11 @@ describe('the window speaks its user’s language', () => {
       await page.locator(`[data-task-id="${done}"] .badge-finished`).waitFor(WAIT);
       await fits(page);
       expect(await clippedCards(page)).toEqual([]);
+      // The list/grid toggle ends the filter chips' row, not a line of its own.
+      const chipsBox = await page.locator('.filter-bar .chips').first().boundingBox();
+      const toggleBox = await page.locator('.layout-toggle').boundingBox();
+      expect(toggleBox?.y).toBe(chipsBox?.y);
+      expect((toggleBox?.x ?? 0) + (toggleBox?.width ?? 0)).toBeLessThanOrEqual(380);
       await both(page, `i18n-${L.lang}-tasks`);
       await page.getByRole('radio', { name: L.grid }).click();
       await page.locator('.tile').first().waitFor(WAIT);

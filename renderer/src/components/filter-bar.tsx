@@ -15,7 +15,10 @@ export function FilterBar({
   query: string;
   onFilter: (f: TaskFilter) => void;
   onQuery: (q: string) => void;
-  /** More controls at the end of the bar (the layout toggle). */
+  /**
+   * More controls after the chips (the layout toggle): in the 380 px window they end the
+   * chips' row and the search box takes the next one, rather than wrapping on their own.
+   */
   children?: ComponentChildren;
 }) {
   const { m } = useT();
@@ -35,6 +38,7 @@ export function FilterBar({
           </button>
         ))}
       </div>
+      {children}
       <input
         type="search"
         class="search"
@@ -49,7 +53,6 @@ export function FilterBar({
           }
         }}
       />
-      {children}
     </div>
   );
 }
