@@ -13,6 +13,8 @@ export type { TrackedTask, TaskState, VideoDownload, TaskError } from '../main/c
 export type { FeedVideo, VideoState, GenerateRequest } from '../main/core/api/types';
 export type { Settings, NetworkSetting, NetworkMode, TaskLayout } from '../main/core/settings';
 export type { CreditView, CreditAmounts } from '../main/core/credit/types';
+/** The credit view before main's first answer (no reading yet). */
+export { NO_CREDIT_VIEW } from '../main/core/credit/types';
 export type { Locale, LanguageSetting } from '../main/core/i18n/locale';
 
 /** Why the renderer asks for the credit: the window was shown, or the Refresh button. */

@@ -1,5 +1,5 @@
-// What Settings says about how the token is kept, per protection main reports (shown by
-// renderer/src/components/token-section.tsx; data only, not bundled into the preload). The
+// What Settings says about how the token is kept, per protection main reports (Settings shows
+// the same words from its catalogs; data only, bundled into neither preload nor renderer). The
 // main process's tests hold safeStorage to these promises on every Linux backend
 // (main/app/electron/safe-storage-cipher.test.ts), so the text cannot drift from the truth.
 import type { TokenProtection } from './contract';

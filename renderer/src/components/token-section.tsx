@@ -5,7 +5,6 @@ import type { SettingsView, TokenState, TokenTestResult } from '../../../preload
 import { useBridge } from '../bridge';
 import { CreditBlock } from '../credit/credit-block';
 import { errorMessage } from '../lib/format';
-import { PROTECTION_NOTE } from '../../../preload/token-protection';
 import { describedBy } from './field';
 import { useT } from '../i18n/i18n';
 
@@ -80,11 +79,11 @@ export function TokenSection({
           {m.savedFor(view.tokenSavedFor)}
         </p>
       ) : null}
-      {PROTECTION_NOTE[view.tokenProtection].text ? (
+      {view.tokenProtection === 'os' ? null : (
         <p class="warning" role="note">
           {view.tokenProtection === 'basic_text' ? m.basicText : m.unavailable}
         </p>
-      ) : null}
+      )}
       <form
         class="token-form"
         onSubmit={(e) => {

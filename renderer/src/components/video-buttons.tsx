@@ -44,7 +44,8 @@ export function VideoButtons({
 }) {
   const m = useT().m.card;
   const d = downloadOf(task, video);
-  const suffix = label ? ` ${label}` : '';
+  // Alone in its card the visible word names the button; beside others it names the video too.
+  const named = (action: string) => (label ? m.actionOn(action, label) : undefined);
   const canOpen = d?.status === 'done' || !!video.resultUrl;
   return (
     <>
@@ -52,7 +53,7 @@ export function VideoButtons({
         <button
           type="button"
           class="btn btn-primary btn-small"
-          aria-label={m.openLabel(suffix)}
+          aria-label={named(m.open)}
           title={d?.status === 'done' ? m.openFileTitle : m.openLinkTitle}
           onClick={() => actions.openVideo(task, video)}
         >
@@ -63,7 +64,7 @@ export function VideoButtons({
         <button
           type="button"
           class="btn btn-small"
-          aria-label={m.showInFolderLabel(suffix)}
+          aria-label={named(m.showInFolder)}
           onClick={() => actions.reveal(task, video)}
         >
           {m.showInFolder}
@@ -73,7 +74,7 @@ export function VideoButtons({
         <button
           type="button"
           class="btn btn-small"
-          aria-label={m.downloadLabel(suffix)}
+          aria-label={named(m.download)}
           onClick={() => actions.download(task, video)}
         >
           {m.download}

@@ -2,16 +2,7 @@
 // the window is shown again (main's policy decides whether a request is due), and follows
 // main's credit:changed pushes. `refresh` is the Refresh button.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CreditView, PikaBridge } from '../../../preload/contract';
-
-const NONE: CreditView = {
-  status: 'none',
-  credit: null,
-  checkedAt: null,
-  message: null,
-  topUpUrl: null,
-  refreshing: false,
-};
+import { NO_CREDIT_VIEW, type CreditView, type PikaBridge } from '../../../preload/contract';
 
 export function useCredit(bridge: PikaBridge): {
   view: CreditView;
@@ -21,7 +12,7 @@ export function useCredit(bridge: PikaBridge): {
   /** Asks as the window opening does: main's policy decides whether a request is due. */
   ask(): void;
 } {
-  const [view, setView] = useState<CreditView>(NONE);
+  const [view, setView] = useState<CreditView>(NO_CREDIT_VIEW);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let live = true;

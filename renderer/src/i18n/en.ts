@@ -56,10 +56,8 @@ export const en = defineCatalog({
     emptyTitle: 'No tasks yet',
     emptyBody:
       'Paste a task id (or a feed URL, or several of them) above, or drop text onto this window. Pika Tray checks each task, tells you when the video is ready and downloads it.',
-    noneAll: 'No tasks.',
-    noneActive: 'No active tasks.',
-    noneFinished: 'No finished tasks.',
-    noneFailed: 'No failed tasks.',
+    none: (filter: 'all' | 'active' | 'finished' | 'failed') =>
+      `No ${filter === 'all' ? '' : `${filter} `}tasks.`,
     noMatch: (filter: 'all' | 'active' | 'finished' | 'failed', query: string) =>
       `No ${filter === 'all' ? '' : `${filter} `}tasks match “${query}”.`,
     showAll: 'Show all',
@@ -96,9 +94,8 @@ export const en = defineCatalog({
     open: 'Open',
     showInFolder: 'Show in folder',
     download: 'Download',
-    openLabel: (suffix: string) => `Open${suffix}`,
-    showInFolderLabel: (suffix: string) => `Show in folder${suffix}`,
-    downloadLabel: (suffix: string) => `Download${suffix}`,
+    /** A button's name when a task holds several videos: "Open video 2". */
+    actionOn: (action: string, video: string) => `${action} ${video}`,
     openFileTitle: 'Open the downloaded file',
     openLinkTitle: 'Open the video in the browser',
     copyVideoUrl: 'Copy video URL',

@@ -3,6 +3,9 @@
 import type { Catalog } from '../../../main/core/i18n';
 import type { Messages } from './en';
 
+/** “没有……任务”里筛选条件的说法。 */
+const FILTERED = { all: '', active: '进行中的', finished: '已完成的', failed: '失败的' };
+
 export const zhHans = {
   app: {
     dragRefused: (message) => `无法拖出此视频：${message}`,
@@ -54,12 +57,8 @@ export const zhHans = {
     emptyTitle: '还没有任务',
     emptyBody:
       '在上方粘贴任务 ID（或 feed 链接，可一次粘贴多个），或把文本拖到此窗口。Pika Tray 会检查每个任务，视频生成后通知你并自动下载。',
-    noneAll: '没有任务。',
-    noneActive: '没有进行中的任务。',
-    noneFinished: '没有已完成的任务。',
-    noneFailed: '没有失败的任务。',
-    noMatch: (filter, query) =>
-      `没有与“${query}”匹配的${{ all: '', active: '进行中的', finished: '已完成的', failed: '失败的' }[filter]}任务。`,
+    none: (filter) => `没有${FILTERED[filter]}任务。`,
+    noMatch: (filter, query) => `没有与“${query}”匹配的${FILTERED[filter]}任务。`,
     showAll: '显示全部',
   },
   add: {
@@ -94,9 +93,7 @@ export const zhHans = {
     open: '打开',
     showInFolder: '在文件夹中显示',
     download: '下载',
-    openLabel: (suffix) => `打开${suffix}`,
-    showInFolderLabel: (suffix) => `在文件夹中显示${suffix}`,
-    downloadLabel: (suffix) => `下载${suffix}`,
+    actionOn: (action, video) => `${action}${video}`,
     openFileTitle: '打开已下载的文件',
     openLinkTitle: '在浏览器中打开视频',
     copyVideoUrl: '复制视频链接',

@@ -196,16 +196,7 @@ export function TasksView({
   } else if (visible.length === 0) {
     body = (
       <div class="empty">
-        <p class="muted">
-          {query
-            ? m.tasks.noMatch(filter, query)
-            : {
-                all: m.tasks.noneAll,
-                active: m.tasks.noneActive,
-                finished: m.tasks.noneFinished,
-                failed: m.tasks.noneFailed,
-              }[filter]}
-        </p>
+        <p class="muted">{query ? m.tasks.noMatch(filter, query) : m.tasks.none(filter)}</p>
         <button
           type="button"
           class="btn btn-small"
