@@ -20,7 +20,7 @@ function noDependencyPreload(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps')) {
           this.error(
-            `${chunk.fileName}: a lazily loaded chunk now has dependencies to preload; ` +
+            `${chunk.fileName} lazily loads a chunk that has dependencies to preload; ` +
               'remove noDependencyPreload() from config/vite.renderer.ts',
           );
         }
