@@ -260,7 +260,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
         } catch (error) {
           allSaved = false;
           if ((error as { kind?: string }).kind !== 'aborted') {
-            view.downloadFailed(task, video.id, (error as Error).message);
+            // --json keeps the English message; people read it in their language.
+            const why = args.json ? (error as Error).message : textOf(error, text.locale);
+            view.downloadFailed(task, video.id, why);
           }
         } finally {
           off();
@@ -293,7 +295,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     if (finished || outcomes.has(task.id)) return;
     // The server's own words, as sent and marked as its words; else our account of it.
     const said = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
-    const reason = said ?? task.lastError?.message ?? text.t.watch.generationFailed;
+    const words = args.json ? cliText('en') : text; // --json: stable English
+    const lastError = task.lastError ? taskErrorText(task.lastError, words) : undefined;
+    const reason = said ?? lastError ?? words.t.watch.generationFailed;
     view.failed(task, reason, said !== undefined);
     settle(task.id, 'failed');
   });
