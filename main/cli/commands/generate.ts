@@ -129,7 +129,7 @@ export async function runGenerate(
 
   const built = buildGenerateRequest(form);
   if (!built.ok) {
-    reportFieldErrors(built.errors, deps.err, t.nothingSent);
+    reportFieldErrors(built.errors, deps.err, text);
     return EXIT_USAGE;
   }
 
@@ -140,9 +140,10 @@ export async function runGenerate(
     const failure = generateFailureOf(error);
     if (failure.outcome === 'rejected') {
       const field = fieldFromServer(failure.field);
-      const why = error instanceof PikaApiError ? apiErrorText(error, text) : failure.message;
+      const why =
+        error instanceof PikaApiError ? apiErrorText(error, text) : textOf(failure, text.locale);
       deps.err(
-        t.refused(field ? OPTION_OF[field] : null, text.locale === 'en' ? failure.message : why),
+        t.refused(field ? nameOf(field, text) : null, text.locale === 'en' ? failure.message : why),
       );
       deps.err(t.nothingStarted);
       if (failure.kind === 'token-rejected' || failure.kind === 'forbidden') return EXIT.auth;
@@ -200,13 +201,15 @@ function watchThrough(ctx: CliContext): GenerateDeps['watch'] {
   };
 }
 
-function reportFieldErrors(
-  errors: FieldErrors,
-  err: (line: string) => void,
-  heading: string,
-): void {
-  err(heading);
-  for (const [field, message] of Object.entries(errors) as [GenerateField, string][]) {
-    err(`  ${OPTION_OF[field]}: ${message}`);
+function reportFieldErrors(errors: FieldErrors, err: (line: string) => void, text: CliText): void {
+  err(text.t.generate.nothingSent);
+  for (const [field, message] of Object.entries(errors) as [GenerateField, unknown][]) {
+    // The form's rules are the core's (shared with the New video view): their words come with them.
+    err(`  ${text.t.usage.problem(nameOf(field, text), textOf(message, text.locale))}`);
   }
+}
+
+/** The option a field comes from; the prompt is an argument, named in the reader's words. */
+function nameOf(field: GenerateField, text: CliText): string {
+  return field === 'promptText' ? text.t.usage.promptArgument : OPTION_OF[field];
 }

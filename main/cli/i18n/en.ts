@@ -31,6 +31,8 @@ export const en = defineCatalog({
     noValue: (option: string) => `${option} does not take a value.`,
     ambiguousValue: (option: string) =>
       `${option} needs a value; to give one that starts with "-", write ${option}=-…`,
+    /** The prompt, where it is named beside options in a list of problems. */
+    promptArgument: 'prompt',
     /** Where a value came from (option or environment variable) and what is wrong with it. */
     problem: (from: string, why: string) => `${from}: ${why}`,
     noToken: 'No API token: set the environment variable PIKA_TOKEN (or pass --token).',

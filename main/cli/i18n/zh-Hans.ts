@@ -26,6 +26,7 @@ export const zhHans = {
     missingValue: (option) => `${option} 缺少值。`,
     noValue: (option) => `${option} 不接受值。`,
     ambiguousValue: (option) => `${option} 缺少值；如果值以“-”开头，请写成 ${option}=-…`,
+    promptArgument: '提示词',
     problem: (from, why) => `${from}：${why}`,
     noToken: '没有 API 令牌：请设置环境变量 PIKA_TOKEN（或使用 --token）。',
     tokenSpaces: 'API 令牌不能包含空格或换行。',
