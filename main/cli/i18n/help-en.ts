@@ -85,7 +85,7 @@ export const helpEn = defineCatalog({
     negativeHead: '--negative TEXT',
     negative: 'what the video should avoid',
     imageHead: '--image FILE|URL',
-    image: 'start from an image: a PNG/JPEG/WebP file (up to 10 MB) or https URL',
+    image: 'start from an image: a PNG/JPEG/WebP file (up to 10\u00a0MB) or https URL',
     extendHead: '--extend TASK|URL',
     extend: 'continue a finished video: its task id or its video URL',
     json: 'print {"id": ...} as JSON',

@@ -74,7 +74,7 @@ export const helpZh = {
     negativeHead: '--negative 文本',
     negative: '视频中应避免的内容（反向提示词）',
     imageHead: '--image 文件|URL',
-    image: '以图片为起点：PNG/JPEG/WebP 文件（最大 10 MB）或 https 链接',
+    image: '以图片为起点：PNG/JPEG/WebP 文件（最大 10\u00a0MB）或 https 链接',
     extendHead: '--extend 任务|URL',
     extend: '延长一个已完成的视频：填写其任务 ID 或视频链接',
     json: '以 JSON 输出 {"id": ...}',
