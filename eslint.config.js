@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { cliTextPlugin } from './config/eslint-cli-text.js';
 
 // Issue 17: every word the window shows comes from renderer/src/i18n (en.ts + zh-Hans.ts).
 // This flags words written straight into TSX: JSX text, string literals and template text
@@ -138,5 +139,12 @@ export default tseslint.config(
     ignores: ['**/*.test.tsx', 'renderer/src/test-support/**'],
     plugins: { i18n: i18nPlugin },
     rules: { 'i18n/no-literal-ui-string': 'error' },
+  },
+  {
+    // The command line's words for people live in main/cli/i18n (see config/eslint-cli-text.js).
+    files: ['main/cli/**/*.ts'],
+    ignores: ['main/cli/**/*.test.ts', 'main/cli/i18n/**'],
+    plugins: { 'cli-text': cliTextPlugin },
+    rules: { 'cli-text/no-literal-cli-text': 'error' },
   },
 );

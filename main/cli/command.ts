@@ -1,7 +1,8 @@
 // What a command module gets and gives back. A command parses its own argv (with the shared
 // options merged in), prints through `out`/`err`, and returns an exit code (see exit-codes.ts).
 import type { PikaClient } from '../core/api/client';
-import type { CliText } from './i18n';
+import type { Catalog } from '../core/i18n';
+import type { CliCatalog, CliText } from './i18n';
 import type { SHARED_OPTIONS, SharedValues } from './options';
 
 export interface CliContext {
@@ -25,7 +26,7 @@ export interface CommandModule {
 }
 
 export interface CommandEntry {
-  /** One line for `pika-tray --help`. */
-  summary: string;
+  /** One line for `pika-tray --help`, from the catalog of the CLI's language. */
+  summary: (t: Catalog<CliCatalog>) => string;
   load(): Promise<CommandModule>;
 }

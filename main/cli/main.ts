@@ -5,8 +5,9 @@ import { redact } from '../core/api/classify';
 import type { CliContext } from './command';
 import { COMMANDS } from './commands/index';
 import { EXIT } from './exit-codes';
-import { cliLocale, cliText } from './i18n';
-import { SHARED_HELP, SHARED_OPTIONS, UsageError, clientFrom, tokenIn } from './options';
+import { mainHelp } from './help-pages';
+import { cliLocale, cliText, type CliText } from './i18n';
+import { SHARED_OPTIONS, UsageError, clientFrom, tokenIn } from './options';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -14,19 +15,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  const list = Object.entries(COMMANDS)
-    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
-    .join('\n');
-  return `Usage: pika-tray <command> [options]
-
-Commands:
-${list}
-
-${SHARED_HELP}
-
-Run "pika-tray <command> --help" for a command's options.`;
+/** `pika-tray --help`: the commands and the shared options, in the given language. */
+export function usage(text: CliText = cliText('en'), width?: number): string {
+  const commands = Object.entries(COMMANDS).map(([name, c]) => [name, c.summary(text.t)] as const);
+  return mainHelp(text, commands, width);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -41,12 +33,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     env: io.env,
     text,
     sharedOptions: SHARED_OPTIONS,
-    client: (shared) => clientFrom(shared, io.env),
+    client: (shared) => clientFrom(shared, io.env, undefined, text),
   };
 
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? ctx.err : ctx.out)(usage());
+    (name === undefined ? ctx.err : ctx.out)(usage(text));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -60,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      ctx.err(`pika-tray ${name}: ${err.message}`);
+      ctx.err(t.prefixed(name, err.message));
       ctx.err(t.runCommandHelp(name));
       return EXIT.usage;
     }

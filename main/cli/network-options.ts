@@ -4,30 +4,37 @@
 // and kept by the HTTP layer.
 import { createHttpLayer, type HttpLayer } from '../core/http/http-layer';
 import { ProxyUrlError, parseProxyUrl, type NetworkConfig } from '../core/http/network-config';
-import { UsageError, type SharedValues } from './options';
-
-export const PROXY_HELP = `  --proxy <url>     proxy for every request: http://host:port, https://…, socks5://…,
-                    user:pass@ allowed (or env PIKA_PROXY); "direct" ignores every proxy
-                    variable. Default: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY`;
+import { coreText } from './i18n/core-text';
+import type { CliText } from './i18n';
+import { UsageError, textFor, type SharedValues } from './options';
 
 const ENV_PROXIES = ['https_proxy', 'http_proxy', 'all_proxy'];
 
-function fromValue(raw: string, from: string): NetworkConfig {
+/** The proxy rule is the core's (shared with Settings): its words come from there. */
+function proxyProblem(from: string, error: ProxyUrlError, text: CliText): UsageError {
+  return new UsageError(text.t.usage.problem(from, coreText(error, text.locale)));
+}
+
+function fromValue(raw: string, from: string, text: CliText): NetworkConfig {
   if (raw.trim().toLowerCase() === 'direct') return { mode: 'direct' };
   try {
     return { mode: 'manual', proxyUrl: parseProxyUrl(raw).href };
   } catch (error) {
-    if (error instanceof ProxyUrlError) throw new UsageError(`${from}: ${error.message}`);
+    if (error instanceof ProxyUrlError) throw proxyProblem(from, error, text);
     throw error;
   }
 }
 
 /** The network configuration of this invocation; throws UsageError for a bad proxy. */
-export function networkFrom(values: SharedValues, env: NodeJS.ProcessEnv): NetworkConfig {
+export function networkFrom(
+  values: SharedValues,
+  env: NodeJS.ProcessEnv,
+  text: CliText = textFor(env),
+): NetworkConfig {
   const flag = values['proxy'];
-  if (typeof flag === 'string') return fromValue(flag, '--proxy');
+  if (typeof flag === 'string') return fromValue(flag, '--proxy', text);
   const pika = env['PIKA_PROXY']?.trim();
-  if (pika) return fromValue(pika, 'PIKA_PROXY');
+  if (pika) return fromValue(pika, 'PIKA_PROXY', text);
   for (const lower of ENV_PROXIES) {
     for (const name of [lower, lower.toUpperCase()]) {
       const value = env[name]?.trim();
@@ -35,7 +42,7 @@ export function networkFrom(values: SharedValues, env: NodeJS.ProcessEnv): Netwo
       try {
         parseProxyUrl(value);
       } catch (error) {
-        if (error instanceof ProxyUrlError) throw new UsageError(`${name}: ${error.message}`);
+        if (error instanceof ProxyUrlError) throw proxyProblem(name, error, text);
         throw error;
       }
     }
@@ -47,8 +54,12 @@ const layers = new Map<string, HttpLayer>();
 
 /** One HTTP layer per configuration for the whole invocation (the API client and the
  * downloads share its connections). */
-export function httpLayerFrom(values: SharedValues, env: NodeJS.ProcessEnv): HttpLayer {
-  const config = networkFrom(values, env);
+export function httpLayerFrom(
+  values: SharedValues,
+  env: NodeJS.ProcessEnv,
+  text: CliText = textFor(env),
+): HttpLayer {
+  const config = networkFrom(values, env, text);
   const key = config.mode === 'manual' ? `manual ${config.proxyUrl}` : config.mode;
   let layer = layers.get(key);
   if (!layer) {

@@ -4,6 +4,7 @@
 // notification daemon cannot hold the command open.
 import notifier from 'node-notifier';
 import { notificationBodyFor } from '../core/notify/body-markup';
+import { cliText, type CliText } from './i18n';
 
 export interface DesktopNotification {
   title: string;
@@ -28,6 +29,8 @@ export interface NodeNotifierOptions {
   onError?: (message: string) => void;
   /** Default: this process's. On Linux (notify-send) the body is read as markup. */
   platform?: NodeJS.Platform;
+  /** Language of the reasons given to onError. Default English. */
+  text?: CliText;
 }
 
 const APP_NAME = 'Pika Tray';
@@ -45,6 +48,7 @@ export function notificationText(text: string, max: number): string {
 export function createNodeNotifier(options: NodeNotifierOptions = {}): NodeNotifier {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const platform = options.platform ?? process.platform;
+  const text = options.text ?? cliText('en');
   let stuck = false;
   return {
     stuck: () => stuck,
@@ -60,7 +64,7 @@ export function createNodeNotifier(options: NodeNotifierOptions = {}): NodeNotif
         };
         const timer = setTimeout(() => {
           stuck = true;
-          settle(false, `the notification service did not answer within ${timeoutMs} ms`);
+          settle(false, text.t.notify.noAnswer(String(timeoutMs)));
         }, timeoutMs);
         try {
           notifier.notify(

@@ -2,9 +2,11 @@
 // --token or PIKA_TOKEN (the environment is better: a flag shows up in the process list), the
 // base URL from --base-url or PIKA_BASE_URL, checked by the same rule as the app's settings.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../core/api/base-url';
+import { normalizeBaseUrl } from '../core/api/base-url';
 import { createPikaClient, type PikaClient } from '../core/api/client';
-import { PROXY_HELP, httpLayerFrom } from './network-options';
+import { coreText } from './i18n/core-text';
+import { cliLocale, cliText, type CliText } from './i18n';
+import { httpLayerFrom } from './network-options';
 
 export const SHARED_OPTIONS = {
   'base-url': { type: 'string' },
@@ -12,12 +14,6 @@ export const SHARED_OPTIONS = {
   proxy: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-export const SHARED_HELP = `Options for every command:
-  --base-url <url>  API base URL (or env PIKA_BASE_URL; default ${DEFAULT_BASE_URL})
-  --token <token>   API token (or env PIKA_TOKEN, which keeps it out of the process list)
-${PROXY_HELP}
-  -h, --help        show help`;
 
 /** Values of the shared options as parseArgs returns them. */
 export type SharedValues = Record<string, string | boolean | undefined>;
@@ -35,10 +31,35 @@ export interface ParsedCommandArgs {
   positionals: string[];
 }
 
+/** The CLI's words for the language of this environment (LC_ALL / LC_MESSAGES / LANG). */
+export function textFor(env: NodeJS.ProcessEnv): CliText {
+  return cliText(cliLocale(env));
+}
+
+/**
+ * node:util parseArgs' complaint in the CLI's language. Node words it in English only; its
+ * error code says which mistake it is and its message names the option, which stays literal.
+ */
+export function parseArgsProblem(err: unknown, text: CliText): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  const u = text.t.usage;
+  const named = /'(?:-\w, )?(-[^' ]+)/.exec(message)?.[1];
+  if (named === undefined) return message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return u.unknownOption(named);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(message)) return u.missingValue(named);
+    if (/does not take an argument/.test(message)) return u.noValue(named);
+    if (/ambiguous/.test(message)) return u.ambiguousValue(named);
+  }
+  return message;
+}
+
 /** parseArgs in strict mode with the shared options merged in; throws UsageError. */
 export function parseCommandArgs(
   argv: string[],
   options: NonNullable<ParseArgsConfig['options']>,
+  text: CliText = cliText('en'),
 ): ParsedCommandArgs {
   try {
     const parsed = parseArgs({
@@ -49,7 +70,7 @@ export function parseCommandArgs(
     });
     return { values: parsed.values as SharedValues, positionals: parsed.positionals };
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw new UsageError(parseArgsProblem(err, text));
   }
 }
 
@@ -59,7 +80,12 @@ export interface ResolvedConfig {
 }
 
 /** Base URL and token from the options, then the environment; throws UsageError naming what is wrong. */
-export function resolveConfig(values: SharedValues, env: NodeJS.ProcessEnv): ResolvedConfig {
+export function resolveConfig(
+  values: SharedValues,
+  env: NodeJS.ProcessEnv,
+  text: CliText = textFor(env),
+): ResolvedConfig {
+  const u = text.t.usage;
   const flagUrl = typeof values['base-url'] === 'string' ? values['base-url'] : undefined;
   const rawUrl = flagUrl ?? (env['PIKA_BASE_URL'] || undefined);
   let baseUrl: string;
@@ -67,17 +93,13 @@ export function resolveConfig(values: SharedValues, env: NodeJS.ProcessEnv): Res
     baseUrl = normalizeBaseUrl(rawUrl);
   } catch (err) {
     const from = flagUrl === undefined ? 'PIKA_BASE_URL' : '--base-url';
-    throw new UsageError(`${from}: ${err instanceof Error ? err.message : String(err)}`);
+    // The rule is the core's (shared with Settings); its words come with it.
+    throw new UsageError(u.problem(from, coreText(err, text.locale)));
   }
   const flagToken = typeof values['token'] === 'string' ? values['token'].trim() : undefined;
   const token = flagToken || env['PIKA_TOKEN']?.trim() || '';
-  if (token === '') {
-    throw new UsageError(
-      'No API token: set the environment variable PIKA_TOKEN (or pass --token).',
-    );
-  }
-  if (/\s/.test(token))
-    throw new UsageError('The API token must not contain spaces or line breaks.');
+  if (token === '') throw new UsageError(u.noToken);
+  if (/\s/.test(token)) throw new UsageError(u.tokenSpaces);
   return { baseUrl, token };
 }
 
@@ -86,9 +108,10 @@ export function clientFrom(
   values: SharedValues,
   env: NodeJS.ProcessEnv,
   timeoutMs?: number,
+  text: CliText = textFor(env),
 ): PikaClient {
-  const { baseUrl, token } = resolveConfig(values, env);
-  const http = httpLayerFrom(values, env);
+  const { baseUrl, token } = resolveConfig(values, env, text);
+  const http = httpLayerFrom(values, env, text);
   return createPikaClient({ baseUrl, getToken: () => token, timeoutMs, http });
 }
 

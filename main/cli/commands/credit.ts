@@ -8,33 +8,20 @@ import { fetchCredit } from '../../core/credit/fetch-credit';
 import type { CliContext } from '../command';
 import { apiErrorText } from '../i18n/api-error-text';
 import { EXIT, exitCodeOf } from '../exit-codes';
-import { SHARED_HELP, UsageError, parseCommandArgs } from '../options';
-
-export const CREDIT_HELP = `Usage: pika-tray credit [--json]
-
-Asks the gateway what the API token has left: its limit, what was used and what remains
-(GET /v1/dashboard/billing/subscription and …/usage). A token with unlimited quota shows
-"unlimited".
-
-  --json   print {"limitUsd", "usedUsd", "remainingUsd", "unlimited"} (dollars; null where
-           the gateway did not say)
-
-${SHARED_HELP}
-
-Exit codes: 0 answered, 1 the gateway does not report credit (or kept failing), 2 bad usage
-or configuration, 3 token rejected or account not allowed.`;
+import { creditHelp } from '../help-pages';
+import { UsageError, parseCommandArgs } from '../options';
 
 const CREDIT_OPTIONS = { json: { type: 'boolean' } } as const;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, CREDIT_OPTIONS);
+  const { values, positionals } = parseCommandArgs(argv, CREDIT_OPTIONS, ctx.text);
   if (values['help']) {
-    ctx.out(CREDIT_HELP);
+    ctx.out(creditHelp(ctx.text));
     return EXIT.ok;
   }
-  if (positionals.length > 0)
-    throw new UsageError(`credit takes no arguments (got "${positionals[0]}").`);
+  if (positionals.length > 0) throw new UsageError(ctx.text.t.usage.creditNoArgs(positionals[0]!));
   const t = ctx.text.t.credit;
+  const m = ctx.text.t.main;
   const client = ctx.client(values);
   const host = new URL(client.baseUrl).host;
   let reading;
@@ -42,13 +29,13 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     reading = await fetchCredit(client);
   } catch (err) {
     if (!(err instanceof PikaApiError)) throw err;
-    ctx.err(`pika-tray credit: ${apiErrorText(err, ctx.text)}`);
+    ctx.err(m.prefixed('credit', apiErrorText(err, ctx.text)));
     if (err.kind === 'token-rejected') ctx.err(ctx.text.t.get.tokenHint);
     return exitCodeOf(err);
   }
   if (!reading.offered) {
     // The reason names the gateway's route and answer: it stays in the core's English.
-    ctx.err(`pika-tray credit: ${t.notOffered(host, reading.reason)}`);
+    ctx.err(m.prefixed('credit', t.notOffered(host, reading.reason)));
     return EXIT.failed;
   }
   const { limitUsd, usedUsd, remainingUsd, unlimited } = reading;

@@ -2,6 +2,8 @@
 // view fills, so both build the request body with one function and one set of rules.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { emptyForm, type GenerateForm } from '../../core/generate/generate-form';
+import { cliText, type CliText } from '../i18n';
+import { parseArgsProblem } from '../options';
 
 export interface GenerateArgs {
   form: GenerateForm;
@@ -50,7 +52,9 @@ export type ParsedGenerate =
 export function parseGenerateArgs(
   argv: string[],
   sharedOptions: NonNullable<ParseArgsConfig['options']> = {},
+  text: CliText = cliText('en'),
 ): ParsedGenerate {
+  const u = text.t.usage;
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,7 +64,7 @@ export function parseGenerateArgs(
       strict: true,
     });
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: parseArgsProblem(err, text) };
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v['help']) return { ok: 'help' };
@@ -85,7 +89,7 @@ export function parseGenerateArgs(
   if (timeout !== undefined) {
     const seconds = Number(timeout);
     if (!/^\d+(\.\d+)?$/.test(timeout.trim()) || seconds <= 0 || seconds > 600) {
-      return { ok: false, error: '--timeout must be a number of seconds above 0, at most 600.' };
+      return { ok: false, error: u.generateTimeout };
     }
     timeoutMs = Math.round(seconds * 1000);
   }
@@ -99,10 +103,7 @@ export function parseGenerateArgs(
   const watchTimeout = str('watch-timeout');
   if (watchTimeout !== undefined) watchArgv.push('--timeout', watchTimeout);
   if (watchArgv.length > 0 && v['watch'] !== true) {
-    return {
-      ok: false,
-      error: '--download-dir, --no-notify, --interval and --watch-timeout only apply with --watch.',
-    };
+    return { ok: false, error: u.watchOnly };
   }
 
   const shared: GenerateArgs['shared'] = {};
@@ -122,32 +123,3 @@ export function parseGenerateArgs(
     },
   };
 }
-
-export const GENERATE_HELP = `Usage: pika-tray generate "<prompt>" [options]
-
-Starts one video generation (billed by Pika) and prints its task id.
-The request is sent once and never retried: if no answer comes, the outcome is unknown
-and you should check your tasks before sending again.
-
-Options:
-  --model 1.5|2.0          Pika model (default 2.0)
-  --effect NAME            Pikaffect: Levitate, Decapitate, Eye-pop, Ta-da, Deflate,
-                           Crumble, Dissolve, Squish, Inflate, Melt, Crush, Cake-ify, Explode
-  --aspect W:H             16:9 (default), 9:16, 1:1, 4:5, 5:4, 4:3, 3:4
-                           (ignored with --image or --extend: the frame comes from them)
-  --frame-rate N           8-24 frames per second (default 24)
-  --motion N               0-4 (default 1)
-  --guidance N             8-24, how closely to follow the prompt (default 12)
-  --negative TEXT          what the video should avoid
-  --image FILE|URL         start from an image: a PNG/JPEG/WebP file (up to 10 MB) or https URL
-  --extend TASK|URL        continue a finished video: its task id or its video URL
-  --json                   print {"id": ...} as JSON
-  --watch                  follow the new task until it ends (as "pika-tray watch"); with
-                           --json its events follow the id as JSON lines
-    --download-dir DIR     with --watch: save the video in DIR
-    --no-notify            with --watch: no desktop notification
-    --interval SECONDS     with --watch: shortest gap between checks (default 5)
-    --watch-timeout SECONDS  with --watch: stop waiting after this long (exit 1)
-  --timeout SECONDS        how long to wait for the server's answer (default 30); the
-                           request is not resent after it
-`;

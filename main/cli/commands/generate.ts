@@ -15,11 +15,13 @@ import {
 import { generateFailureOf } from '../../core/generate/generate-outcome';
 import { imageFromUrl } from '../../core/generate/image-input';
 import { extendableUrl } from '../../core/generate/prefill';
+import { coreText } from '../i18n/core-text';
 import type { CliContext } from '../command';
 import { EXIT } from '../exit-codes';
-import { clientFrom, SHARED_HELP, SHARED_OPTIONS, UsageError } from '../options';
+import { generateHelp } from '../help-pages';
+import { clientFrom, SHARED_OPTIONS, UsageError } from '../options';
 import { COMMANDS } from './index';
-import { parseGenerateArgs, GENERATE_HELP, type GenerateArgs } from './generate-args';
+import { parseGenerateArgs, type GenerateArgs } from './generate-args';
 import { imageFromFile } from './image-file';
 
 export const EXIT_OK = EXIT.ok;
@@ -60,25 +62,27 @@ export async function runGenerate(
   deps: GenerateDeps,
   sharedOptions: Parameters<typeof parseGenerateArgs>[1] = {},
 ): Promise<number> {
-  const parsed = parseGenerateArgs(argv, sharedOptions);
+  const text = deps.text ?? cliText('en');
+  const t = text.t.generate;
+  const u = text.t.usage;
+  const say = (message: string) => deps.err(text.t.main.prefixed('generate', message));
+  const parsed = parseGenerateArgs(argv, sharedOptions, text);
   if (parsed.ok === 'help') {
-    deps.out(`${GENERATE_HELP}\n${SHARED_HELP}\n\n${EXIT_HELP}`);
+    deps.out(generateHelp(text));
     return EXIT_OK;
   }
   if (!parsed.ok) {
-    deps.err(`pika-tray generate: ${parsed.error}`);
-    deps.err('Run "pika-tray generate --help" for the options.');
+    say(parsed.error);
+    deps.err(text.t.main.runOptionsHelp('generate'));
     return EXIT_USAGE;
   }
   const args = parsed.args;
   if (args.watch && !deps.watch) {
-    deps.err(
-      'pika-tray generate: --watch is not available in this build; run "pika-tray watch <id>".',
-    );
+    say(u.watchUnavailable);
     return EXIT_USAGE;
   }
   if (args.image !== null && args.extend !== null) {
-    deps.err('pika-tray generate: --image and --extend cannot be used together.');
+    say(u.imageAndExtend);
     return EXIT_USAGE;
   }
 
@@ -86,15 +90,17 @@ export async function runGenerate(
   try {
     client = deps.client(args.shared, args.timeoutMs);
   } catch (err) {
-    deps.err(`pika-tray generate: ${err instanceof Error ? err.message : String(err)}`);
+    say(coreText(err, text.locale));
     return EXIT_USAGE;
   }
 
   const form = args.form;
   if (args.image !== null) {
-    const image = isUrl(args.image) ? imageFromUrl(args.image) : await imageFromFile(args.image);
+    const image = isUrl(args.image)
+      ? imageFromUrl(args.image)
+      : await imageFromFile(args.image, text);
     if (!image.ok) {
-      deps.err(`pika-tray generate: --image: ${image.error}`);
+      say(u.problem('--image', coreText(image.error, text.locale)));
       return EXIT_USAGE;
     }
     form.image = image.value;
@@ -108,24 +114,22 @@ export async function runGenerate(
         const task = await client.getTask(args.extend.trim());
         const url = extendableUrl(task);
         if (url === null) {
-          deps.err(`pika-tray generate: --extend: task ${task.id} has no finished video yet.`);
+          say(u.extendNotFinished(task.id));
           return EXIT_FAILED;
         }
         form.extendVideo = url;
       } catch (err) {
-        deps.err(
-          `pika-tray generate: --extend: ${err instanceof Error ? err.message : String(err)}`,
-        );
+        const why =
+          err instanceof PikaApiError ? apiErrorText(err, text) : coreText(err, text.locale);
+        say(u.problem('--extend', why));
         return EXIT_FAILED;
       }
     }
   }
 
-  const text = deps.text ?? cliText('en');
-  const t = text.t.generate;
   const built = buildGenerateRequest(form);
   if (!built.ok) {
-    reportFieldErrors(built.errors, deps.err, t.nothingSent);
+    reportFieldErrors(built.errors, deps.err, text);
     return EXIT_USAGE;
   }
 
@@ -136,14 +140,15 @@ export async function runGenerate(
     const failure = generateFailureOf(error);
     if (failure.outcome === 'rejected') {
       const field = fieldFromServer(failure.field);
-      const why = error instanceof PikaApiError ? apiErrorText(error, text) : failure.message;
+      const why =
+        error instanceof PikaApiError ? apiErrorText(error, text) : coreText(failure, text.locale);
       deps.err(
-        t.refused(field ? OPTION_OF[field] : null, text.locale === 'en' ? failure.message : why),
+        t.refused(field ? nameOf(field, text) : null, text.locale === 'en' ? failure.message : why),
       );
       deps.err(t.nothingStarted);
       if (failure.kind === 'token-rejected' || failure.kind === 'forbidden') return EXIT.auth;
     } else if (failure.outcome === 'not-sent') {
-      deps.err(`pika-tray generate: ${failure.message}`);
+      say(coreText(failure, text.locale));
     } else {
       deps.err(t.unknownOutcome);
       deps.err(t.unknownDetail);
@@ -158,16 +163,13 @@ export async function runGenerate(
   return EXIT_OK;
 }
 
-const EXIT_HELP = `Exit codes: 0 started, 1 refused or unknown outcome (check before resending),
-2 bad usage (nothing sent), 3 token rejected or account not allowed.`;
-
 /** The command table's entry point. */
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   return runGenerate(
     argv,
     {
       client: (shared, timeoutMs) =>
-        timeoutMs === null ? ctx.client(shared) : clientFrom(shared, ctx.env, timeoutMs),
+        timeoutMs === null ? ctx.client(shared) : clientFrom(shared, ctx.env, timeoutMs, ctx.text),
       out: ctx.out,
       err: ctx.err,
       watch: watchThrough(ctx),
@@ -193,19 +195,21 @@ function watchThrough(ctx: CliContext): GenerateDeps['watch'] {
       return await watch.run(argv, ctx);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      ctx.err(`pika-tray watch: ${err.message}`);
+      ctx.err(ctx.text.t.main.prefixed('watch', err.message));
       return EXIT.usage;
     }
   };
 }
 
-function reportFieldErrors(
-  errors: FieldErrors,
-  err: (line: string) => void,
-  heading: string,
-): void {
-  err(heading);
-  for (const [field, message] of Object.entries(errors) as [GenerateField, string][]) {
-    err(`  ${OPTION_OF[field]}: ${message}`);
+function reportFieldErrors(errors: FieldErrors, err: (line: string) => void, text: CliText): void {
+  err(text.t.generate.nothingSent);
+  for (const [field, message] of Object.entries(errors) as [GenerateField, unknown][]) {
+    // The form's rules are the core's (shared with the New video view): their words come with them.
+    err(`  ${text.t.usage.problem(nameOf(field, text), coreText(message, text.locale))}`);
   }
+}
+
+/** The option a field comes from; the prompt is an argument, named in the reader's words. */
+function nameOf(field: GenerateField, text: CliText): string {
+  return field === 'promptText' ? text.t.usage.promptArgument : OPTION_OF[field];
 }

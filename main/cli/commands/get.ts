@@ -5,28 +5,13 @@ import { PikaApiError } from '../../core/api/errors';
 import type { FeedTask, FeedVideo } from '../../core/api/types';
 import { UNKNOWN_TASK_LIMIT } from '../../core/tasks/unknown-task';
 import { parseTaskInput } from '../../core/tasks/parse-input';
+import { coreText } from '../i18n/core-text';
 import type { CliContext } from '../command';
 import type { CliText } from '../i18n';
 import { apiErrorText } from '../i18n/api-error-text';
 import { EXIT, exitCodeOf } from '../exit-codes';
-import { SHARED_HELP, UsageError, parseCommandArgs } from '../options';
-
-export const GET_HELP = `Usage: pika-tray get <task> [--json] [--retries <n>]
-
-Asks the Pika API once about a task and prints its status, progress, seed, duration, links
-and error. <task> is a task id, a feed link (…/pika/feed/<id>) or a pasted feed answer.
-
-  --json          print the task as JSON (the normalised form the app uses)
-  --retries <n>   retries for rate limits, server and network errors (default 3, max 10)
-
-A task created moments ago can be unknown to the gateway for a few seconds. Like the app,
-get calls a task unknown only after 3 "no such task" answers in a row: it asks again after
-1 s and 2 s (saying so on stderr), so an unknown id costs about 3 s before exit 1.
-
-${SHARED_HELP}
-
-Exit codes: 0 answered, 1 task unknown or the server kept failing, 2 bad usage or
-configuration, 3 token rejected or account not allowed.`;
+import { getHelp } from '../help-pages';
+import { UsageError, parseCommandArgs } from '../options';
 
 const GET_OPTIONS = {
   json: { type: 'boolean' },
@@ -40,23 +25,26 @@ const MAX_WAIT_MS = 15_000;
 const UNKNOWN_WAITS_MS = [1_000, 2_000] as const;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, GET_OPTIONS);
+  const u = ctx.text.t.usage;
+  const { values, positionals } = parseCommandArgs(argv, GET_OPTIONS, ctx.text);
   if (values['help']) {
-    ctx.out(GET_HELP);
+    ctx.out(getHelp(ctx.text));
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError('get needs a task id: pika-tray get <task>');
+  if (positionals.length === 0) throw new UsageError(u.getNeedsTask);
   const parsed = parseTaskInput(positionals.join(' '));
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0]!;
-    throw new UsageError(`not a task id: ${first.input}: ${first.message}`);
+    // The rule is the core's (the app's add box uses it too): its words come with it.
+    throw new UsageError(u.notTaskId(first.input, coreText(first, ctx.text.locale)));
   }
-  if (parsed.ids.length !== 1) throw new UsageError('get takes exactly one task.');
+  if (parsed.ids.length !== 1) throw new UsageError(u.getOneTask);
   const taskId = parsed.ids[0]!;
-  const retries = retriesFrom(values['retries']);
+  const retries = retriesFrom(values['retries'], u.retries);
   const client = ctx.client(values);
 
   const t = ctx.text.t.get;
+  const m = ctx.text.t.main;
   const seconds = (ms: number) => ctx.text.fmt.duration(ms / 1000);
   let unknownAnswers = 0;
   for (let attempt = 0; ; attempt += 1) {
@@ -73,35 +61,36 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         const pause = UNKNOWN_WAITS_MS[unknownAnswers - 1];
         if (unknownAnswers < UNKNOWN_TASK_LIMIT && pause !== undefined) {
           ctx.err(
-            `pika-tray get: ${said} ${t.unknownAgain(seconds(pause), unknownAnswers, UNKNOWN_TASK_LIMIT)}`,
+            m.prefixed(
+              'get',
+              `${said} ${t.unknownAgain(seconds(pause), unknownAnswers, UNKNOWN_TASK_LIMIT)}`,
+            ),
           );
           attempt -= 1; // not a failure of the server: --retries is not spent on it
           await new Promise((resolve) => setTimeout(resolve, pause));
           continue;
         }
-        ctx.err(`pika-tray get: ${said}`);
+        ctx.err(m.prefixed('get', said));
         if (unknownAnswers > 1) ctx.err(t.unknownTimes(unknownAnswers));
         return exitCodeOf(err);
       }
       const wait = backoffMs(attempt, err.retryAfterMs);
       if (!err.retryable || attempt >= retries || wait > MAX_WAIT_MS) {
-        ctx.err(`pika-tray get: ${said}`);
+        ctx.err(m.prefixed('get', said));
         if (err.retryable && attempt > 0) ctx.err(t.gaveUp(attempt + 1));
         if (err.kind === 'token-rejected') ctx.err(t.tokenHint);
         return exitCodeOf(err);
       }
-      ctx.err(`pika-tray get: ${said} ${t.retryingIn(ctx.text.fmt.clipLength(wait / 1000))}`);
+      ctx.err(m.prefixed('get', `${said} ${t.retryingIn(ctx.text.fmt.clipLength(wait / 1000))}`));
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }
 
-function retriesFrom(value: string | boolean | undefined): number {
+function retriesFrom(value: string | boolean | undefined, problem: string): number {
   if (value === undefined) return 3;
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 10) {
-    throw new UsageError('--retries must be a whole number from 0 to 10.');
-  }
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 10) throw new UsageError(problem);
   return n;
 }
 

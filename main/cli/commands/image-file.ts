@@ -9,6 +9,7 @@ import {
   type Parsed,
 } from '../../core/generate/image-input';
 import { IMAGE_MAX_BYTES } from '../../core/generate/generate-options';
+import { cliText, type CliText } from '../i18n';
 
 export function sniffImageType(head: Uint8Array): string | null {
   const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b);
@@ -18,27 +19,28 @@ export function sniffImageType(head: Uint8Array): string | null {
   return null;
 }
 
-export async function imageFromFile(path: string): Promise<Parsed<ImageInput>> {
+export async function imageFromFile(
+  path: string,
+  text: CliText = cliText('en'),
+): Promise<Parsed<ImageInput>> {
+  const t = text.t.image;
   const name = basename(path);
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { ok: false, error: `${path} is not a file.` };
+    if (!info.isFile()) return { ok: false, error: t.notFile(path) };
     size = info.size;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      error:
-        code === 'ENOENT'
-          ? `${path} does not exist.`
-          : `${path} could not be read (${code ?? 'error'}).`,
+      error: code === 'ENOENT' ? t.missing(path) : t.unreadable(path, code ?? 'error'),
     };
   }
   if (size > IMAGE_MAX_BYTES) {
     return {
       ok: false,
-      error: `${name} is ${formatMegabytes(size)}, over the ${formatMegabytes(IMAGE_MAX_BYTES)} limit for images.`,
+      error: t.tooBig(name, formatMegabytes(size), formatMegabytes(IMAGE_MAX_BYTES)),
     };
   }
   let bytes: Buffer;
@@ -52,10 +54,11 @@ export async function imageFromFile(path: string): Promise<Parsed<ImageInput>> {
   } catch (err) {
     return {
       ok: false,
-      error: `${path} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      error: t.unreadable(path, (err as NodeJS.ErrnoException).code ?? 'error'),
     };
   }
   const mime = sniffImageType(bytes.subarray(0, 16));
-  if (!mime) return { ok: false, error: `${name} is not a PNG, JPEG or WebP image.` };
+  if (!mime) return { ok: false, error: t.notImage(name) };
+  // The data URL's own checks are the core's (shared with the app's form): English for now.
   return imageFromDataUrl(`data:${mime};base64,${bytes.toString('base64')}`, name);
 }

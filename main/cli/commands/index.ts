@@ -1,19 +1,11 @@
 // The command table: adding a command is one line here plus its module exporting
-// `run(argv, ctx)` (see ../command.ts). Modules load on demand, so each command starts fast.
+// `run(argv, ctx)` (see ../command.ts) and its summary in the CLI catalogs (help.summary).
+// Modules load on demand, so each command starts fast.
 import type { CommandEntry } from '../command';
 
 export const COMMANDS: Record<string, CommandEntry> = {
-  get: { summary: 'Ask the API once about a task and print it', load: () => import('./get') },
-  generate: {
-    summary: 'Start one video generation (billed) and print its task id',
-    load: () => import('./generate'),
-  },
-  watch: {
-    summary: 'Follow tasks until they end; notify; download',
-    load: () => import('./watch'),
-  },
-  credit: {
-    summary: 'Print what the API token has left (limit, used, remaining)',
-    load: () => import('./credit'),
-  },
+  get: { summary: (t) => t.help.summary.get, load: () => import('./get') },
+  generate: { summary: (t) => t.help.summary.generate, load: () => import('./generate') },
+  watch: { summary: (t) => t.help.summary.watch, load: () => import('./watch') },
+  credit: { summary: (t) => t.help.summary.credit, load: () => import('./credit') },
 };

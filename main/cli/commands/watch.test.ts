@@ -229,7 +229,7 @@ describe('pika-tray watch', () => {
     const r2 = await run([refused, ...FAST], { text: zh });
     expect(r2.code).toBe(3);
     expect(r2.err.join('\n')).toContain(
-      'pika-tray watch: 服务器拒绝访问（HTTP 402）。服务器返回：“余额不足”',
+      'pika-tray watch：服务器拒绝访问（HTTP 402）。服务器返回：“余额不足”',
     );
   });
 

@@ -14,6 +14,7 @@ import { createDownloadQueue, type DownloadQueue } from '../../core/download';
 import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
 import { mainText } from '../../core/text';
+import { coreText } from '../i18n/core-text';
 import { cliText, type CliText } from '../i18n';
 import { taskErrorText } from '../i18n/api-error-text';
 import { createTracker } from '../../core/tasks/create-tracker';
@@ -22,12 +23,12 @@ import type { CliContext } from '../command';
 import { EXIT } from '../exit-codes';
 import { createMemoryStore } from '../memory-store';
 import { createNodeNotifier, type Notifier } from '../notifier';
+import { watchHelp } from '../help-pages';
 import {
   DEFAULT_CAP_SEC,
   DEFAULT_FLOOR_SEC,
   DEFAULT_STALLED_SEC,
   parseWatchArgs,
-  WATCH_HELP,
   type WatchArgs,
 } from './watch-args';
 import {
@@ -82,14 +83,15 @@ export async function runWatch(
   deps: WatchDeps,
   sharedOptions: NonNullable<ParseArgsConfig['options']> = {},
 ): Promise<number> {
-  const parsed = parseWatchArgs(argv, sharedOptions);
+  const text = deps.text ?? cliText('en');
+  const parsed = parseWatchArgs(argv, sharedOptions, text);
   if (parsed.ok === 'help') {
-    deps.out(WATCH_HELP.trimEnd());
+    deps.out(watchHelp(text));
     return EXIT_OK;
   }
   if (!parsed.ok) {
-    deps.err(`pika-tray watch: ${parsed.error}`);
-    deps.err('Run "pika-tray watch --help" for the options.');
+    deps.err(text.t.main.prefixed('watch', parsed.error));
+    deps.err(text.t.main.runOptionsHelp('watch'));
     return EXIT_USAGE;
   }
   return watchTasks(parsed.args, deps);
@@ -101,6 +103,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const notifier = createNodeNotifier({
     timeoutMs: notifyTimeoutMs(),
     onError: (why) => ctx.err(ctx.text.t.watch.notifyFailed(why)),
+    text: ctx.text,
   });
   const code = await runWatch(
     argv,
@@ -126,19 +129,18 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 }
 
 /** Checks the download folder before anything is tracked; returns a message or null. */
-async function folderProblem(dir: string): Promise<string | null> {
+async function folderProblem(dir: string, text: CliText): Promise<string | null> {
+  const t = text.t.folder;
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) return `The download folder ${dir} is not a folder.`;
+    if (!info.isDirectory()) return t.notFolder(dir);
     await access(dir, constants.W_OK);
     return null;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return `The download folder ${dir} does not exist. Create it first.`;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      return `Cannot write to the download folder ${dir} (permission denied).`;
-    }
-    return `The download folder ${dir} cannot be used: ${(error as Error).message}`;
+    if (code === 'ENOENT') return t.missing(dir);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return t.noWrite(dir);
+    return t.unusable(dir, (error as Error).message);
   }
 }
 
@@ -150,11 +152,13 @@ function notifyTimeoutMs(): number {
 type Outcome = 'ok' | 'failed' | 'stalled' | 'timeout';
 
 export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<number> {
+  const text = deps.text ?? cliText('en');
+  const say = (message: string) => deps.err(text.t.main.prefixed('watch', message));
   const dir = args.downloadDir === null ? null : resolve(args.downloadDir);
   if (dir !== null) {
-    const problem = await folderProblem(dir);
+    const problem = await folderProblem(dir, text);
     if (problem) {
-      deps.err(`pika-tray watch: ${problem}`);
+      say(problem);
       return EXIT_USAGE;
     }
   }
@@ -162,11 +166,10 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
   try {
     client = deps.client(args.shared);
   } catch (error) {
-    deps.err(`pika-tray watch: ${error instanceof Error ? error.message : String(error)}`);
+    say(coreText(error, text.locale));
     return EXIT_USAGE;
   }
 
-  const text = deps.text ?? cliText('en');
   const view: WatchView = args.json
     ? createJsonView(deps.out)
     : deps.terminal
@@ -192,6 +195,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     createNodeNotifier({
       timeoutMs,
       onError: (why) => deps.err(text.t.watch.notifyFailed(why)),
+      text,
     });
   const sends: Promise<boolean>[] = [];
   // Notifications in the terminal's language, with the app's words for them.
@@ -256,7 +260,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
         } catch (error) {
           allSaved = false;
           if ((error as { kind?: string }).kind !== 'aborted') {
-            view.downloadFailed(task, video.id, (error as Error).message);
+            // --json keeps the English message; people read it in their language.
+            const why = args.json ? (error as Error).message : coreText(error, text.locale);
+            view.downloadFailed(task, video.id, why);
           }
         } finally {
           off();
@@ -289,7 +295,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     if (finished || outcomes.has(task.id)) return;
     // The server's own words, as sent and marked as its words; else our account of it.
     const said = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
-    const reason = said ?? task.lastError?.message ?? text.t.watch.generationFailed;
+    const words = args.json ? cliText('en') : text; // --json: stable English
+    const lastError = task.lastError ? taskErrorText(task.lastError, words) : undefined;
+    const reason = said ?? lastError ?? words.t.watch.generationFailed;
     view.failed(task, reason, said !== undefined);
     settle(task.id, 'failed');
   });
@@ -302,10 +310,11 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     const blocked = status.blocked ?? null;
     if (finished || (!status.tokenRejected && blocked === null)) return;
     // Blocked means a 401 (token) or 402/403 (account): no task can go on until the user acts.
-    const message = blocked?.message ?? 'The API token was rejected.';
-    deps.err(
-      `pika-tray watch: ${blocked ? taskErrorText(blocked, text) : text.t.apiError['token-rejected']('')}`,
-    );
+    // --json keeps the stable English words; people read theirs.
+    const words = (t: CliText) =>
+      blocked ? taskErrorText(blocked, t) : t.t.apiError['token-rejected']('');
+    say(words(text));
+    const message = args.json ? words(cliText('en')) : words(text);
     for (const id of args.taskIds) {
       const task = tracker.get(id);
       if (task && !outcomes.has(id)) view.failed(task, message);
@@ -344,7 +353,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
   process.removeListener('SIGINT', onSigint);
   deps.interrupt?.removeEventListener('abort', onInterrupt);
   if (code === EXIT_INTERRUPTED) {
-    deps.err('pika-tray watch: interrupted; partial downloads are kept and resume next time.');
+    deps.err(text.t.watch.interrupted);
   }
   queue?.cancelAll();
   await Promise.race([queue?.idle(), wait(5_000)]);

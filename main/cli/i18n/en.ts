@@ -1,8 +1,11 @@
-// The command line's English words for people (help stays English, see README). `--json`
-// output never goes through a catalog: its keys and values are stable English.
+// The command line's English words for people, help and usage errors included (see README:
+// the CLI speaks English or 简体中文 after LC_ALL / LC_MESSAGES / LANG). `--json` output never
+// goes through a catalog: its keys and values are stable English.
 import { defineCatalog } from '../../core/i18n';
+import { helpEn } from './help-en';
 
 export const en = defineCatalog({
+  help: helpEn,
   state: {
     queued: 'queued',
     running: 'running',
@@ -16,6 +19,63 @@ export const en = defineCatalog({
     runHelp: 'Run "pika-tray --help" for usage.',
     runCommandHelp: (name: string) => `Run "pika-tray ${name} --help" for usage.`,
     unexpected: (name: string, why: string) => `pika-tray ${name}: unexpected error: ${why}`,
+    /** A command's message, prefixed with the command as every error line is. */
+    prefixed: (name: string, message: string) => `pika-tray ${name}: ${message}`,
+    runOptionsHelp: (name: string) => `Run "pika-tray ${name} --help" for the options.`,
+  },
+  /** Mistakes in how a command was called (exit 2). Option names stay literal. */
+  usage: {
+    unknownOption: (option: string) =>
+      `Unknown option '${option}'. A task id or prompt that starts with '-' goes at the end, after '--', as in: -- "${option}"`,
+    missingValue: (option: string) => `${option} needs a value.`,
+    noValue: (option: string) => `${option} does not take a value.`,
+    ambiguousValue: (option: string) =>
+      `${option} needs a value; to give one that starts with "-", write ${option}=-…`,
+    /** The prompt, where it is named beside options in a list of problems. */
+    promptArgument: 'prompt',
+    /** Where a value came from (option or environment variable) and what is wrong with it. */
+    problem: (from: string, why: string) => `${from}: ${why}`,
+    noToken: 'No API token: set the environment variable PIKA_TOKEN (or pass --token).',
+    tokenSpaces: 'The API token must not contain spaces or line breaks.',
+    inputProblem: (input: string, why: string) => `"${input}": ${why}`,
+    getNeedsTask: 'get needs a task id: pika-tray get <task>',
+    notTaskId: (input: string, why: string) => `not a task id: ${input}: ${why}`,
+    getOneTask: 'get takes exactly one task.',
+    retries: '--retries must be a whole number from 0 to 10.',
+    creditNoArgs: (got: string) => `credit takes no arguments (got "${got}").`,
+    watchNeedsTask: 'Give at least one task id to watch.',
+    seconds: (option: string, raw: string) => `${option} takes a number of seconds, not "${raw}".`,
+    secondsAtLeast: (option: string, min: string, raw: string) =>
+      `${option} takes a number of seconds of at least ${min}, not "${raw}".`,
+    capBelowFloor: '--max-interval cannot be shorter than --interval.',
+    dirEmpty: '--download-dir needs a folder.',
+    maxRate: (raw: string) =>
+      `--max-rate takes a whole number of requests per minute of at least 1, not "${raw}".`,
+    generateTimeout: '--timeout must be a number of seconds above 0, at most 600.',
+    watchOnly:
+      '--download-dir, --no-notify, --interval and --watch-timeout only apply with --watch.',
+    watchUnavailable: '--watch is not available in this build; run "pika-tray watch <id>".',
+    imageAndExtend: '--image and --extend cannot be used together.',
+    extendNotFinished: (id: string) => `--extend: task ${id} has no finished video yet.`,
+  },
+  /** The download folder as `watch` checks it on disk before anything is tracked. */
+  folder: {
+    notFolder: (dir: string) => `The download folder ${dir} is not a folder.`,
+    missing: (dir: string) => `The download folder ${dir} does not exist. Create it first.`,
+    noWrite: (dir: string) => `Cannot write to the download folder ${dir} (permission denied).`,
+    unusable: (dir: string, why: string) => `The download folder ${dir} cannot be used: ${why}`,
+  },
+  /** --image FILE, read from disk. */
+  image: {
+    notFile: (path: string) => `${path} is not a file.`,
+    missing: (path: string) => `${path} does not exist.`,
+    unreadable: (path: string, code: string) => `${path} could not be read (${code}).`,
+    tooBig: (name: string, size: string, max: string) =>
+      `${name} is ${size}, over the ${max} limit for images.`,
+    notImage: (name: string) => `${name} is not a PNG, JPEG or WebP image.`,
+  },
+  notify: {
+    noAnswer: (ms: string) => `the notification service did not answer within ${ms} ms`,
   },
   server: {
     /** How the server's own words are marked, whatever language they are in. */
@@ -97,6 +157,7 @@ export const en = defineCatalog({
     perSecond: (size: string) => `${size}/s`,
     savedPath: (path: string) => `Saved ${path}`,
     notifyFailed: (why: string) => `pika-tray watch: could not show a notification (${why}).`,
+    interrupted: 'pika-tray watch: interrupted; partial downloads are kept and resume next time.',
   },
 });
 

@@ -1,8 +1,10 @@
 // 命令行的简体中文文字；键与 en.ts 一一对应（缺键、多键或参数不符都无法通过类型检查）。
 import type { Catalog } from '../../core/i18n';
 import type { CliCatalog } from './en';
+import { helpZh } from './help-zh-Hans';
 
 export const zhHans = {
+  help: helpZh,
   state: {
     queued: '排队中',
     running: '生成中',
@@ -15,6 +17,53 @@ export const zhHans = {
     runHelp: '运行 “pika-tray --help” 查看用法。',
     runCommandHelp: (name) => `运行 “pika-tray ${name} --help” 查看用法。`,
     unexpected: (name, why) => `pika-tray ${name}：意外错误：${why}`,
+    prefixed: (name, message) => `pika-tray ${name}：${message}`,
+    runOptionsHelp: (name) => `运行 “pika-tray ${name} --help” 查看选项。`,
+  },
+  usage: {
+    unknownOption: (option) =>
+      `未知选项 ${option}。以“-”开头的任务 ID 或提示词请放在“--”之后，例如：-- "${option}"`,
+    missingValue: (option) => `${option} 缺少值。`,
+    noValue: (option) => `${option} 不接受值。`,
+    ambiguousValue: (option) => `${option} 缺少值；如果值以“-”开头，请写成 ${option}=-…`,
+    promptArgument: '提示词',
+    problem: (from, why) => `${from}：${why}`,
+    noToken: '没有 API 令牌：请设置环境变量 PIKA_TOKEN（或使用 --token）。',
+    tokenSpaces: 'API 令牌不能包含空格或换行。',
+    inputProblem: (input, why) => `“${input}”：${why}`,
+    getNeedsTask: 'get 需要一个任务 ID：pika-tray get <任务>',
+    notTaskId: (input, why) => `不是有效的任务 ID：${input}：${why}`,
+    getOneTask: 'get 只接受一个任务。',
+    retries: '--retries 必须是 0 到 10 之间的整数。',
+    creditNoArgs: (got) => `credit 不接受参数（收到了“${got}”）。`,
+    watchNeedsTask: '请至少提供一个要跟踪的任务 ID。',
+    seconds: (option, raw) => `${option} 需要一个秒数，而不是“${raw}”。`,
+    secondsAtLeast: (option, min, raw) => `${option} 需要不小于 ${min} 的秒数，而不是“${raw}”。`,
+    capBelowFloor: '--max-interval 不能短于 --interval。',
+    dirEmpty: '--download-dir 需要指定一个文件夹。',
+    maxRate: (raw) => `--max-rate 需要每分钟请求数（不小于 1 的整数），而不是“${raw}”。`,
+    generateTimeout: '--timeout 必须是大于 0、不超过 600 的秒数。',
+    watchOnly:
+      '--download-dir、--no-notify、--interval 和 --watch-timeout 只能与 --watch 一起使用。',
+    watchUnavailable: '此版本不支持 --watch；请运行 “pika-tray watch <id>”。',
+    imageAndExtend: '--image 和 --extend 不能同时使用。',
+    extendNotFinished: (id) => `--extend：任务 ${id} 还没有已完成的视频。`,
+  },
+  folder: {
+    notFolder: (dir) => `下载文件夹 ${dir} 不是文件夹。`,
+    missing: (dir) => `下载文件夹 ${dir} 不存在，请先创建。`,
+    noWrite: (dir) => `无法写入下载文件夹 ${dir}（权限不足）。`,
+    unusable: (dir, why) => `无法使用下载文件夹 ${dir}：${why}`,
+  },
+  image: {
+    notFile: (path) => `${path} 不是文件。`,
+    missing: (path) => `${path} 不存在。`,
+    unreadable: (path, code) => `无法读取 ${path}（${code}）。`,
+    tooBig: (name, size, max) => `${name} 大小为 ${size}，超过了图片 ${max} 的上限。`,
+    notImage: (name) => `${name} 不是 PNG、JPEG 或 WebP 图片。`,
+  },
+  notify: {
+    noAnswer: (ms) => `通知服务在 ${ms} 毫秒内没有响应`,
   },
   server: {
     said: (words) => `服务器返回：“${words}”`,
@@ -89,5 +138,6 @@ export const zhHans = {
     perSecond: (size) => `${size}/秒`,
     savedPath: (path) => `已保存 ${path}`,
     notifyFailed: (why) => `pika-tray watch：无法显示通知（${why}）。`,
+    interrupted: 'pika-tray watch：已中断；未下完的文件会保留，下次运行时继续下载。',
   },
 } satisfies Catalog<CliCatalog>;

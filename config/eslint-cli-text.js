@@ -1,0 +1,77 @@
+// @ts-check
+// Issue 17, the command line: words printed for people come from main/cli/i18n (en.ts and
+// zh-Hans.ts, help-en.ts and help-zh-Hans.ts). This flags English written straight into what
+// the CLI prints or refuses with: arguments of out()/err()/say()/write(), `new UsageError(…)`,
+// and the `error:` of a parse result. Option names, "pika-tray <command>" and JSON stay
+// allowed: only text with two words in a row is taken for prose.
+
+/** @param {any} node @returns {string | null} */
+const literalText = (node) => {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral') return node.quasis.map((q) => q.value.cooked).join(' ');
+  if (node.type === 'ConditionalExpression') {
+    return [literalText(node.consequent), literalText(node.alternate)].filter(Boolean).join(' ');
+  }
+  if (node.type === 'LogicalExpression') return literalText(node.right);
+  return null;
+};
+
+/** @param {string} text */
+const prose = (text) =>
+  /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.test(
+    text.replace(/pika-tray(?: [a-z]+)?/g, ' ').replace(/(?<![\w-])-{1,2}[a-z][\w-]*/g, ' '),
+  );
+
+const PRINTERS = new Set(['out', 'err', 'say', 'write', 'stderr', 'stdout']);
+
+export const cliTextPlugin = {
+  rules: {
+    'no-literal-cli-text': {
+      meta: {
+        type: 'problem',
+        messages: {
+          literal: 'Text for people "{{text}}" belongs in main/cli/i18n (en.ts and zh-Hans.ts).',
+        },
+        schema: [],
+      },
+      /** @param {any} context */
+      create(context) {
+        /** @param {any} node */
+        const check = (node) => {
+          const text = literalText(node);
+          if (text !== null && prose(text)) {
+            context.report({
+              node,
+              messageId: 'literal',
+              data: { text: text.trim().slice(0, 40) },
+            });
+          }
+        };
+        return {
+          /** @param {any} node */
+          CallExpression(node) {
+            const callee = node.callee;
+            const name =
+              callee.type === 'MemberExpression' && callee.property.type === 'Identifier'
+                ? callee.property.name
+                : callee.type === 'Identifier'
+                  ? callee.name
+                  : '';
+            if (PRINTERS.has(name)) node.arguments.forEach(check);
+          },
+          /** @param {any} node */
+          NewExpression(node) {
+            if (node.callee.type === 'Identifier' && node.callee.name === 'UsageError') {
+              node.arguments.forEach(check);
+            }
+          },
+          /** @param {any} node */
+          Property(node) {
+            if (node.key.type === 'Identifier' && node.key.name === 'error') check(node.value);
+          },
+        };
+      },
+    },
+  },
+};
