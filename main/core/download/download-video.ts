@@ -17,6 +17,7 @@
 // through a symbolic link, and a video counts as saved only from a record naming its full id.
 // One downloader at a time per target name (a lock shared with other processes), and the
 // folder is fsynced after the file is placed.
+import { say } from '../text/message-ref';
 import { abortableSleep } from './abortable-sleep';
 import { basename, join } from 'node:path';
 import { DownloadError, abortedError, fileSystemError } from './download-error';
@@ -356,13 +357,13 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       );
     }
     if (timedOut) {
-      throw new DownloadError('network', `The video server did not send ${timedOut} in time.`, {
+      throw new DownloadError('network', say('download.timedOut', timedOut), {
         cause: error,
       });
     }
     const e = error as { code?: string; message?: string; cause?: { code?: string } };
     const detail = e.code ?? e.cause?.code ?? e.message ?? String(error);
-    throw new DownloadError('network', `The connection to the video server failed (${detail}).`, {
+    throw new DownloadError('network', say('download.connFailed', detail), {
       cause: error,
     });
   };
@@ -403,7 +404,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       response.body.destroy();
       const wait = retryAfterMs(response.headers, s.backoff.maxMs);
       throw Object.assign(
-        new DownloadError('http', `The video server answered HTTP ${status}.`, { status }),
+        new DownloadError('http', say('download.httpStatus', status), { status }),
         { retryAfterMs: wait },
       );
     }
@@ -493,17 +494,10 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       await file.close().catch(() => undefined);
       file = null;
       await dropPart(s, a.partPath);
-      throw new DownloadError(
-        'http',
-        'The video server answered with an empty file (no bytes); nothing was saved.',
-        { status },
-      );
+      throw new DownloadError('http', say('download.emptyFile'), { status });
     }
     if (plan.total !== null && bytes < plan.total) {
-      throw new DownloadError(
-        'network',
-        `The connection closed after ${bytes} of ${plan.total} bytes.`,
-      );
+      throw new DownloadError('network', say('download.closedEarly', bytes, plan.total));
     }
     try {
       await file.sync();
@@ -627,7 +621,7 @@ async function downloadLocked(
         }
         throw new DownloadError(
           'expired',
-          `The video link has expired (HTTP ${error.status})${refreshed ? ' and asking the feed again gave no working link' : ''}.`,
+          say('download.expired', error.status, refreshed ? 1 : 0),
           { status: error.status },
         );
       }
@@ -639,10 +633,10 @@ async function downloadLocked(
         (await readResumeRecord(partPath)) !== null;
       failures = progressed ? 1 : failures + 1;
       if (failures > s.retries) {
-        const last = (error as Error).message;
+        const last = (error as DownloadError).ref ?? (error as Error).message;
         throw new DownloadError(
           (error as DownloadError).kind,
-          `The download failed after ${failures} attempts: ${last}`,
+          say('download.failedAfter', failures, last),
           { status: (error as DownloadError).status, cause: error },
         );
       }

@@ -13,7 +13,7 @@ export function mediaError(error: unknown): unknown {
     return new DownloadError('bad-url', error.message, { cause: error });
   }
   if (error instanceof ProxyError || error instanceof ProxyUrlError) {
-    return new DownloadError('network', error.message, {
+    return new DownloadError('network', error instanceof ProxyError ? error.ref : error.message, {
       cause: error,
       ...(error instanceof ProxyError ? { code: error.code } : {}),
     });
