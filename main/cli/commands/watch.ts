@@ -15,7 +15,7 @@ import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
 import { mainText } from '../../core/text';
 import { cliText, type CliText } from '../i18n';
-import { taskErrorText } from '../i18n/api-error-text';
+import { errorText, taskErrorText } from '../i18n/api-error-text';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { CliContext } from '../command';
@@ -256,7 +256,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
         } catch (error) {
           allSaved = false;
           if ((error as { kind?: string }).kind !== 'aborted') {
-            view.downloadFailed(task, video.id, (error as Error).message);
+            view.downloadFailed(task, video.id, errorText(error, text));
           }
         } finally {
           off();
@@ -289,7 +289,9 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     if (finished || outcomes.has(task.id)) return;
     // The server's own words, as sent and marked as its words; else our account of it.
     const said = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
-    const reason = said ?? task.lastError?.message ?? text.t.watch.generationFailed;
+    const reason =
+      said ??
+      (task.lastError ? taskErrorText(task.lastError, text) : text.t.watch.generationFailed);
     view.failed(task, reason, said !== undefined);
     settle(task.id, 'failed');
   });
@@ -302,10 +304,8 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     const blocked = status.blocked ?? null;
     if (finished || (!status.tokenRejected && blocked === null)) return;
     // Blocked means a 401 (token) or 402/403 (account): no task can go on until the user acts.
-    const message = blocked?.message ?? 'The API token was rejected.';
-    deps.err(
-      `pika-tray watch: ${blocked ? taskErrorText(blocked, text) : text.t.apiError['token-rejected']('')}`,
-    );
+    const message = blocked ? taskErrorText(blocked, text) : text.t.apiError['token-rejected']('');
+    deps.err(`pika-tray watch: ${message}`);
     for (const id of args.taskIds) {
       const task = tracker.get(id);
       if (task && !outcomes.has(id)) view.failed(task, message);

@@ -103,7 +103,7 @@ describe('API errors in 简体中文', () => {
     fake.fault({ count: 1, kind: 'malformed-json' });
     const broken = both(await caughtApiError(client.getTask(taskId)));
     expect(broken.zh).toMatch(
-      new RegExp(`^服务器对任务 ${taskId}的回答不是有效的 JSON。回答开头为：`),
+      new RegExp(`^服务器对任务 ${taskId} 的回答不是有效的 JSON。回答开头为：`),
     );
     const none = createPikaClient({ baseUrl: fake.url, getToken: () => '' });
     expect(zh(await caughtApiError(none.getTask(taskId)))).toBe(

@@ -6,6 +6,11 @@ function seconds(ms: number): string {
   return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} 秒` : `${Math.round(ms / 1000)} 秒`;
 }
 
+/** A space after a subject that ends in a Latin letter or digit (a task id) before CJK text. */
+function sp(subject: string): string {
+  return /[A-Za-z0-9]$/.test(subject) ? `${subject} ` : subject;
+}
+
 export const apiZh = {
   subjectTask: (id) => (id === '' ? '任务' : `任务 ${id}`),
   subjectGenerate: '生成请求',
@@ -23,21 +28,21 @@ export const apiZh = {
   noGenerateRoute: '服务器没有 /pika/generate 接口（HTTP 404）。请检查 API 基础 URL。',
   unknownTask: (subject, status) => `服务器上找不到${subject}（HTTP ${status}）。请检查任务 ID。`,
   notFoundPage: (subject) =>
-    `服务器对${subject}返回了一个“未找到”网页（HTTP 404）。请检查任务 ID 和 API 基础 URL。`,
+    `服务器对${sp(subject)}返回了一个“未找到”网页（HTTP 404）。请检查任务 ID 和 API 基础 URL。`,
   serverProblem: (subject, status) =>
-    `Pika API 处理${subject}时出错（HTTP ${status}）。这通常是暂时的，请稍后重试。`,
+    `Pika API 处理${sp(subject)}时出错（HTTP ${status}）。这通常是暂时的，请稍后重试。`,
   refused: (subject, status) => `服务器拒绝了${subject}（HTTP ${status}）。`,
   refusedField: (subject, status, field) =>
     `服务器拒绝了${subject}（HTTP ${status}），问题出在字段“${field}”。`,
   redirected: (subject, status, host) =>
-    `服务器把${subject}重定向${host === '' ? '' : `到 ${host}`}（HTTP ${status}）；令牌不会发送给重定向地址。请检查 API 基础 URL。`,
-  unexpected: (status, subject) => `服务器对${subject}的回答出乎意料（HTTP ${status}）。`,
+    `服务器把${sp(subject)}重定向${host === '' ? '' : `到 ${host}`}（HTTP ${status}）；令牌不会发送给重定向地址。请检查 API 基础 URL。`,
+  unexpected: (status, subject) => `服务器对${sp(subject)}的回答出乎意料（HTTP ${status}）。`,
   tooLarge: (megabytes) =>
     `服务器的回答超过 ${megabytes} MB，不可能是任务查询的回答。请检查 API 基础 URL。`,
-  emptyAnswer: (subject) => `服务器对${subject}返回了空回答。`,
+  emptyAnswer: (subject) => `服务器对${sp(subject)}返回了空回答。`,
   webPage: (subject) =>
-    `服务器对${subject}返回的是网页，而不是 API 的 JSON 回答。请检查 API 基础 URL。`,
-  notJson: (subject) => `服务器对${subject}的回答不是有效的 JSON。`,
+    `服务器对${sp(subject)}返回的是网页，而不是 API 的 JSON 回答。请检查 API 基础 URL。`,
+  notJson: (subject) => `服务器对${sp(subject)}的回答不是有效的 JSON。`,
   noTaskId: '生成请求的回答里没有可用的任务 ID。任务可能已经创建：再次生成前请先确认。',
   notATask: (issues) => `任务查询的回答不是一个任务（${issues}）。`,
   linkNotTrusted: (where) => `任务查询回答中的 ${where} 不是 http(s) 链接，因此未被采用。`,
