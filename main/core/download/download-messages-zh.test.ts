@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { textOf } from '../text/text-error';
 import { DownloadError, fileSystemError } from './download-error';
 import { failedRecord } from './download-record';
+import { checkMediaUrl } from './media-request';
 import { say } from '../text/message-ref';
 
 let dir: string;
@@ -38,6 +39,20 @@ describe('download errors in 简体中文', () => {
     expect(textOf(failedRecord(error), 'zh-Hans')).toBe(
       '尝试 4 次后下载失败：视频服务器返回 HTTP 502。',
     );
+  });
+
+  it('a link of another scheme is refused in either language', () => {
+    let error: unknown;
+    try {
+      checkMediaUrl('ftp://cdn.example.com/v.mp4');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as DownloadError).message).toBe(
+      'The video link uses ftp, but only http and https links are downloaded.',
+    );
+    expect(textOf(error, 'zh-Hans')).toBe('视频链接使用的是 ftp，只能下载 http 和 https 链接。');
   });
 
   it('an error kept as plain English still reads (no ref)', () => {

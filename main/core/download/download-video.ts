@@ -171,11 +171,7 @@ async function partSizeOf(s: Settings, path: string): Promise<number> {
     return 0;
   }
   if (!info.isFile()) {
-    throw new DownloadError(
-      'file-system',
-      `${path} is not a regular file (a link or a device?); it was left alone. Remove it, then download again.`,
-      { code: 'EFTYPE' },
-    );
+    throw new DownloadError('file-system', say('download.notAFile', path), { code: 'EFTYPE' });
   }
   return info.size;
 }
@@ -248,7 +244,7 @@ async function placeFile(fs: DownloadFs, dir: string, name: string, part: string
     await fs.unlink(part).catch(() => undefined);
     return target;
   }
-  throw new DownloadError('file-system', `Could not find a free file name for ${name} in ${dir}.`);
+  throw new DownloadError('file-system', say('download.noFreeName', name, dir));
 }
 
 interface Attempt {
@@ -265,7 +261,7 @@ interface Attempt {
 function tooLarge(s: Settings, bytes: number, status: number): DownloadError {
   return new DownloadError(
     'http',
-    `The video server announced ${bytes} bytes, more than the ${mebibytes(s.maxBytes)} a video may have; nothing was saved.`,
+    say('download.announcedTooLarge', bytes, mebibytes(s.maxBytes)),
     { status },
   );
 }
@@ -279,11 +275,9 @@ function planBody(
   const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
   if (encoding !== '' && encoding !== 'identity') {
     // Asked for with Accept-Encoding: identity; saving these bytes would save a wrong file.
-    throw new DownloadError(
-      'http',
-      `The video server sent the video compressed (${encoding}) although it was asked not to; nothing was saved.`,
-      { status: response.status },
-    );
+    throw new DownloadError('http', say('download.compressed', encoding), {
+      status: response.status,
+    });
   }
   const length = contentLength(response.headers);
   if (response.status === 206) {
@@ -294,11 +288,7 @@ function planBody(
         if (range.total > s.maxBytes) throw tooLarge(s, range.total, response.status);
         return { start: 0, total: range.total };
       }
-      throw new DownloadError(
-        'http',
-        'The video server sent part of the file that was not asked for.',
-        { status: 206 },
-      );
+      throw new DownloadError('http', say('download.partNotAsked'), { status: 206 });
     }
     // Only the rest of the very file the `.part` came from may be appended to it.
     if (
@@ -313,11 +303,7 @@ function planBody(
     return { start: a.partSize, total: a.resume.total };
   }
   if (length === 0) {
-    throw new DownloadError(
-      'http',
-      'The video server answered with an empty file (HTTP 200, 0 bytes); nothing was saved.',
-      { status: response.status },
-    );
+    throw new DownloadError('http', say('download.emptyFile200'), { status: response.status });
   }
   if (length !== null && length > s.maxBytes) throw tooLarge(s, length, response.status);
   return { start: 0, total: length };
@@ -352,7 +338,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       const { bytes, windowMs } = s.rateFloor;
       throw new TooSlow(
         'network',
-        `The video server is too slow (under ${Math.round(bytes / 1024)} KiB in ${windowMs / 1000} s); the download stopped and resumes from where it is.`,
+        say('download.tooSlow', Math.round(bytes / 1024), windowMs / 1000),
         { cause: error },
       );
     }
@@ -475,15 +461,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
         file = null;
         await dropPart(s, a.partPath);
         if (plan.total !== null) {
-          throw new DownloadError(
-            'size-mismatch',
-            `The video server sent more than the ${plan.total} bytes it announced.`,
-          );
+          throw new DownloadError('size-mismatch', say('download.moreThanAnnounced', plan.total));
         }
-        throw new DownloadError(
-          'http',
-          `The video server sent more than ${mebibytes(s.maxBytes)} without announcing a size; the download was stopped and nothing was saved.`,
-        );
+        throw new DownloadError('http', say('download.moreThanLimit', mebibytes(s.maxBytes)));
       }
       return fail(error);
     } finally {
@@ -511,10 +491,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     // same `.part` despite the lock (one that lost it as stale) would show here.
     if ((await partSizeOf(s, a.partPath)) !== bytes) {
       await dropPart(s, a.partPath);
-      throw new DownloadError(
-        'size-mismatch',
-        'The partial file changed while downloading (is another download saving into the same folder?).',
-      );
+      throw new DownloadError('size-mismatch', say('download.partChanged'));
     }
     a.meter.update(bytes, plan.total ?? bytes, true);
     return await finish(s, a, bytes);
@@ -605,7 +582,7 @@ async function downloadLocked(
       if (error instanceof StartOver) {
         // A server that keeps refusing to continue is answered with fresh full downloads.
         if (++startOvers > s.retries) {
-          throw new DownloadError('http', 'The video server keeps sending parts that do not fit.');
+          throw new DownloadError('http', say('download.partsDoNotFit'));
         }
         await dropPart(s, partPath);
         continue;

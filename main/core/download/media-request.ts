@@ -31,10 +31,7 @@ export function checkMediaUrl(raw: string, base?: string): URL {
     throw new DownloadError('bad-url', say('download.badUrl'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DownloadError(
-      'bad-url',
-      `The video link uses ${url.protocol.replace(/:$/, '')}, but only http and https links are downloaded.`,
-    );
+    throw new DownloadError('bad-url', say('download.badScheme', url.protocol.replace(/:$/, '')));
   }
   return url;
 }

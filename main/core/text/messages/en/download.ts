@@ -32,4 +32,31 @@ export const downloadEn = defineCatalog({
   failedAfter: (attempts: number, last: string) =>
     `The download failed after ${attempts} attempts: ${last}`,
   failed: (detail: string) => `The download failed: ${detail}`,
+  notAFile: (path: string) =>
+    `${path} is not a regular file (a link or a device?); it was left alone. Remove it, then download again.`,
+  noFreeName: (name: string, dir: string) =>
+    `Could not find a free file name for ${name} in ${dir}.`,
+  /** `limit` is already written for people ("2 GiB", "512 MiB"). */
+  announcedTooLarge: (bytes: number, limit: string) =>
+    `The video server announced ${bytes} bytes, more than the ${limit} a video may have; nothing was saved.`,
+  compressed: (encoding: string) =>
+    `The video server sent the video compressed (${encoding}) although it was asked not to; nothing was saved.`,
+  partNotAsked: 'The video server sent part of the file that was not asked for.',
+  emptyFile200:
+    'The video server answered with an empty file (HTTP 200, 0 bytes); nothing was saved.',
+  tooSlow: (kib: number, seconds: number) =>
+    `The video server is too slow (under ${kib} KiB in ${seconds} s); the download stopped and resumes from where it is.`,
+  moreThanAnnounced: (total: number) =>
+    `The video server sent more than the ${total} bytes it announced.`,
+  moreThanLimit: (limit: string) =>
+    `The video server sent more than ${limit} without announcing a size; the download was stopped and nothing was saved.`,
+  partChanged:
+    'The partial file changed while downloading (is another download saving into the same folder?).',
+  partsDoNotFit: 'The video server keeps sending parts that do not fit.',
+  badScheme: (scheme: string) =>
+    `The video link uses ${scheme}, but only http and https links are downloaded.`,
+  plainHttp: (host: string) =>
+    `The link ${host} uses plain http; videos and images are fetched over http only from a local gateway.`,
+  internalAddress: (host: string, address: string) =>
+    `The server's link points at ${host}${host === address ? '' : ` (${address})`}, an address inside this computer or its network; Pika Tray does not fetch from there unless the gateway itself is local.`,
 });

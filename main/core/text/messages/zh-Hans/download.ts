@@ -24,4 +24,24 @@ export const downloadZh = {
     `视频链接已过期（HTTP ${status}）${refreshed ? '，重新查询任务也没有得到可用的链接' : ''}。`,
   failedAfter: (attempts, last) => `尝试 ${attempts} 次后下载失败：${last}`,
   failed: (detail) => `下载失败：${detail}`,
+  notAFile: (path) => `${path} 不是普通文件（是链接或设备？），未作改动。请删除它后重新下载。`,
+  noFreeName: (name, dir) => `在 ${dir} 中找不到可用于 ${name} 的空闲文件名。`,
+  announcedTooLarge: (bytes, limit) =>
+    `视频服务器声明的大小为 ${bytes} 字节，超过了视频允许的上限 ${limit}，未保存任何内容。`,
+  compressed: (encoding) =>
+    `视频服务器在被要求不压缩的情况下仍发送了压缩（${encoding}）的视频，未保存任何内容。`,
+  partNotAsked: '视频服务器发送了并未请求的文件片段。',
+  emptyFile200: '视频服务器返回了空文件（HTTP 200，0 字节），未保存任何内容。',
+  tooSlow: (kib, seconds) =>
+    `视频服务器速度过慢（${seconds} 秒内不足 ${kib} KiB），下载已暂停，稍后将从断点继续。`,
+  moreThanAnnounced: (total) => `视频服务器发送的数据超过了它声明的 ${total} 字节。`,
+  moreThanLimit: (limit) =>
+    `视频服务器在未声明大小的情况下发送了超过 ${limit} 的数据，下载已停止，未保存任何内容。`,
+  partChanged: '下载过程中临时文件被改动（是否有其他下载正保存到同一文件夹？）。',
+  partsDoNotFit: '视频服务器一直发送无法拼接的片段。',
+  badScheme: (scheme) => `视频链接使用的是 ${scheme}，只能下载 http 和 https 链接。`,
+  plainHttp: (host) =>
+    `链接 ${host} 使用不加密的 http；只有本地网关才允许通过 http 获取视频和图片。`,
+  internalAddress: (host, address) =>
+    `服务器给出的链接指向 ${host}${host === address ? '' : `（${address}）`}，这是本机或内部网络中的地址；除非网关本身就在本地，否则 Pika Tray 不会从那里获取内容。`,
 } satisfies Catalog<typeof downloadEn>;
