@@ -200,6 +200,11 @@ function start(): Running {
   const feed = createTaskFeed({
     tracker,
     status: () => appStatusOf(services),
+    locale: () => services.locale(),
+    languageChanges: (listener) =>
+      services.settings.onChange((next, previous) => {
+        if (next.language !== previous.language) listener();
+      }),
     send: (channel, payload) => {
       if (!popover.window.isDestroyed()) popover.window.webContents.send(channel, payload);
     },

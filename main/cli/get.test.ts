@@ -242,7 +242,9 @@ describe('pika-tray get in 简体中文 (LANG=zh_CN.UTF-8)', () => {
   it('a rejected token: a Chinese summary, the HTTP status, the server words, exit 3', async () => {
     const run = await cli(['get', fake.addTask()], { ...ZH, PIKA_TOKEN: WRONG });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^pika-tray get：?.*API 令牌被拒绝（HTTP 401）。服务器返回：“/m);
+    expect(run.stderr).toMatch(
+      /^pika-tray get：?.*Pika API 拒绝了你的令牌（HTTP 401）。请检查或更换令牌。服务器返回：“Invalid token: \[token\]”$/m,
+    );
     expect(run.stderr).toContain('请将 PIKA_TOKEN 设为有效的 API 令牌');
     expectNoToken(run);
   });

@@ -16,6 +16,8 @@ import {
 } from '../../core/download';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
+import { say } from '../../core/text/message-ref';
+import { TextError } from '../../core/text/text-error';
 import type { VideoRef } from '../../../preload/contract';
 import type { DownloadsPort, PikaClientPort, SettingsPort } from '../services';
 
@@ -86,7 +88,7 @@ export function createDownloadsService(deps: {
       record(
         video,
         error.kind === 'aborted'
-          ? failedRecord(new Error('The download was stopped.'))
+          ? failedRecord(new TextError(say('download.stopped')))
           : failedRecord(error),
       ),
     ),
@@ -101,9 +103,12 @@ export function createDownloadsService(deps: {
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      const message = `The download folder ${dir} cannot be created: ${(error as Error).message}`;
-      record(video, { status: 'failed', message });
-      throw new Error(message, { cause: error });
+      const failure = new TextError(
+        say('download.folderNotCreated', dir, (error as Error).message),
+        { cause: error },
+      );
+      record(video, failedRecord(failure));
+      throw failure;
     }
     record(video, { status: 'downloading', bytes: 0, total: null, rate: null });
     // The outcome arrives through the queue's events; the promise is only for callers.

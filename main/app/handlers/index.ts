@@ -11,6 +11,7 @@ import { pollingHandlers } from './polling';
 import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
 import { tokenHandlers } from './token';
+import { inWindowWords } from './task-words';
 import { createTokenOriginGuard } from '../token/token-origin';
 
 export function createInvokeHandlers(services: AppServices): InvokeHandlers {
@@ -19,7 +20,7 @@ export function createInvokeHandlers(services: AppServices): InvokeHandlers {
     downloadDir: () => services.settings.get().downloadDir,
   });
   const tokenOrigin = createTokenOriginGuard(services);
-  return {
+  const handlers: InvokeHandlers = {
     ...taskHandlers(services, resolveFile),
     ...settingsHandlers(services, tokenOrigin),
     ...tokenHandlers(services, tokenOrigin),
@@ -29,4 +30,6 @@ export function createInvokeHandlers(services: AppServices): InvokeHandlers {
     ...creditHandlers(services),
     ...networkHandlers(services),
   };
+  // Tasks reach the window with their error words in its language.
+  return inWindowWords(handlers, () => services.locale());
 }

@@ -4,6 +4,8 @@
 import type { TaskTracker, ChangedKeys } from '../../core/tasks/tracker-types';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { AppStatus, EventChannels, TaskChange } from '../../../preload/contract';
+import type { Locale } from '../../core/i18n';
+import { hasWords, patchForWindow, taskForWindow } from './task-words';
 
 export type FeedSend = <C extends 'tasks:changed' | 'app:status'>(
   channel: C,
@@ -34,8 +36,15 @@ export function createTaskFeed(options: {
   send: FeedSend;
   status(): AppStatus;
   flushMs?: number;
+  /** The window's language now: task errors are sent in it (English when absent). */
+  locale?: () => Locale;
+  /** Calls back when the language setting changed; returns how to stop. The feed then
+   * re-sends the tasks that hold error words, so they read in the new language. */
+  languageChanges?: (listener: () => void) => () => void;
 }): TaskFeed {
   const { tracker, send } = options;
+  const localeNow = options.locale ?? ((): Locale => 'en');
+  let sentLocale = localeNow();
   const flushMs = options.flushMs ?? 100;
   const pending = new Map<string, TaskChange>();
   let statusDirty = false;
@@ -72,6 +81,19 @@ export function createTaskFeed(options: {
     if (pending.size > 0) {
       const batch = [...pending.values()];
       pending.clear();
+      const locale = localeNow();
+      if (locale !== 'en') {
+        for (let i = 0; i < batch.length; i++) {
+          const change = batch[i]!;
+          if (change.type === 'upsert') {
+            const task = taskForWindow(change.task, locale);
+            if (task !== change.task) batch[i] = { type: 'upsert', task };
+          } else if (change.type === 'patch') {
+            const patch = patchForWindow(change.patch, locale);
+            if (patch !== change.patch) batch[i] = { type: 'patch', id: change.id, patch };
+          }
+        }
+      }
       send('tasks:changed', batch);
     }
     if (statusDirty) {
@@ -96,6 +118,14 @@ export function createTaskFeed(options: {
     schedule();
   };
 
+  const onLanguage = (): void => {
+    const locale = localeNow();
+    if (locale === sentLocale) return; // 'system' → the language the window already speaks
+    sentLocale = locale;
+    for (const task of tracker.list()) if (hasWords(task)) queue({ type: 'upsert', task });
+  };
+  const offLanguage = options.languageChanges?.(onLanguage);
+
   tracker.on('added', onAdded);
   tracker.on('changed', onChanged);
   tracker.on('removed', onRemoved);
@@ -109,6 +139,7 @@ export function createTaskFeed(options: {
     close() {
       flush();
       closed = true;
+      offLanguage?.();
       tracker.off('added', onAdded);
       tracker.off('changed', onChanged);
       tracker.off('removed', onRemoved);

@@ -223,13 +223,15 @@ describe('pika-tray watch', () => {
     const zh = cliText('zh-Hans');
     const r = await run([id, ...FAST], { text: zh });
     expect(r.code).toBe(0);
-    expect(r.out.join('\n')).toMatch(/(排队中|生成中)( \d+%)? \(重试中：服务器出错（HTTP 503）。/);
+    expect(r.out.join('\n')).toMatch(
+      /(排队中|生成中)( \d+%)? \(重试中：Pika API 处理任务 \S+ 时出错（HTTP 503）。这通常是暂时的/,
+    );
     const refused = fake.addTask({ queuedMs: 0, runMs: 50 });
     fake.fault({ kind: 'http-status', status: 402, body: '{"detail":"余额不足"}' });
     const r2 = await run([refused, ...FAST], { text: zh });
     expect(r2.code).toBe(3);
     expect(r2.err.join('\n')).toContain(
-      'pika-tray watch：服务器拒绝访问（HTTP 402）。服务器返回：“余额不足”',
+      'pika-tray watch：你的 Pika API 账户额度已用完（HTTP 402）。请充值后重试。服务器返回：“余额不足”',
     );
   });
 

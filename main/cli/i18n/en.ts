@@ -84,15 +84,6 @@ export const en = defineCatalog({
   /** Per error kind; English output keeps the core's fuller message, these are the summary. */
   apiError: {
     'token-rejected': (status: string) => `The API token was rejected${status}.`,
-    forbidden: (status: string) => `The server refused access${status}.`,
-    'unknown-task': (status: string) => `The server has no such task${status}.`,
-    'bad-request': (status: string) => `The server refused the request${status}.`,
-    'rate-limited': (status: string) => `Too many requests to the Pika API${status}.`,
-    server: (status: string) => `The server had a problem${status}.`,
-    network: (status: string) => `Could not reach the server${status}.`,
-    'bad-response': (status: string) => `The server's answer could not be read${status}.`,
-    proxy: (proxy: string) => `The proxy ${proxy} could not be reached.`,
-    status: (code: number) => ` (HTTP ${code})`,
   },
   get: {
     task: 'Task',

@@ -70,15 +70,6 @@ export const zhHans = {
   },
   apiError: {
     'token-rejected': (status) => `API 令牌被拒绝${status}。`,
-    forbidden: (status) => `服务器拒绝访问${status}。`,
-    'unknown-task': (status) => `服务器上没有这个任务${status}。`,
-    'bad-request': (status) => `服务器拒绝了请求${status}。`,
-    'rate-limited': (status) => `请求过于频繁${status}。`,
-    server: (status) => `服务器出错${status}。`,
-    network: (status) => `无法连接服务器${status}。`,
-    'bad-response': (status) => `无法读取服务器的回答${status}。`,
-    proxy: (proxy) => `无法连接代理 ${proxy}。`,
-    status: (code) => `（HTTP ${code}）`,
   },
   get: {
     task: '任务',

@@ -7,6 +7,7 @@ import type { HeaderReader } from '../http/header-reader';
 import { ProxyError } from '../http/proxy-error';
 import { ProxyUrlError } from '../http/network-config';
 import { parseRetryAfter, readRateLimit } from './rate-limit-headers';
+import { readMessageRef, renderMessage, say, type MessageRef } from '../text/message-ref';
 
 export { RETRY_AFTER_CAP_MS, parseRetryAfter } from './rate-limit-headers';
 
@@ -60,13 +61,32 @@ export function redact(text: string, token: string | null | undefined): string {
   return out.replace(/(bearer\s+)(?!\[token\])[^\s"',;]+/gi, '$1[hidden]');
 }
 
-function what(ctx: RequestContext): string {
-  if (ctx.operation === 'credit') return "the token's credit";
-  return ctx.operation === 'generate' ? 'the generate request' : `task ${ctx.taskId ?? ''}`.trim();
+function what(ctx: RequestContext): MessageRef {
+  if (ctx.operation === 'credit') return say('api.subjectCredit');
+  return ctx.operation === 'generate'
+    ? say('api.subjectGenerate')
+    : say('api.subjectTask', ctx.taskId ?? '');
 }
 
-function withServer(summary: string, serverMessage: string | undefined): string {
-  return serverMessage ? `${summary} The server said: "${serverMessage}"` : summary;
+function withServer(summary: MessageRef, serverMessage: string | undefined): MessageRef {
+  return serverMessage
+    ? say('api.withServer', summary, say('common.serverSaid', serverMessage))
+    : summary;
+}
+
+/** The message with every text argument scrubbed of the token (nested messages too). */
+export function redactRef(ref: MessageRef, token: string | null | undefined): MessageRef {
+  const args = ref.args.map((a) =>
+    typeof a === 'string' ? redact(a, token) : typeof a === 'object' ? redactRef(a, token) : a,
+  );
+  return { key: ref.key, args };
+}
+
+/** A PikaApiError whose English message is its ref's English words. */
+export function apiError(
+  init: Omit<ConstructorParameters<typeof PikaApiError>[0], 'message'> & { ref: MessageRef },
+): PikaApiError {
+  return new PikaApiError({ ...init, message: renderMessage(init.ref, 'en') });
 }
 
 /** An HTTP answer with a status outside 2xx. */
@@ -81,94 +101,65 @@ export function httpError(
   const code = says.code;
   const rateLimit = readRateLimit(headers);
   const base = { status, serverMessage, code, ...(rateLimit ? { rateLimit } : {}) };
+  const subject = what(ctx);
   const make = (
     kind: PikaErrorKind,
-    summary: string,
+    summary: MessageRef,
     extra: Partial<ConstructorParameters<typeof PikaApiError>[0]> = {},
-  ) => new PikaApiError({ ...base, ...extra, kind, message: withServer(summary, serverMessage) });
+  ) =>
+    apiError({
+      ...base,
+      ...extra,
+      kind,
+      ref: redactRef(withServer(summary, serverMessage), ctx.token),
+    });
 
   const quota = isQuota(code, says.type, serverMessage);
-  if (status === 401) {
-    return make(
-      'token-rejected',
-      `The Pika API rejected your token (HTTP 401). Check or replace the token.`,
-    );
-  }
+  if (status === 401) return make('token-rejected', say('api.tokenRejected'));
   if (status === 402 || status === 403 || ((status === 429 || status < 300) && quota)) {
-    if (quota) {
-      return make(
-        'forbidden',
-        `Your Pika API account is out of quota (HTTP ${status}). Top it up, then try again.`,
-      );
-    }
-    return make(
-      'forbidden',
-      `The Pika API refused access (HTTP ${status}): the account, this IP address or the model may not be allowed.`,
-    );
+    if (quota) return make('forbidden', say('api.outOfQuota', status));
+    return make('forbidden', say('api.accessRefused', status));
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
-    const wait =
+    const summary =
       retryAfterMs === undefined
-        ? 'Wait a little before trying again.'
-        : `Wait ${Math.ceil(retryAfterMs / 1000)} s before trying again.`;
-    return make('rate-limited', `Too many requests to the Pika API (HTTP 429). ${wait}`, {
-      retryAfterMs,
-    });
+        ? say('api.rateLimited')
+        : say('api.rateLimitedWait', retryAfterMs);
+    return make('rate-limited', summary, { retryAfterMs });
   }
   if (status === 404 && ctx.operation === 'generate') {
-    return make(
-      'bad-request',
-      `The server has no /pika/generate route (HTTP 404). Check the API base URL.`,
-    );
+    return make('bad-request', say('api.noGenerateRoute'));
   }
   if ((status === 404 && !says.html) || code === 'task_not_exist') {
-    return make(
-      'unknown-task',
-      `The server does not know ${what(ctx)} (HTTP ${status}). Check the task id.`,
-    );
+    return make('unknown-task', say('api.unknownTask', subject, status));
   }
-  if (status === 404) {
-    return make(
-      'unknown-task',
-      `The server answered with a web page saying "not found" (HTTP 404) for ${what(ctx)}. Check the task id and the API base URL.`,
-    );
-  }
+  if (status === 404) return make('unknown-task', say('api.notFoundPage', subject));
   if (status >= 500) {
     // A 503 may say when to come back; the rest of the time the caller backs off on its own.
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
-    return make(
-      'server',
-      `The Pika API had a problem answering ${what(ctx)} (HTTP ${status}). It usually passes; try again shortly.`,
-      { retryAfterMs },
-    );
+    return make('server', say('api.serverProblem', subject, status), { retryAfterMs });
   }
   if (status >= 400) {
     const field = says.field ?? fieldNamedIn(serverMessage);
-    const blame = field ? ` It blames the field "${field}".` : '';
-    return make('bad-request', `The server refused ${what(ctx)} (HTTP ${status}).${blame}`, {
-      field,
-    });
+    const summary = field
+      ? say('api.refusedField', subject, status, field)
+      : say('api.refused', subject, status);
+    return make('bad-request', summary, { field });
   }
   if (status >= 300 && status < 400) {
     const location = headers.get('location');
     let where = '';
     if (location) {
       try {
-        where = ` to ${new URL(location, 'https://x.invalid').host}`;
+        where = new URL(location, 'https://x.invalid').host;
       } catch {
         where = '';
       }
     }
-    return make(
-      'bad-response',
-      `The server redirected ${what(ctx)} (HTTP ${status})${where}; the token is not sent to redirects. Check the API base URL.`,
-    );
+    return make('bad-response', say('api.redirected', subject, status, where));
   }
-  return make(
-    'bad-response',
-    `The server gave an unexpected answer (HTTP ${status}) to ${what(ctx)}.`,
-  );
+  return make('bad-response', say('api.unexpected', status, subject));
 }
 
 export function isQuota(
@@ -193,25 +184,30 @@ function fieldNamedIn(message: string | undefined): string | undefined {
 
 /** A 200 answer that cannot be used. */
 export function badResponse(
-  summary: string,
+  summary: MessageRef,
   ctx: RequestContext,
   status: number,
   body?: string,
 ): PikaApiError {
   let serverMessage: string | undefined;
-  let message = redact(summary, ctx.token);
+  let ref = summary;
   if (body !== undefined) {
     const says = readServerMessage(redact(body, ctx.token));
     if (says.html) {
       serverMessage = says.message;
-      message = withServer(message, serverMessage);
+      ref = withServer(ref, serverMessage);
     } else {
       // Not an error text but a broken answer: show how it began, not "the server said".
       const start = shorten(redact(body, ctx.token).replace(/\s+/g, ' ').trim(), 80);
-      if (start !== '') message = `${message} The answer began: ${start}`;
+      if (start !== '') ref = say('api.answerBegan', ref, start);
     }
   }
-  return new PikaApiError({ kind: 'bad-response', status, serverMessage, message });
+  return apiError({
+    kind: 'bad-response',
+    status,
+    serverMessage,
+    ref: redactRef(ref, ctx.token),
+  });
 }
 
 /** The request failed: name the cause a person recognises (DNS, refused, reset, timeout). */
@@ -220,71 +216,76 @@ export function networkError(
   ctx: RequestContext,
   timing: { timedOut: boolean; timeoutMs: number; phase: 'connect' | 'body' },
 ): PikaApiError {
-  const generateNote =
-    ctx.operation === 'generate'
-      ? ' The task may still have been created: check before generating again.'
-      : '';
+  const subject = what(ctx);
+  // After a generate request without an answer the task may exist: say so.
+  const noted = (ref: MessageRef): MessageRef =>
+    redactRef(ctx.operation === 'generate' ? say('api.mayBeCreated', ref) : ref, ctx.token);
   if (timing.timedOut) {
-    return new PikaApiError({
+    return apiError({
       kind: 'network',
       code: 'timeout',
-      message: `${ctx.host} did not answer ${what(ctx)} within ${seconds(timing.timeoutMs)} (timed out).${generateNote}`,
+      ref: noted(say('api.timedOut', ctx.host, subject, timing.timeoutMs)),
     });
   }
   if (err instanceof ProxyError) {
-    return new PikaApiError({
+    return apiError({
       kind: 'network',
       code: `proxy-${err.failure}`,
-      message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
+      ref: noted(say('api.couldNotGet', subject, err.ref)),
       proxy: err.proxy,
       cause: err,
     });
   }
   if (err instanceof ProxyUrlError) {
-    // The proxy setting (or what the system resolver answered) cannot be used.
-    return new PikaApiError({
+    // The proxy setting (or what the system resolver answered) cannot be used; its words as
+    // data when it carries them.
+    return apiError({
       kind: 'network',
       code: 'proxy-setting',
-      message: `Could not get ${what(ctx)}: ${err.message}${generateNote}`,
+      ref: noted(say('api.couldNotGet', subject, refOrMessage(err))),
       cause: err,
     });
   }
   const code = errorCode(err);
-  let reason: string;
+  let reason: MessageRef;
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':
-      reason = `could not find ${ctx.host} (DNS lookup failed); check the address and your connection`;
+      reason = say('api.dnsFailed', ctx.host);
       break;
     case 'ECONNREFUSED':
-      reason = `${ctx.host} refused the connection`;
+      reason = say('api.connRefused', ctx.host);
       break;
     case 'ECONNRESET':
     case 'EPIPE':
       reason =
-        timing.phase === 'body'
-          ? `the connection to ${ctx.host} was reset in the middle of the answer`
-          : `the connection to ${ctx.host} was reset`;
+        timing.phase === 'body' ? say('api.resetMidAnswer', ctx.host) : say('api.reset', ctx.host);
       break;
     case 'ETIMEDOUT':
-      reason = `the connection to ${ctx.host} timed out`;
+      reason = say('api.connTimedOut', ctx.host);
       break;
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
-      reason = `${ctx.host} is unreachable from this network`;
+      reason = say('api.unreachable', ctx.host);
       break;
     default:
       if (code !== undefined && /CERT|SSL|TLS|VERIFY/i.test(code))
-        reason = `the secure connection to ${ctx.host} failed (${code})`;
-      else reason = `the connection to ${ctx.host} failed${code ? ` (${code})` : ''}`;
+        reason = say('api.tlsFailed', ctx.host, code);
+      else reason = say('api.connFailed', ctx.host, code ?? '');
   }
-  return new PikaApiError({
+  return apiError({
     kind: 'network',
     code: code ?? 'network',
-    message: `Could not get ${what(ctx)}: ${reason}.${generateNote}`,
+    ref: noted(say('api.couldNotGetBecause', subject, reason)),
     cause: err,
   });
+}
+
+/** An error's words as data when it carries them (duck-typed), else its English message. */
+function refOrMessage(err: Error): MessageRef | string {
+  const ref = readMessageRef((err as { ref?: unknown }).ref);
+  return ref ?? err.message;
 }
 
 /** The socket error's code, also where another error wraps it as its cause. */
@@ -296,9 +297,4 @@ function errorCode(err: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-function seconds(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms / 1000)} s`;
 }

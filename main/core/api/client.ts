@@ -3,8 +3,8 @@
 // classified PikaApiError. It never retries: the tracker decides about feed retries, and a
 // generate call is billed, so it is never repeated behind the user's back.
 import { normalizeBaseUrl } from './base-url';
-import { badResponse, httpError, networkError, type RequestContext } from './classify';
-import { PikaApiError } from './errors';
+import { apiError, badResponse, httpError, networkError, type RequestContext } from './classify';
+import { say, type MessageRef } from '../text/message-ref';
 import { FeedShapeError, parseFeedTask } from './feed-schema';
 import { AnswerTooLarge, sendHttp, type HttpAnswer } from './http-send';
 import { readRateLimit } from './rate-limit-headers';
@@ -64,10 +64,7 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
     if (signal?.aborted) throw abortReason(signal);
     const token = ctx.token;
     if (!token) {
-      throw new PikaApiError({
-        kind: 'token-rejected',
-        message: 'No Pika API token is set. Add your token, then try again.',
-      });
+      throw apiError({ kind: 'token-rejected', ref: say('api.noToken') });
     }
     const controller = new AbortController();
     let timedOut = false;
@@ -100,10 +97,10 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
     } catch (err) {
       if (signal?.aborted) throw abortReason(signal);
       if (err instanceof AnswerTooLarge) {
-        throw new PikaApiError({
+        throw apiError({
           kind: 'bad-response',
           status: err.status,
-          message: `The server's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no feed answer is. Check the API base URL.`,
+          ref: say('api.tooLarge', MAX_ANSWER_BYTES / 1024 / 1024),
         });
       }
       throw networkError(err, ctx, { timedOut, timeoutMs, phase });
@@ -113,18 +110,15 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
     }
   }
 
-  function decodeJson(answer: HttpAnswer, ctx: RequestContext, what: string): unknown {
+  function decodeJson(answer: HttpAnswer, ctx: RequestContext, what: MessageRef): unknown {
     const text = answer.text.trim();
-    if (text === '')
-      throw badResponse(`The server sent an empty answer to ${what}.`, ctx, answer.status);
+    if (text === '') throw badResponse(say('api.emptyAnswer', what), ctx, answer.status);
     try {
       return JSON.parse(text) as unknown;
     } catch {
       const html = /^<!doctype html|^<html|<\/(html|body|title)>/i.test(text);
       throw badResponse(
-        html
-          ? `The server sent a web page instead of the API's JSON answer to ${what}. Check the API base URL.`
-          : `The server's answer to ${what} is not valid JSON.`,
+        html ? say('api.webPage', what) : say('api.notJson', what),
         ctx,
         answer.status,
         answer.text,
@@ -138,11 +132,7 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
 
     async getTask(taskId, opts) {
       if (!isValidTaskId(taskId)) {
-        throw new PikaApiError({
-          kind: 'bad-request',
-          message:
-            'That is not a valid task id (letters, digits, "-" and "_", 6 to 128 characters).',
-        });
+        throw apiError({ kind: 'bad-request', ref: say('api.invalidTaskId') });
       }
       const ctx: RequestContext = { operation: 'feed', host, taskId, token: options.getToken() };
       const answer = await send(
@@ -158,13 +148,13 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
       }
       if (answer.status < 200 || answer.status >= 300)
         throw httpError(answer.status, answer.text, answer.headers, ctx);
-      const json = decodeJson(answer, ctx, `task ${taskId}`);
+      const json = decodeJson(answer, ctx, say('api.subjectTask', taskId));
       const envelope = errorEnvelope(json);
       if (envelope) throw httpError(answer.status, answer.text, answer.headers, ctx);
       try {
         return parseFeedTask(json);
       } catch (err) {
-        if (err instanceof FeedShapeError) throw badResponse(err.message, ctx, answer.status);
+        if (err instanceof FeedShapeError) throw badResponse(err.ref, ctx, answer.status);
         throw err;
       }
     },
@@ -186,17 +176,12 @@ export function createPikaClient(options: PikaClientOptions): PikaClient {
       );
       if (answer.status < 200 || answer.status >= 300)
         throw httpError(answer.status, answer.text, answer.headers, ctx);
-      const json = decodeJson(answer, ctx, 'the generate request');
+      const json = decodeJson(answer, ctx, say('api.subjectGenerate'));
       const id = createdTaskId(json);
       if (id === undefined) {
         const envelope = errorEnvelope(json);
         if (envelope) throw httpError(answer.status, answer.text, answer.headers, ctx);
-        throw badResponse(
-          'The generate answer holds no usable task id. The task may still have been created: check before generating again.',
-          ctx,
-          answer.status,
-          answer.text,
-        );
+        throw badResponse(say('api.noTaskId'), ctx, answer.status, answer.text);
       }
       return { id };
     },

@@ -2,6 +2,7 @@
 // off, ask for a token) and show `message`, which is written for a person and never holds
 // the token.
 import type { RateLimitInfo } from './types';
+import type { MessageRef } from '../text/message-ref';
 
 /** Every kind, for code that must check a kind read back from disk or another module. */
 export const PIKA_ERROR_KINDS = [
@@ -19,7 +20,10 @@ export type PikaErrorKind = (typeof PIKA_ERROR_KINDS)[number];
 
 export interface PikaErrorInit {
   kind: PikaErrorKind;
+  /** English: logs, `--json`, and readers that know no ref. */
   message: string;
+  /** The same words as data, rendered in the reader's language (window, CLI, notices). */
+  ref?: MessageRef;
   status?: number;
   /** The server's own message, when it sent one. */
   serverMessage?: string;
@@ -39,6 +43,8 @@ export interface PikaErrorInit {
 
 export class PikaApiError extends Error {
   readonly kind: PikaErrorKind;
+  /** What `message` says, as data: rendered in the reader's language (window, CLI, notice). */
+  readonly ref: MessageRef | undefined;
   readonly status: number | undefined;
   readonly serverMessage: string | undefined;
   readonly code: string | undefined;
@@ -51,6 +57,7 @@ export class PikaApiError extends Error {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'PikaApiError';
     this.kind = init.kind;
+    this.ref = init.ref;
     this.status = init.status;
     this.serverMessage = init.serverMessage;
     this.code = init.code;

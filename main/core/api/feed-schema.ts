@@ -3,6 +3,7 @@
 // harm: the result URL is what gets downloaded, so anything but http(s) refuses the answer.
 import { z } from 'zod';
 import type { FeedTask, FeedVideo, VideoState } from './types';
+import { renderMessage, say, type MessageRef } from '../text/message-ref';
 
 const numberish = z
   .union([
@@ -41,8 +42,8 @@ type RawVideo = z.infer<typeof videoSchema>;
 
 /** Why an answer was refused; the client turns it into a 'bad-response' PikaApiError. */
 export class FeedShapeError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly ref: MessageRef) {
+    super(renderMessage(ref, 'en'));
     this.name = 'FeedShapeError';
   }
 }
@@ -61,7 +62,7 @@ export function parseFeedTask(json: unknown): FeedTask {
       .slice(0, 3)
       .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'answer'}: ${i.message}`)
       .join('; ');
-    throw new FeedShapeError(`The feed answer is not a task (${issues}).`);
+    throw new FeedShapeError(say('api.notATask', issues));
   }
   const videos = (parsed.data.videos ?? []).map((v, index) => toVideo(v, index));
   return {
@@ -161,9 +162,7 @@ function requiredHttpUrl(value: string | null | undefined, where: string): strin
   const text = value?.trim() ?? '';
   if (text === '') return null;
   if (!isHttpUrl(text)) {
-    throw new FeedShapeError(
-      `The feed answer's ${where} is not an http(s) link, so it was not trusted.`,
-    );
+    throw new FeedShapeError(say('api.linkNotTrusted', where));
   }
   return text;
 }

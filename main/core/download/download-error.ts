@@ -1,5 +1,6 @@
 // Every way a download can fail, as a kind the caller can act on and a message a person can
 // read. Kinds that need the user (disk full, folder missing, not writable) are never retried.
+import { renderMessage, say, type MessageRef } from '../text/message-ref';
 
 export type DownloadErrorKind =
   | 'disk-full' // ENOSPC / EDQUOT
@@ -19,13 +20,19 @@ export class DownloadError extends Error {
   readonly status: number | undefined;
   /** The file-system error code (ENOSPC, EACCES, ...), when one caused this. */
   readonly code: string | undefined;
+  /** The words as data for the reader's language; absent for the few kept as plain English. */
+  readonly ref: MessageRef | undefined;
 
   constructor(
     kind: DownloadErrorKind,
-    message: string,
+    message: string | MessageRef,
     extra: { status?: number; code?: string; cause?: unknown } = {},
   ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    super(
+      typeof message === 'string' ? message : renderMessage(message, 'en'),
+      extra.cause === undefined ? undefined : { cause: extra.cause },
+    );
+    this.ref = typeof message === 'string' ? undefined : message;
     this.name = kind === 'aborted' ? 'AbortError' : 'DownloadError';
     this.kind = kind;
     this.status = extra.status;
@@ -52,40 +59,41 @@ export function fileSystemError(error: unknown, dir: string, fileName: string): 
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new DownloadError(
-        'disk-full',
-        `The disk is full: there is no space left to save ${fileName} in ${dir}. Free some space, then download again.`,
-        { code, cause: error },
-      );
+      return new DownloadError('disk-full', say('download.diskFull', fileName, dir), {
+        code,
+        cause: error,
+      });
     case 'ENOENT':
-      return new DownloadError(
-        'folder-missing',
-        `The download folder ${dir} does not exist. Create it or choose another folder.`,
-        { code, cause: error },
-      );
+      return new DownloadError('folder-missing', say('download.folderMissing', dir), {
+        code,
+        cause: error,
+      });
     case 'ENOTDIR':
-      return new DownloadError(
-        'folder-missing',
-        `The download folder ${dir} is not a folder. Choose another folder.`,
-        { code, cause: error },
-      );
+      return new DownloadError('folder-missing', say('download.notAFolder', dir), {
+        code,
+        cause: error,
+      });
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new DownloadError(
-        'not-writable',
-        `Cannot write to the download folder ${dir} (permission denied). Choose a folder you can write to.`,
-        { code, cause: error },
-      );
+      return new DownloadError('not-writable', say('download.notWritable', dir), {
+        code,
+        cause: error,
+      });
     default:
       return new DownloadError(
         'file-system',
-        `Could not save ${fileName} in ${dir}: ${error instanceof Error ? error.message : String(error)}`,
+        say(
+          'download.couldNotSave',
+          fileName,
+          dir,
+          error instanceof Error ? error.message : String(error),
+        ),
         { code, cause: error },
       );
   }
 }
 
 export function abortedError(): DownloadError {
-  return new DownloadError('aborted', 'The download was cancelled.');
+  return new DownloadError('aborted', say('download.cancelled'));
 }

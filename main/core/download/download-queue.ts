@@ -1,6 +1,7 @@
 // Runs video downloads a few at a time. The app (auto-download, "Download" button, drag-out
 // of a video not yet on disk) and the command line enqueue videos here; asking twice for the
 // same video joins the download already queued or running instead of starting another.
+import { say } from '../text/message-ref';
 import { DownloadError, abortedError } from './download-error';
 import {
   downloadVideo,
@@ -118,7 +119,7 @@ export function createDownloadQueue(options: QueueOptions): DownloadQueue {
       const failure =
         error instanceof DownloadError
           ? error
-          : new DownloadError('file-system', `The download failed: ${String(error)}`, {
+          : new DownloadError('file-system', say('download.failed', String(error)), {
               cause: error,
             });
       emit('failed', job.video, failure);

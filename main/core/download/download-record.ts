@@ -1,6 +1,7 @@
 // The tracker stores a video's download as plain data (VideoDownload); these build that record
 // from what the downloader reports, so the app and the command line record it the same way.
 import type { VideoDownload } from '../tasks/model';
+import type { MessageRef } from '../text/message-ref';
 import type { DownloadError } from './download-error';
 import type { DownloadResult } from './download-video';
 import type { DownloadProgress } from './progress-meter';
@@ -19,7 +20,10 @@ export function doneRecord(result: DownloadResult): VideoDownload {
 }
 
 export function failedRecord(error: DownloadError | Error): VideoDownload {
-  return { status: 'failed', message: error.message };
+  const ref = (error as { ref?: MessageRef }).ref;
+  return ref
+    ? { status: 'failed', message: error.message, ref }
+    : { status: 'failed', message: error.message };
 }
 
 /** A finished earlier download worth offering to the downloader for reuse. */

@@ -17,6 +17,7 @@
 // through a symbolic link, and a video counts as saved only from a record naming its full id.
 // One downloader at a time per target name (a lock shared with other processes), and the
 // folder is fsynced after the file is placed.
+import { say } from '../text/message-ref';
 import { abortableSleep } from './abortable-sleep';
 import { basename, join } from 'node:path';
 import { DownloadError, abortedError, fileSystemError } from './download-error';
@@ -170,11 +171,7 @@ async function partSizeOf(s: Settings, path: string): Promise<number> {
     return 0;
   }
   if (!info.isFile()) {
-    throw new DownloadError(
-      'file-system',
-      `${path} is not a regular file (a link or a device?); it was left alone. Remove it, then download again.`,
-      { code: 'EFTYPE' },
-    );
+    throw new DownloadError('file-system', say('download.notAFile', path), { code: 'EFTYPE' });
   }
   return info.size;
 }
@@ -247,7 +244,7 @@ async function placeFile(fs: DownloadFs, dir: string, name: string, part: string
     await fs.unlink(part).catch(() => undefined);
     return target;
   }
-  throw new DownloadError('file-system', `Could not find a free file name for ${name} in ${dir}.`);
+  throw new DownloadError('file-system', say('download.noFreeName', name, dir));
 }
 
 interface Attempt {
@@ -264,7 +261,7 @@ interface Attempt {
 function tooLarge(s: Settings, bytes: number, status: number): DownloadError {
   return new DownloadError(
     'http',
-    `The video server announced ${bytes} bytes, more than the ${mebibytes(s.maxBytes)} a video may have; nothing was saved.`,
+    say('download.announcedTooLarge', bytes, mebibytes(s.maxBytes)),
     { status },
   );
 }
@@ -278,11 +275,9 @@ function planBody(
   const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
   if (encoding !== '' && encoding !== 'identity') {
     // Asked for with Accept-Encoding: identity; saving these bytes would save a wrong file.
-    throw new DownloadError(
-      'http',
-      `The video server sent the video compressed (${encoding}) although it was asked not to; nothing was saved.`,
-      { status: response.status },
-    );
+    throw new DownloadError('http', say('download.compressed', encoding), {
+      status: response.status,
+    });
   }
   const length = contentLength(response.headers);
   if (response.status === 206) {
@@ -293,11 +288,7 @@ function planBody(
         if (range.total > s.maxBytes) throw tooLarge(s, range.total, response.status);
         return { start: 0, total: range.total };
       }
-      throw new DownloadError(
-        'http',
-        'The video server sent part of the file that was not asked for.',
-        { status: 206 },
-      );
+      throw new DownloadError('http', say('download.partNotAsked'), { status: 206 });
     }
     // Only the rest of the very file the `.part` came from may be appended to it.
     if (
@@ -312,11 +303,7 @@ function planBody(
     return { start: a.partSize, total: a.resume.total };
   }
   if (length === 0) {
-    throw new DownloadError(
-      'http',
-      'The video server answered with an empty file (HTTP 200, 0 bytes); nothing was saved.',
-      { status: response.status },
-    );
+    throw new DownloadError('http', say('download.emptyFile200'), { status: response.status });
   }
   if (length !== null && length > s.maxBytes) throw tooLarge(s, length, response.status);
   return { start: 0, total: length };
@@ -351,18 +338,18 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       const { bytes, windowMs } = s.rateFloor;
       throw new TooSlow(
         'network',
-        `The video server is too slow (under ${Math.round(bytes / 1024)} KiB in ${windowMs / 1000} s); the download stopped and resumes from where it is.`,
+        say('download.tooSlow', Math.round(bytes / 1024), windowMs / 1000),
         { cause: error },
       );
     }
     if (timedOut) {
-      throw new DownloadError('network', `The video server did not send ${timedOut} in time.`, {
+      throw new DownloadError('network', say('download.timedOut', timedOut), {
         cause: error,
       });
     }
     const e = error as { code?: string; message?: string; cause?: { code?: string } };
     const detail = e.code ?? e.cause?.code ?? e.message ?? String(error);
-    throw new DownloadError('network', `The connection to the video server failed (${detail}).`, {
+    throw new DownloadError('network', say('download.connFailed', detail), {
       cause: error,
     });
   };
@@ -403,7 +390,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       response.body.destroy();
       const wait = retryAfterMs(response.headers, s.backoff.maxMs);
       throw Object.assign(
-        new DownloadError('http', `The video server answered HTTP ${status}.`, { status }),
+        new DownloadError('http', say('download.httpStatus', status), { status }),
         { retryAfterMs: wait },
       );
     }
@@ -474,15 +461,9 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
         file = null;
         await dropPart(s, a.partPath);
         if (plan.total !== null) {
-          throw new DownloadError(
-            'size-mismatch',
-            `The video server sent more than the ${plan.total} bytes it announced.`,
-          );
+          throw new DownloadError('size-mismatch', say('download.moreThanAnnounced', plan.total));
         }
-        throw new DownloadError(
-          'http',
-          `The video server sent more than ${mebibytes(s.maxBytes)} without announcing a size; the download was stopped and nothing was saved.`,
-        );
+        throw new DownloadError('http', say('download.moreThanLimit', mebibytes(s.maxBytes)));
       }
       return fail(error);
     } finally {
@@ -493,17 +474,10 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
       await file.close().catch(() => undefined);
       file = null;
       await dropPart(s, a.partPath);
-      throw new DownloadError(
-        'http',
-        'The video server answered with an empty file (no bytes); nothing was saved.',
-        { status },
-      );
+      throw new DownloadError('http', say('download.emptyFile'), { status });
     }
     if (plan.total !== null && bytes < plan.total) {
-      throw new DownloadError(
-        'network',
-        `The connection closed after ${bytes} of ${plan.total} bytes.`,
-      );
+      throw new DownloadError('network', say('download.closedEarly', bytes, plan.total));
     }
     try {
       await file.sync();
@@ -517,10 +491,7 @@ async function runAttempt(s: Settings, a: Attempt): Promise<DownloadResult> {
     // same `.part` despite the lock (one that lost it as stale) would show here.
     if ((await partSizeOf(s, a.partPath)) !== bytes) {
       await dropPart(s, a.partPath);
-      throw new DownloadError(
-        'size-mismatch',
-        'The partial file changed while downloading (is another download saving into the same folder?).',
-      );
+      throw new DownloadError('size-mismatch', say('download.partChanged'));
     }
     a.meter.update(bytes, plan.total ?? bytes, true);
     return await finish(s, a, bytes);
@@ -611,7 +582,7 @@ async function downloadLocked(
       if (error instanceof StartOver) {
         // A server that keeps refusing to continue is answered with fresh full downloads.
         if (++startOvers > s.retries) {
-          throw new DownloadError('http', 'The video server keeps sending parts that do not fit.');
+          throw new DownloadError('http', say('download.partsDoNotFit'));
         }
         await dropPart(s, partPath);
         continue;
@@ -627,7 +598,7 @@ async function downloadLocked(
         }
         throw new DownloadError(
           'expired',
-          `The video link has expired (HTTP ${error.status})${refreshed ? ' and asking the feed again gave no working link' : ''}.`,
+          say('download.expired', error.status, refreshed ? 1 : 0),
           { status: error.status },
         );
       }
@@ -639,10 +610,10 @@ async function downloadLocked(
         (await readResumeRecord(partPath)) !== null;
       failures = progressed ? 1 : failures + 1;
       if (failures > s.retries) {
-        const last = (error as Error).message;
+        const last = (error as DownloadError).ref ?? (error as Error).message;
         throw new DownloadError(
           (error as DownloadError).kind,
-          `The download failed after ${failures} attempts: ${last}`,
+          say('download.failedAfter', failures, last),
           { status: (error as DownloadError).status, cause: error },
         );
       }

@@ -3,6 +3,7 @@
 // Redirects are followed by hand so every hop is checked to be http(s) and the number of hops
 // is bounded; the body is asked for without compression so byte counts and ranges mean bytes
 // of the file. No token is ever sent: result URLs are public CDN links.
+import { say } from '../text/message-ref';
 import type { IncomingMessage } from 'node:http';
 import { headerReader, type HeaderReader } from '../http/header-reader';
 import { defaultMediaAccess, type MediaAccess } from '../http/media-access';
@@ -27,13 +28,10 @@ export function checkMediaUrl(raw: string, base?: string): URL {
   try {
     url = new URL(raw, base);
   } catch {
-    throw new DownloadError('bad-url', 'The video link is not a valid URL.');
+    throw new DownloadError('bad-url', say('download.badUrl'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DownloadError(
-      'bad-url',
-      `The video link uses ${url.protocol.replace(/:$/, '')}, but only http and https links are downloaded.`,
-    );
+    throw new DownloadError('bad-url', say('download.badScheme', url.protocol.replace(/:$/, '')));
   }
   return url;
 }
@@ -82,25 +80,17 @@ export async function getFollowingRedirects<T extends { status: number }>(
     hop.discard(answer);
     const location = hop.location(answer);
     if (!location) {
-      throw new DownloadError(
-        'http',
-        `The video server sent a redirect (HTTP ${answer.status}) without saying where to.`,
-        { status: answer.status },
-      );
+      throw new DownloadError('http', say('download.redirectNowhere', answer.status), {
+        status: answer.status,
+      });
     }
     if (hops >= opts.maxRedirects) {
-      throw new DownloadError(
-        'bad-url',
-        `The video link redirected more than ${opts.maxRedirects} times.`,
-      );
+      throw new DownloadError('bad-url', say('download.tooManyRedirects', opts.maxRedirects));
     }
     const next = checkMediaUrl(location, url.href);
     // A downgrade would let anyone on the path swap the video: an https link stays https.
     if (url.protocol === 'https:' && next.protocol !== 'https:') {
-      throw new DownloadError(
-        'bad-url',
-        'The video link redirected from https to plain http; the download was refused.',
-      );
+      throw new DownloadError('bad-url', say('download.downgraded'));
     }
     url = next;
   }

@@ -6,14 +6,21 @@ import type { MediaAccess } from '../http/media-access';
 import { ProxyError } from '../http/proxy-error';
 import { ProxyUrlError } from '../http/network-config';
 import { DownloadError } from './download-error';
+import { say } from '../text/message-ref';
 
 /** Media errors a person understands, as DownloadErrors; other errors pass unchanged. */
 export function mediaError(error: unknown): unknown {
   if (error instanceof InternalAddressError) {
-    return new DownloadError('bad-url', error.message, { cause: error });
+    return new DownloadError(
+      'bad-url',
+      say('download.internalAddress', error.host, error.address),
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof ProxyError || error instanceof ProxyUrlError) {
-    return new DownloadError('network', error.message, {
+    return new DownloadError('network', error instanceof ProxyError ? error.ref : error.message, {
       cause: error,
       ...(error instanceof ProxyError ? { code: error.code } : {}),
     });
@@ -29,10 +36,7 @@ export async function sendMediaRequest(
   signal: AbortSignal,
 ): Promise<IncomingMessage> {
   if (access.guarded && url.protocol === 'http:') {
-    throw new DownloadError(
-      'bad-url',
-      `The link ${url.host} uses plain http; videos and images are fetched over http only from a local gateway.`,
-    );
+    throw new DownloadError('bad-url', say('download.plainHttp', url.host));
   }
   try {
     return await access.http.request(url, {

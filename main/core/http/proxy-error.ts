@@ -1,6 +1,7 @@
 // A request failed at the proxy, not at the server behind it. Told apart so a person reads
 // "the proxy refused" rather than "offline", and the app can show "proxy unreachable".
 import { describeProxy } from './network-config';
+import { renderMessage, say, type MessageRef } from '../text/message-ref';
 
 export type ProxyFailure =
   | 'refused' // no connection to the proxy (not running, wrong port, unreachable)
@@ -13,6 +14,8 @@ export class ProxyError extends Error {
   readonly code = 'EPROXY';
   /** The proxy as scheme://host:port, never with its password. */
   readonly proxy: string;
+  /** The words as data, for a reader of another language; `message` is the English. */
+  readonly ref: MessageRef;
 
   constructor(
     readonly failure: ProxyFailure,
@@ -22,11 +25,10 @@ export class ProxyError extends Error {
     extra: { status?: number; cause?: unknown } = {},
   ) {
     const shown = describeProxy(proxy);
-    super(
-      proxyMessage(failure, shown, target, extra.status, extra.cause),
-      extra.cause === undefined ? undefined : { cause: extra.cause },
-    );
+    const ref = proxyMessage(failure, shown, target, extra.status, extra.cause);
+    super(renderMessage(ref, 'en'), extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'ProxyError';
+    this.ref = ref;
     this.proxy = shown;
     this.status = extra.status;
   }
@@ -40,16 +42,16 @@ function proxyMessage(
   target: string,
   status: number | undefined,
   cause: unknown,
-): string {
+): MessageRef {
   const code = (cause as { code?: unknown } | null)?.code;
   switch (failure) {
     case 'refused':
-      return `The proxy ${proxy} could not be reached${typeof code === 'string' ? ` (${code})` : ''}: is it running, and is the address right?`;
+      return say('api.proxyRefused', proxy, typeof code === 'string' ? code : '');
     case 'auth':
-      return `The proxy ${proxy} asked for a user name and password (HTTP 407), or refused the ones given. Put them in the proxy address as http://user:password@host:port.`;
+      return say('api.proxyAuth', proxy);
     case 'cannot-reach-host':
-      return `The proxy ${proxy} could not reach ${target}${status === undefined ? '' : ` (HTTP ${status})`}.`;
+      return say('api.proxyCannotReach', proxy, target, status ?? 0);
     case 'failed':
-      return `The proxy ${proxy} failed to connect to ${target}${cause instanceof Error ? `: ${cause.message}` : ''}.`;
+      return say('api.proxyFailed', proxy, target, cause instanceof Error ? cause.message : '');
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newTask, type TrackedTask } from '../tasks/model';
 import type { TaskTracker } from '../tasks/tracker-types';
 import { mainText, type MainText } from '../text';
+import { renderMessage, say } from '../text/message-ref';
 import {
   connectTracker,
   createNotificationPolicy,
@@ -367,5 +368,35 @@ describe('in 简体中文, switching language between notifications', () => {
       title: 'Generation failed',
       body: expect.stringContaining('The server said: “Quota exceeded”'),
     });
+  });
+});
+
+describe('a failure known only from a poll error (a ref) reads in the language of the moment', () => {
+  it('renders the stored ref in zh, then in en; without a ref the stored English is used', () => {
+    let locale: 'en' | 'zh-Hans' = 'zh-Hans';
+    const { clock, policy, sent } = setup({ text: () => mainText(locale) });
+    const ref = say('tasks.unknownGaveUp', 'abc123', 3);
+    const gaveUp = task('abc123', {
+      state: 'failed',
+      promptText: '',
+      lastError: { kind: 'unknown-task', message: renderMessage(ref, 'en'), ref },
+    });
+    policy.onFailed(gaveUp);
+    clock.advance(1500);
+    expect(sent.at(-1)!.body).toBe(
+      '任务 abc123\n未知的任务 ID abc123：服务器连续 3 次表示没有这个任务。请检查 ID；点“重新检查”可再试一次。',
+    );
+    locale = 'en';
+    policy.onFailed({ ...gaveUp, id: 'abc124' });
+    clock.advance(1500);
+    expect(sent.at(-1)!.body).toMatch(/\nUnknown task id abc123: the server said 3 times/);
+    locale = 'zh-Hans';
+    policy.onFailed({
+      ...gaveUp,
+      id: 'abc125',
+      lastError: { kind: 'server', message: 'Stored English only.' },
+    });
+    clock.advance(1500);
+    expect(sent.at(-1)!.body).toBe('任务 abc125\nStored English only.');
   });
 });

@@ -3,6 +3,7 @@
 // named by its id (the only thing the user can match it against).
 import type { TrackedTask } from '../tasks/model';
 import { ENGLISH, type MainText } from '../text';
+import { textOf } from '../text/text-error';
 
 /** Longest prompt shown in a single notification's body, in characters. */
 export const PROMPT_MAX = 80;
@@ -36,6 +37,7 @@ export function failureReasonOf(task: TrackedTask, text: MainText = ENGLISH): st
   const fromVideo = task.videos.find((v) => v.state === 'failed' && v.error)?.error?.trim();
   // The server's own words, as sent (often Chinese), marked as its words in either language.
   if (fromVideo) return shortenText(text.t.notify.serverSaid(fromVideo), 120);
-  const reason = task.lastError?.message.trim() || '';
+  // Rendered from its ref in the language of the moment (the stored English otherwise).
+  const reason = task.lastError ? textOf(task.lastError, text.locale).trim() : '';
   return reason === '' ? text.t.notify.noReason : shortenText(reason, 120);
 }

@@ -8,6 +8,7 @@ import { backoffDelay } from './backoff';
 import { createCoalescedWriter } from './coalesced-writer';
 import { changedKeys, mergeFeed, needsWrite } from './merge-feed';
 import { isEnded, newTask, type TaskError, type TrackedTask, type VideoDownload } from './model';
+import { readMessageRef, renderMessage, say, type MessageRef } from '../text/message-ref';
 import { nextPollAt } from './next-poll';
 import { addSample, emptyTrack, predictedFinish, type ProgressTrack } from './progress-eta';
 import { resolvePollSettings } from './poll-settings';
@@ -63,6 +64,7 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set<PikaErrorKind>(PIKA_ERROR_KINDS
 interface PollFailure {
   kind: PikaErrorKind;
   message: string;
+  ref: MessageRef | undefined;
   retryAfterMs: number | undefined;
   rateLimit: RateLimitInfo | undefined;
 }
@@ -73,14 +75,17 @@ function failureOf(error: unknown): PollFailure {
   const e = error as {
     kind?: unknown;
     message?: unknown;
+    ref?: unknown;
     retryAfterMs?: unknown;
     rateLimit?: unknown;
   };
   if (typeof e?.kind === 'string' && KNOWN_KINDS.has(e.kind)) {
+    const hasMessage = typeof e.message === 'string' && e.message !== '';
+    const ref = hasMessage ? readMessageRef(e.ref) : say('tasks.requestFailed');
     return {
       kind: e.kind as PikaErrorKind,
-      message:
-        typeof e.message === 'string' && e.message !== '' ? e.message : 'The request failed.',
+      message: hasMessage ? (e.message as string) : renderMessage(ref!, 'en'),
+      ref,
       retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined,
       rateLimit:
         e.rateLimit !== null && typeof e.rateLimit === 'object'
@@ -89,12 +94,19 @@ function failureOf(error: unknown): PollFailure {
     };
   }
   const detail = error instanceof Error ? error.message : String(error);
+  const ref = say('tasks.couldNotAsk', detail);
   return {
     kind: 'network',
-    message: `Could not ask about the task: ${detail}`,
+    message: renderMessage(ref, 'en'),
+    ref,
     retryAfterMs: undefined,
     rateLimit: undefined,
   };
+}
+
+/** A task error whose English message is its ref's English words. */
+function textError(kind: TaskError['kind'], ref: MessageRef): TaskError {
+  return { kind, message: renderMessage(ref, 'en'), ref };
 }
 
 /** A port that must not break polling: what it throws is logged and ignored. */
@@ -261,7 +273,9 @@ export function createTracker(options: TrackerOptions): Tracker {
   const onFailure = (before: TrackedTask, error: unknown, rt: Runtime, sentAt: number): void => {
     const at = now();
     const failure = failureOf(error);
-    const taskError: TaskError = { kind: failure.kind, message: failure.message };
+    const taskError: TaskError = failure.ref
+      ? { kind: failure.kind, message: failure.message, ref: failure.ref }
+      : { kind: failure.kind, message: failure.message };
     let after: TrackedTask = {
       ...before,
       lastError: taskError,
@@ -297,10 +311,10 @@ export function createTracker(options: TrackerOptions): Tracker {
             state: 'failed',
             endedAt: at,
             seen: false,
-            lastError: {
-              kind: 'unknown-task',
-              message: `Unknown task id ${before.id}: the server said ${UNKNOWN_TASK_LIMIT} times in a row that it has no such task. Check the id; Re-check tries again.`,
-            },
+            lastError: textError(
+              'unknown-task',
+              say('tasks.unknownGaveUp', before.id, UNKNOWN_TASK_LIMIT),
+            ),
           };
           scheduler.cancel(before.id);
         } else {

@@ -2,20 +2,24 @@
 // it can be stored, sent over IPC and rendered without conversion.
 import type { FeedVideo } from '../api/types';
 import type { PikaErrorKind } from '../api/errors';
+import type { MessageRef } from '../text/message-ref';
 
 /** A task's place in its life. `stalled` = still running past the configured limit. */
 export type TaskState = 'queued' | 'running' | 'finished' | 'failed' | 'stalled';
 
 export interface TaskError {
   kind: PikaErrorKind | 'download';
+  /** English, always kept: the words for older versions and readers that know no ref. */
   message: string;
+  /** The same words as data, rendered in the reader's language (window, CLI, notices). */
+  ref?: MessageRef;
 }
 
 /** Local download of one video of a task. */
 export type VideoDownload =
   | { status: 'downloading'; bytes: number; total: number | null; rate: number | null }
   | { status: 'done'; path: string; bytes: number }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string; ref?: MessageRef };
 
 export interface TrackedTask {
   id: string;

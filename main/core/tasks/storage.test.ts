@@ -5,6 +5,8 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newTask, type TrackedTask } from './model';
 import { createConfTaskStore, openConfTaskStore } from './storage';
+import { renderMessage, say } from '../text/message-ref';
+import { textOf } from '../text/text-error';
 
 const task = (id: string, patch: Partial<TrackedTask> = {}): TrackedTask => ({
   ...newTask(id, 1_700_000_000_000),
@@ -133,9 +135,61 @@ describe('conf task store', () => {
     store.save([
       task('a', { downloads: { a: { status: 'downloading', bytes: 5, total: 10, rate: 1 } } }),
     ]);
-    expect(createConfTaskStore(dir).load().tasks[0]?.downloads['a']).toEqual({
+    const failed = createConfTaskStore(dir).load().tasks[0]?.downloads['a'];
+    expect(failed).toEqual({
       status: 'failed',
       message: 'The download was interrupted when the app closed.',
+      ref: { key: 'tasks.interrupted', args: [] },
     });
+    expect(textOf(failed, 'zh-Hans')).toBe('应用关闭时下载被中断。');
+  });
+
+  it('a stored error with a ref reloads and reads in 简体中文; the English stays stored', () => {
+    const ref = say('tasks.unknownGaveUp', 'abc123', 3);
+    const download = say('download.httpStatus', 503);
+    createConfTaskStore(dir).save([
+      task('a', {
+        state: 'failed',
+        lastError: { kind: 'unknown-task', message: renderMessage(ref, 'en'), ref },
+        downloads: {
+          v: { status: 'failed', message: 'The video server answered HTTP 503.', ref: download },
+        },
+      }),
+    ]);
+    const raw = JSON.parse(fs.readFileSync(path.join(dir, 'tasks.json'), 'utf8')) as {
+      tasks: { lastError: { message: string } }[];
+    };
+    // Older versions read `message`: it is always written, in English.
+    expect(raw.tasks[0]?.lastError.message).toMatch(
+      /^Unknown task id abc123: the server said 3 times/,
+    );
+    const back = createConfTaskStore(dir).load().tasks[0]!;
+    expect(back.lastError?.ref).toEqual(ref);
+    expect(textOf(back.lastError, 'zh-Hans')).toBe(
+      '未知的任务 ID abc123：服务器连续 3 次表示没有这个任务。请检查 ID；点“重新检查”可再试一次。',
+    );
+    expect(textOf(back.downloads['v'], 'zh-Hans')).toBe('视频服务器返回 HTTP 503。');
+  });
+
+  it('a ref this version does not know (or of a wrong shape) is dropped: the stored English is kept', () => {
+    const file = path.join(dir, 'tasks.json');
+    const stored = (ref: unknown) => ({
+      ...task('a', { state: 'failed' }),
+      lastError: { kind: 'server', message: 'The stored English words.', ref },
+      downloads: { v: { status: 'failed', message: 'Stored download words.', ref } },
+    });
+    for (const ref of [
+      { key: 'api.fromTheFuture', args: [] },
+      { key: 'api.tokenRejected', args: 'not a list' },
+      { key: 'api.unknownTask', args: [{ nested: true }, 404] },
+    ]) {
+      fs.writeFileSync(file, JSON.stringify({ version: 1, tasks: [stored(ref)] }));
+      const back = createConfTaskStore(dir).load();
+      expect(back.dropped).toBe(0);
+      const t = back.tasks[0]!;
+      expect(t.lastError).toEqual({ kind: 'server', message: 'The stored English words.' });
+      expect(textOf(t.lastError, 'zh-Hans')).toBe('The stored English words.');
+      expect(t.downloads['v']).toEqual({ status: 'failed', message: 'Stored download words.' });
+    }
   });
 });

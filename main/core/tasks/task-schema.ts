@@ -4,6 +4,14 @@
 import { z } from 'zod';
 import { PIKA_ERROR_KINDS } from '../api/errors';
 import type { TrackedTask } from './model';
+import { readMessageRef, renderMessage, say } from '../text/message-ref';
+
+// A stored ref this version does not know (older, newer, hand-edited) is dropped: the stored
+// English message is shown instead. `message` is always stored, so older versions read it too.
+const refField = z
+  .unknown()
+  .optional()
+  .transform((value) => readMessageRef(value));
 
 const nullableString = z.string().nullable().catch(null);
 const nullableNumber = z.number().finite().nullable().catch(null);
@@ -22,10 +30,13 @@ const videoSchema = z.object({
   error: nullableString,
 });
 
-const errorSchema = z.object({
-  kind: z.enum([...PIKA_ERROR_KINDS, 'download']),
-  message: z.string(),
-});
+const errorSchema = z
+  .object({
+    kind: z.enum([...PIKA_ERROR_KINDS, 'download']),
+    message: z.string(),
+    ref: refField,
+  })
+  .transform(({ ref, ...rest }) => (ref ? { ...rest, ref } : rest));
 
 const downloadSchema = z.discriminatedUnion('status', [
   z.object({
@@ -35,7 +46,9 @@ const downloadSchema = z.discriminatedUnion('status', [
     rate: z.number().nullable(),
   }),
   z.object({ status: z.literal('done'), path: z.string().min(1), bytes: z.number() }),
-  z.object({ status: z.literal('failed'), message: z.string() }),
+  z
+    .object({ status: z.literal('failed'), message: z.string(), ref: refField })
+    .transform(({ ref, ...rest }) => (ref ? { ...rest, ref } : rest)),
 ]);
 
 export const storedTaskSchema = z.object({
@@ -60,10 +73,8 @@ export function parseStoredTask(raw: unknown): TrackedTask | null {
   const task = parsed.data as TrackedTask;
   for (const [videoId, download] of Object.entries(task.downloads)) {
     if (download.status === 'downloading') {
-      task.downloads[videoId] = {
-        status: 'failed',
-        message: 'The download was interrupted when the app closed.',
-      };
+      const ref = say('tasks.interrupted');
+      task.downloads[videoId] = { status: 'failed', message: renderMessage(ref, 'en'), ref };
     }
   }
   return task;

@@ -204,6 +204,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       status: () => appStatusOf(app.services),
       send: (channel, payload) => void emit(channel, payload),
       flushMs: 30,
+      // As main/app/index.ts: error words in the window's language, re-sent when it changes.
+      locale: () => app.services.locale(),
+      languageChanges: (listener) =>
+        app.services.settings.onChange((next, previous) => {
+          if (next.language !== previous.language) listener();
+        }),
     });
     cleanups.push(() => feed.close());
     const offStatus = app.onStatusChanged(() => feed.statusChanged());

@@ -2,9 +2,15 @@
 // shown in the window, the CLI and notifications. One file per topic; this file is the
 // source of keys, and zh-Hans/index.ts must cover exactly these groups and keys.
 import { commonEn } from './common';
+import { apiEn } from './api';
+import { tasksEn } from './tasks';
+import { downloadEn } from './download';
 
 export const messagesEn = {
   common: commonEn,
+  api: apiEn,
+  tasks: tasksEn,
+  download: downloadEn,
 };
 
 export type MessagesCatalog = typeof messagesEn;

@@ -2,7 +2,13 @@
 import type { Catalog } from '../../../i18n';
 import type { MessagesCatalog } from '../en';
 import { commonZh } from './common';
+import { apiZh } from './api';
+import { tasksZh } from './tasks';
+import { downloadZh } from './download';
 
 export const messagesZh = {
   common: commonZh,
+  api: apiZh,
+  tasks: tasksZh,
+  download: downloadZh,
 } satisfies Catalog<MessagesCatalog>;
