@@ -2,9 +2,23 @@
 // shown in the window, the CLI and notifications. One file per topic; this file is the
 // source of keys, and zh-Hans/index.ts must cover exactly these groups and keys.
 import { commonEn } from './common';
+import { settingsEn } from './settings';
+import { tokenEn } from './token';
+import { networkEn } from './network';
+import { taskInputEn } from './task-input';
+import { generateEn } from './generate';
+import { creditEn } from './credit';
+import { appErrorsEn } from './app-errors';
 
 export const messagesEn = {
   common: commonEn,
+  settings: settingsEn,
+  token: tokenEn,
+  network: networkEn,
+  taskInput: taskInputEn,
+  generate: generateEn,
+  credit: creditEn,
+  appErrors: appErrorsEn,
 };
 
 export type MessagesCatalog = typeof messagesEn;

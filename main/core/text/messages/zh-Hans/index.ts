@@ -2,7 +2,21 @@
 import type { Catalog } from '../../../i18n';
 import type { MessagesCatalog } from '../en';
 import { commonZh } from './common';
+import { settingsZh } from './settings';
+import { tokenZh } from './token';
+import { networkZh } from './network';
+import { taskInputZh } from './task-input';
+import { generateZh } from './generate';
+import { creditZh } from './credit';
+import { appErrorsZh } from './app-errors';
 
 export const messagesZh = {
   common: commonZh,
+  settings: settingsZh,
+  token: tokenZh,
+  network: networkZh,
+  taskInput: taskInputZh,
+  generate: generateZh,
+  credit: creditZh,
+  appErrors: appErrorsZh,
 } satisfies Catalog<MessagesCatalog>;
