@@ -111,6 +111,24 @@ describe('settings field errors', () => {
     );
   });
 
+  it('base URL and proxy URL problems, verbatim English in .message and Chinese by ref', async () => {
+    const { handlers } = start('zh-Hans');
+    const router = routerOver(app!);
+    expect(
+      await rejection(router.invoke('settings:update', OURS, [{ baseUrl: 'http://example.com' }])),
+    ).toBe(
+      'API 基础 URL 必须使用 https://（只有 localhost、127.0.0.1 和 [::1] 允许使用 http://），因为每个请求都会携带你的令牌。',
+    );
+    const network = { mode: 'manual', proxyUrl: 'ftp://me:hunter2@127.0.0.1:21' } as const;
+    const proxy = await rejection(router.invoke('network:test', OURS, [network]));
+    expect(proxy).toBe(
+      '不支持 ftp:// 类型的代理。请使用 http://主机:端口、https://主机:端口 或 socks5://主机:端口（可包含 user:pass@）。（也支持 socks5h、socks4 和 socks4a。）',
+    );
+    expect(() => handlers['network:test'](network)).toThrow(
+      'Proxies of type ftp:// are not supported. Use http://host:port, https://host:port or socks5://host:port (user:pass@ allowed). (socks5h, socks4 and socks4a work too.)',
+    );
+  });
+
   it('reaches the window in its language through the router, and English after switching', async () => {
     const services = start('zh-Hans');
     const router = routerOver(services);

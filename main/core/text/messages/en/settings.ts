@@ -22,6 +22,29 @@ export const settingsEn = defineCatalog({
   proxyUrlMissing: 'Enter the proxy URL, for example http://127.0.0.1:7890.',
   proxyUrlInvalid: 'The proxy URL is not valid.',
   baseUrlInvalid: 'The API base URL is not valid.',
+  baseUrlNotText: 'The API base URL must be text.',
+  baseUrlEmpty: 'The API base URL is empty; the default is https://api.gpt.ge.',
+  baseUrlNoScheme: (example: string) =>
+    `The API base URL must start with https:// (for example https://${example}).`,
+  baseUrlNotAddress: 'The API base URL is not a valid address.',
+  baseUrlScheme: 'The API base URL must start with https://.',
+  baseUrlPlainHttp:
+    'The API base URL must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]), because your token is sent with every request.',
+  baseUrlCredentials:
+    'The API base URL must not contain a user name or password; the token is set separately.',
+  baseUrlQuery: 'The API base URL must not contain "?" or "#".',
+  /** Follows every proxy address problem. */
+  proxySupported:
+    'Use http://host:port, https://host:port or socks5://host:port (user:pass@ allowed).',
+  proxyEmpty: (supported: string) => `The proxy address is empty. ${supported}`,
+  proxyNotUrl: (shown: string, supported: string) =>
+    `The proxy address "${shown}" is not a URL. ${supported}`,
+  proxyScheme: (scheme: string, supported: string) =>
+    `Proxies of type ${scheme}:// are not supported. ${supported} (socks5h, socks4 and socks4a work too.)`,
+  proxyNoHost: (shown: string, supported: string) =>
+    `The proxy address "${shown}" names no host. ${supported}`,
+  proxyPath: (shown: string, supported: string) =>
+    `The proxy address "${shown}" has a path; a proxy is only a host and port. ${supported}`,
   taskLayout: 'The task layout must be "list" or "grid".',
   language: 'The language must be "system", "en" or "zh-Hans".',
   capBelowFloor: 'The longest poll interval cannot be shorter than the shortest one.',

@@ -19,6 +19,23 @@ export const settingsZh = {
   proxyUrlMissing: '请填写代理 URL，例如 http://127.0.0.1:7890。',
   proxyUrlInvalid: '代理 URL 无效。',
   baseUrlInvalid: 'API 基础 URL 无效。',
+  baseUrlNotText: 'API 基础 URL 必须是文本。',
+  baseUrlEmpty: 'API 基础 URL 为空；默认值为 https://api.gpt.ge。',
+  baseUrlNoScheme: (example) => `API 基础 URL 必须以 https:// 开头（例如 https://${example}）。`,
+  baseUrlNotAddress: 'API 基础 URL 不是有效的地址。',
+  baseUrlScheme: 'API 基础 URL 必须以 https:// 开头。',
+  baseUrlPlainHttp:
+    'API 基础 URL 必须使用 https://（只有 localhost、127.0.0.1 和 [::1] 允许使用 http://），因为每个请求都会携带你的令牌。',
+  baseUrlCredentials: 'API 基础 URL 不能包含用户名或密码；令牌需要单独设置。',
+  baseUrlQuery: 'API 基础 URL 不能包含“?”或“#”。',
+  proxySupported:
+    '请使用 http://主机:端口、https://主机:端口 或 socks5://主机:端口（可包含 user:pass@）。',
+  proxyEmpty: (supported) => `代理地址为空。${supported}`,
+  proxyNotUrl: (shown, supported) => `代理地址“${shown}”不是 URL。${supported}`,
+  proxyScheme: (scheme, supported) =>
+    `不支持 ${scheme}:// 类型的代理。${supported}（也支持 socks5h、socks4 和 socks4a。）`,
+  proxyNoHost: (shown, supported) => `代理地址“${shown}”没有主机名。${supported}`,
+  proxyPath: (shown, supported) => `代理地址“${shown}”包含路径；代理只需主机和端口。${supported}`,
   taskLayout: '任务布局必须是“list”或“grid”。',
   language: '语言必须是“system”“en”或“zh-Hans”。',
   capBelowFloor: '最长轮询间隔不能短于最短轮询间隔。',
