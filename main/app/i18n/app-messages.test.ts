@@ -14,6 +14,7 @@ import type { Locale } from '../../core/i18n/locale';
 import { say } from '../../core/text/message-ref';
 import { textOf } from '../../core/text/text-error';
 import { createDragStart } from '../downloads/drag-out';
+import { checkExternalUrl } from '../handlers/app';
 import { creditViewFor } from '../handlers/credit';
 import { tokenTestResultOf } from '../handlers/token';
 import type { IpcSenderInfo } from '../ipc/handler-types';
@@ -298,6 +299,26 @@ describe('task and file refusals', () => {
     );
   });
 
+  it('a video not ready to download, and a link that is not https, in Chinese', async () => {
+    const services = start('zh-Hans');
+    const router = routerOver(services);
+    const id = fake.addTask({ queuedMs: 60_000 });
+    await services.handlers['tasks:add'](id);
+    const ref = { taskId: id, videoId: 'v1' };
+    expect(await rejection(router.invoke('tasks:download', OURS, [ref]))).toBe(
+      '该视频还不能下载。',
+    );
+    expect(() => checkExternalUrl('http://example.com/v.mp4')).toThrow(
+      'Only https:// links can be opened.',
+    );
+    expect(
+      textOf(
+        catchAny(() => checkExternalUrl('http://example.com/v.mp4')),
+        'zh-Hans',
+      ),
+    ).toBe('只能打开 https:// 链接。');
+  });
+
   it('a refused drag says why in the window language', () => {
     let locale: Locale = 'zh-Hans';
     const told: string[] = [];
@@ -340,4 +361,13 @@ function catchSettings(run: () => unknown): SettingsError {
     throw error;
   }
   throw new Error('expected a SettingsError');
+}
+
+function catchAny(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
 }

@@ -15,6 +15,10 @@ export const appErrorsEn = defineCatalog({
   folderGone: 'The download folder does not exist any more.',
   outsideFolder: 'The file is outside the download folder, so Pika Tray will not open it.',
   notAFile: 'The downloaded file is not a regular file.',
+  notReady: 'The video is not ready to download yet.',
+  badLink: 'That link is not a valid URL.',
+  httpsOnly: 'Only https:// links can be opened.',
+  linkCredentials: 'Links with credentials are not opened.',
   unknownChannel: (channel: string) => `Unknown channel ${channel}.`,
   notTheWindow: (channel: string) => `Refused ${channel}: the caller is not the Pika Tray window.`,
   /** `issues` are the schema's own words (argument path and problem). */
