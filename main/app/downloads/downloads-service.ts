@@ -16,10 +16,10 @@ import {
 } from '../../core/download';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
-import type { VideoRef } from '../../../preload/contract';
-import type { DownloadsPort, PikaClientPort, SettingsPort } from '../services';
 import { say } from '../../core/text/message-ref';
 import { TextError } from '../../core/text/text-error';
+import type { VideoRef } from '../../../preload/contract';
+import type { DownloadsPort, PikaClientPort, SettingsPort } from '../services';
 
 export interface DownloadsService extends DownloadsPort {
   readonly queue: DownloadQueue;
