@@ -6,7 +6,7 @@ import { topUpUrlFor } from '../../core/credit/gateways';
 import { isQuotaRefusal } from '../../core/credit/quota';
 import { generateFailureOf, notSentCause } from '../../core/generate/generate-outcome';
 import type { Locale } from '../../core/i18n/locale';
-import { readMessageRef, renderMessage, say } from '../../core/text/message-ref';
+import { readMessageRef, renderMessage, say, type MessageRef } from '../../core/text/message-ref';
 import { textOf } from '../../core/text/text-error';
 import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
@@ -46,7 +46,7 @@ function outcomeOfError(error: unknown, locale: Locale): GenerateOutcome {
     case 'not-sent': {
       // The connection was never made: nothing can have been billed, so sending again is safe.
       const ref = readMessageRef((error as { ref?: unknown }).ref);
-      const cause = ref ?? notSentCause((error as Error).message);
+      const cause = ref ? notSentCauseRef(ref) : notSentCause((error as Error).message);
       const message =
         locale === 'en'
           ? failure.message
@@ -56,6 +56,16 @@ function outcomeOfError(error: unknown, locale: Locale): GenerateOutcome {
     case 'unknown':
       return { outcome: 'unknown', message: renderMessage(say('generate.unknownOutcome'), locale) };
   }
+}
+
+/**
+ * The cause of a never-made connection as data: the client wraps a generate failure in "the
+ * task may still have been created" (api.mayBeCreated, core/api/classify.ts), taken off here.
+ */
+function notSentCauseRef(ref: MessageRef): string | MessageRef {
+  const inner = ref.args[0];
+  const wrapped = (ref.key as string) === 'api.mayBeCreated' && typeof inner === 'object';
+  return wrapped ? inner : ref;
 }
 
 /** Out of credit: said plainly, with the gateway's top-up page when it is a known one. */

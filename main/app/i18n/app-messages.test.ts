@@ -276,6 +276,8 @@ describe('generate refusals', () => {
     );
     expect(outcome).toMatchObject({ outcome: 'rejected', kind: 'network' });
     expect((outcome as { message: string }).message).toMatch(/（请求未发送。）$/);
+    // Nothing was sent, so never "the task may still have been created" (nor its Chinese).
+    expect((outcome as { message: string }).message).not.toMatch(/may still|可能已经创建/);
   });
 });
 
