@@ -181,6 +181,12 @@ export function composeApp(ports: PlatformPorts): ComposedApp {
     settings.onChange(() => credit.sync()),
     network.onProxyProblem(statusChanged),
   );
+  // The status carries words (the proxy problem): the window gets them in the new language.
+  unsubscribe.push(
+    settings.onChange((next, previous) => {
+      if (next.language !== previous.language) statusChanged();
+    }),
+  );
   const onFinished = (): void => void credit.refresh('finished');
   tracker.on('finished', onFinished);
   const onTrackerStatus = (): void => tokenState.refresh();

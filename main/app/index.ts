@@ -37,6 +37,7 @@ import { createTaskFeed, type TaskFeed } from './ipc/task-feed';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { HIDDEN_ARG, setLaunchAtLogin, startedAtLogin } from './login-item';
 import { appStatusOf } from './services';
+import { creditViewFor } from './handlers/credit';
 import { confSettingsStorage } from './settings/settings-port';
 import { appUserModelId } from './app-identity';
 import { applyAppMenu } from './electron/app-menu';
@@ -183,6 +184,7 @@ function start(): Running {
           icon: dragIcon({ poster: posters.pathFor(ref), appIcon: where.appIcon }),
         }),
       refuse: (sender, info) => sender.contents.send('drag:refused', info),
+      locale: () => services.locale(),
     }),
   };
   const handlers = createInvokeHandlers(services);
@@ -194,6 +196,7 @@ function start(): Running {
       renderer: where.renderer,
     }),
     onRejected: (channel, reason) => log(`IPC ${channel} refused: ${reason}`),
+    locale: () => services.locale(),
   });
   const unregisterIpc = registerIpc(ipcMain, router);
 
@@ -213,7 +216,14 @@ function start(): Running {
   // The window being shown is a reason to ask for the credit (main's policy decides).
   popover.window.on('show', () => void services.credit.refresh('open'));
   const offCreditFeed = services.credit.onChange((view) => {
-    if (!popover.window.isDestroyed()) popover.window.webContents.send('credit:changed', view);
+    if (!popover.window.isDestroyed())
+      popover.window.webContents.send('credit:changed', creditViewFor(view, services.locale()));
+  });
+  // The credit's error words follow the window's language.
+  const offCreditLanguage = services.settings.onChange((next, previous) => {
+    if (next.language === previous.language || popover.window.isDestroyed()) return;
+    const view = creditViewFor(services.credit.current(), services.locale());
+    popover.window.webContents.send('credit:changed', view);
   });
 
   const variant = defaultTrayVariant(process.platform, nativeTheme.shouldUseDarkColors);
@@ -378,6 +388,7 @@ function start(): Running {
       offLowCredit();
       offCreditTray();
       offCreditFeed();
+      offCreditLanguage();
       media.set(null);
       posters.close();
       trayDriver.close();

@@ -6,6 +6,7 @@ import type { FeedSource, GenerateRequest } from '../core/api/types';
 import type { CreditService } from '../core/credit/credit-service';
 import type { Locale } from '../core/i18n/locale';
 import type { Settings } from '../core/settings';
+import { textOf } from '../core/text/text-error';
 import type { TaskTracker } from '../core/tasks/tracker-types';
 import type { NetworkService } from './network/network-service';
 import type { PauseControl } from './pause-control';
@@ -147,5 +148,6 @@ export function appStatusOf(services: AppServices): AppStatus {
 
 function proxyProblemOf(services: AppServices): AppStatus['proxyProblem'] {
   const problem = services.network.proxyProblem();
-  return problem ? { proxy: problem.proxy, message: problem.message } : null;
+  // In the window's language when the proxy error carried its words as data.
+  return problem ? { proxy: problem.proxy, message: textOf(problem, services.locale()) } : null;
 }

@@ -31,14 +31,12 @@ function videoToDownload(task: TrackedTask, videoId: string): VideoToDownload {
   const video = task.videos.find((v) => v.id === videoId);
   if (!video) {
     // While queued the feed lists no videos yet.
-    throw new Error(
-      task.state === 'finished'
-        ? 'That video is not part of this task.'
-        : 'The video is not ready to download yet.',
+    throw new TextError(
+      say(task.state === 'finished' ? 'appErrors.videoNotInTask' : 'appErrors.notReady'),
     );
   }
   if (video.state !== 'finished' || !video.resultUrl) {
-    throw new Error('The video is not ready to download yet.');
+    throw new TextError(say('appErrors.notReady'));
   }
   return {
     taskId: task.id,
@@ -96,7 +94,7 @@ export function createDownloadsService(deps: {
 
   const start = async (ref: VideoRef): Promise<void> => {
     const task = tracker.get(ref.taskId);
-    if (!task) throw new Error('That task is no longer in the list.');
+    if (!task) throw new TextError(say('appErrors.taskGone'));
     const video = videoToDownload(task, ref.videoId);
     if (queue.has(ref.videoId)) return;
     const dir = settings.get().downloadDir;

@@ -9,8 +9,15 @@ import { basename, relative, isAbsolute, sep } from 'node:path';
 import { isNameOfVideo } from '../../core/download/file-name';
 import type { TaskTracker } from '../../core/tasks/tracker-types';
 import type { VideoRef } from '../../../preload/contract';
+import { renderMessage, say, type MessageRef } from '../../core/text/message-ref';
 
-export type ResolvedFile = { ok: true; path: string } | { ok: false; message: string };
+/** A refusal's `message` is English; `ref` renders in the reader's language. */
+export type ResolvedFile =
+  { ok: true; path: string } | { ok: false; message: string; ref?: MessageRef };
+
+function refused(ref: MessageRef): ResolvedFile {
+  return { ok: false, message: renderMessage(ref, 'en'), ref };
+}
 
 /** True when `child` lies below `parent` (both already real paths); `parent` itself is not. */
 export function isInside(parent: string, child: string): boolean {
@@ -23,16 +30,16 @@ type Lookup = ResolvedFile;
 /** The checks that need no disk: known task and video, download finished. */
 function recordedPath(tracker: Pick<TaskTracker, 'get'>, ref: VideoRef): Lookup {
   const task = tracker.get(ref.taskId);
-  if (!task) return { ok: false, message: 'That task is no longer in the list.' };
+  if (!task) return refused(say('appErrors.taskGone'));
   if (!task.videos.some((v) => v.id === ref.videoId)) {
-    return { ok: false, message: 'That video is not part of this task.' };
+    return refused(say('appErrors.videoNotInTask'));
   }
   const download = task.downloads[ref.videoId];
   if (!download || download.status === 'failed') {
-    return { ok: false, message: 'The video has not been downloaded yet.' };
+    return refused(say('appErrors.notDownloaded'));
   }
   if (download.status === 'downloading') {
-    return { ok: false, message: 'The video is still downloading.' };
+    return refused(say('appErrors.stillDownloading'));
   }
   return { ok: true, path: download.path };
 }
@@ -60,10 +67,7 @@ export function resolveFileSync(
   try {
     real = realpathSync(recorded.path);
   } catch {
-    return {
-      ok: false,
-      message: 'The downloaded file is gone (moved or deleted). Download it again.',
-    };
+    return refused(say('appErrors.fileGone'));
   }
   let folder: string | null = null;
   try {
@@ -73,13 +77,7 @@ export function resolveFileSync(
   }
   const inFolder = folder !== null && isInside(folder, real);
   if (!inFolder && !isNameOfVideo(basename(real), ref.videoId)) {
-    return {
-      ok: false,
-      message:
-        folder === null
-          ? 'The download folder does not exist any more.'
-          : 'The file is outside the download folder, so Pika Tray will not open it.',
-    };
+    return refused(say(folder === null ? 'appErrors.folderGone' : 'appErrors.outsideFolder'));
   }
   let isFile = false;
   try {
@@ -87,6 +85,6 @@ export function resolveFileSync(
   } catch {
     // treated as not a file
   }
-  if (!isFile) return { ok: false, message: 'The downloaded file is not a regular file.' };
+  if (!isFile) return refused(say('appErrors.notAFile'));
   return { ok: true, path: real };
 }

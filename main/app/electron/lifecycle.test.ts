@@ -249,8 +249,9 @@ describe('main process lifecycle', () => {
       tokenState: 'missing',
     });
     const foreign = { sender: { id: 999, mainFrame: null }, senderFrame: null };
+    // The OS speaks Chinese here (see the stub): the refusal comes in the window's language.
     await expect(world.handles.get('app:status')!(foreign)).rejects.toThrow(
-      /not the Pika Tray window/,
+      /调用方不是 Pika Tray 窗口/,
     );
   });
 

@@ -3,16 +3,18 @@
 // 'tasks:open-link' looks the link up from the task (handlers/tasks.ts).
 import type { InvokeHandlers } from '../ipc/handler-types';
 import { appStatusOf, type AppServices } from '../services';
+import { say } from '../../core/text/message-ref';
+import { TextError } from '../../core/text/text-error';
 
 export function checkExternalUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error('That link is not a valid URL.');
+    throw new TextError(say('appErrors.badLink'));
   }
-  if (parsed.protocol !== 'https:') throw new Error('Only https:// links can be opened.');
-  if (parsed.username || parsed.password) throw new Error('Links with credentials are not opened.');
+  if (parsed.protocol !== 'https:') throw new TextError(say('appErrors.httpsOnly'));
+  if (parsed.username || parsed.password) throw new TextError(say('appErrors.linkCredentials'));
   return parsed.href;
 }
 

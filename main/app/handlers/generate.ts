@@ -2,28 +2,29 @@
 // a repeat (double click, retry after a lost answer) gets the same promise. Nothing is
 // retried automatically; when no answer came the user is told to look before resending.
 import { PikaApiError } from '../../core/api/errors';
-import { CREDIT_TEXT } from '../../core/credit/credit-text';
 import { topUpUrlFor } from '../../core/credit/gateways';
 import { isQuotaRefusal } from '../../core/credit/quota';
-import { generateFailureOf } from '../../core/generate/generate-outcome';
+import { generateFailureOf, notSentCause } from '../../core/generate/generate-outcome';
+import type { Locale } from '../../core/i18n/locale';
+import { readMessageRef, renderMessage, say, type MessageRef } from '../../core/text/message-ref';
+import { textOf } from '../../core/text/text-error';
 import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
 import type { AppServices } from '../services';
 import {
   createTokenOriginGuard,
-  tokenNotSentMessage,
+  tokenNotSentRef,
   type TokenOriginCheck,
 } from '../token/token-origin';
 
 /** Outcomes kept for repeats; older request ids are forgotten. */
 const REMEMBERED = 200;
 
-export const UNKNOWN_OUTCOME_MESSAGE =
-  'No answer came from the server, so the video may or may not have started (and been billed). ' +
-  'Check your Pika task list before resending.';
+export const UNKNOWN_OUTCOME_MESSAGE = renderMessage(say('generate.unknownOutcome'), 'en');
 
-// The core decides what a failure means (refused, never sent, or unknown), as for the CLI.
-function outcomeOfError(error: unknown): GenerateOutcome {
+// The core decides what a failure means (refused, never sent, or unknown), as for the CLI;
+// the words are the window's language (the client's error renders through its ref).
+function outcomeOfError(error: unknown, locale: Locale): GenerateOutcome {
   const failure = generateFailureOf(error);
   switch (failure.outcome) {
     case 'rejected': {
@@ -32,17 +33,39 @@ function outcomeOfError(error: unknown): GenerateOutcome {
       const outcome: GenerateOutcome = {
         outcome: 'rejected',
         kind: failure.kind,
-        message: failure.field !== undefined && serverWords ? serverWords : failure.message,
+        message:
+          failure.field !== undefined && serverWords
+            ? serverWords
+            : locale === 'en'
+              ? failure.message
+              : textOf(error, locale),
       };
       if (failure.field !== undefined) outcome.field = failure.field;
       return outcome;
     }
-    case 'not-sent':
+    case 'not-sent': {
       // The connection was never made: nothing can have been billed, so sending again is safe.
-      return { outcome: 'rejected', kind: 'network', message: failure.message };
+      const ref = readMessageRef((error as { ref?: unknown }).ref);
+      const cause = ref ? notSentCauseRef(ref) : notSentCause((error as Error).message);
+      const message =
+        locale === 'en'
+          ? failure.message
+          : renderMessage(say('generate.nothingSent', cause), locale);
+      return { outcome: 'rejected', kind: 'network', message };
+    }
     case 'unknown':
-      return { outcome: 'unknown', message: UNKNOWN_OUTCOME_MESSAGE };
+      return { outcome: 'unknown', message: renderMessage(say('generate.unknownOutcome'), locale) };
   }
+}
+
+/**
+ * The cause of a never-made connection as data: the client wraps a generate failure in "the
+ * task may still have been created" (api.mayBeCreated, core/api/classify.ts), taken off here.
+ */
+function notSentCauseRef(ref: MessageRef): string | MessageRef {
+  const inner = ref.args[0];
+  const wrapped = (ref.key as string) === 'api.mayBeCreated' && typeof inner === 'object';
+  return wrapped ? inner : ref;
 }
 
 /** Out of credit: said plainly, with the gateway's top-up page when it is a known one. */
@@ -59,7 +82,10 @@ function quotaOutcome(services: AppServices): GenerateOutcome {
   const outcome: GenerateOutcome = {
     outcome: 'rejected',
     kind: 'forbidden',
-    message: CREDIT_TEXT.quotaRefusal(host),
+    message: renderMessage(
+      host ? say('generate.quotaRefusal', host) : say('generate.quotaRefusalNoHost'),
+      services.locale(),
+    ),
   };
   const topUpUrl = topUpUrlFor(baseUrl);
   if (topUpUrl !== null) outcome.topUpUrl = topUpUrl;
@@ -77,7 +103,7 @@ export function generateHandlers(
       return {
         outcome: 'rejected',
         kind: 'bad-request',
-        message: 'Write a prompt (or give an image or a video) first.',
+        message: renderMessage(say('generate.writePrompt'), services.locale()),
         field: 'promptText',
       };
     }
@@ -86,10 +112,10 @@ export function generateHandlers(
       return {
         outcome: 'rejected',
         kind: 'token-rejected',
-        message:
-          origin === 'missing'
-            ? 'Add your Pika API token in Settings first.'
-            : tokenNotSentMessage(services),
+        message: renderMessage(
+          origin === 'missing' ? say('token.addFirst') : tokenNotSentRef(services),
+          services.locale(),
+        ),
       };
     }
     let id: string;
@@ -97,7 +123,7 @@ export function generateHandlers(
       ({ id } = await services.client.generate(request));
     } catch (error) {
       if (isQuotaRefusal(error)) return quotaOutcome(services);
-      return outcomeOfError(error);
+      return outcomeOfError(error, services.locale());
     }
     // The video is billed: the credit shown should follow.
     void services.credit.refresh('generated');
@@ -106,7 +132,7 @@ export function generateHandlers(
     if (!task) {
       return {
         outcome: 'unknown',
-        message: `The server started task ${id}, but it could not be tracked.`,
+        message: renderMessage(say('generate.notTracked', id), services.locale()),
       };
     }
     return { outcome: 'created', task };

@@ -13,6 +13,7 @@ export function networkHandlers(services: AppServices): Pick<InvokeHandlers, 'ne
         setting: checkNetwork(network, { normalizeProxyUrl }),
         baseUrl: services.settings.get().baseUrl,
         layerFor: (setting) => services.network.layerFor(setting),
+        locale: services.locale(),
       }),
   };
 }

@@ -4,6 +4,9 @@ import type { SettingsView } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
 import { SETTING_LIMITS, SettingsError } from '../settings/validate-settings';
 import type { AppServices } from '../services';
+import { say } from '../../core/text/message-ref';
+import { textArgOf } from '../../core/text/text-arg';
+import { TextError } from '../../core/text/text-error';
 import { createTokenOriginGuard, originOf, type TokenOriginCheck } from '../token/token-origin';
 
 export function settingsViewOf(services: AppServices): SettingsView {
@@ -32,10 +35,7 @@ export function settingsHandlers(
     'settings:update': async (patch) => {
       // The router's schema already refuses it; a handler called another way must too.
       if ('downloadDir' in patch) {
-        throw new SettingsError(
-          'downloadDir',
-          'The download folder can only be changed with the Choose… button.',
-        );
+        throw new SettingsError('downloadDir', say('settings.folderChooseOnly'));
       }
       const before = services.settings.get();
       const next = services.settings.update(patch);
@@ -52,15 +52,12 @@ export function settingsHandlers(
           actual = await services.loginItem.set(next.launchAtLogin);
         } catch (error) {
           services.settings.update({ launchAtLogin: before.launchAtLogin });
-          const why = error instanceof Error ? error.message : String(error);
-          throw new Error(`Launch at login could not be changed: ${why}`, { cause: error });
+          throw new TextError(say('settings.loginItemFailed', textArgOf(error)), { cause: error });
         }
         if (actual !== next.launchAtLogin) {
           services.settings.update({ launchAtLogin: actual });
-          throw new Error(
-            actual
-              ? 'Launch at login is still on: turn it off in your system settings.'
-              : 'Launch at login was not turned on (the system may need your approval in its settings).',
+          throw new TextError(
+            say(actual ? 'settings.loginItemStillOn' : 'settings.loginItemNotOn'),
           );
         }
       }

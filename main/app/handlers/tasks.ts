@@ -5,6 +5,8 @@ import type { AppServices } from '../services';
 import type { ResolvedFile } from '../downloads/resolve-file';
 import type { VideoRef } from '../../../preload/contract';
 import { checkExternalUrl } from './app';
+import { say } from '../../core/text/message-ref';
+import { TextError, textOf } from '../../core/text/text-error';
 
 type TaskHandlers = Pick<
   InvokeHandlers,
@@ -28,21 +30,23 @@ export function taskHandlers(
   const { tracker } = services;
   const requireFile = async (ref: VideoRef): Promise<string> => {
     const file = await resolveFile(ref);
-    if (!file.ok) throw new Error(file.message);
+    if (!file.ok) throw file.ref ? new TextError(file.ref) : new Error(file.message);
     return file.path;
   };
   const requireTask = (taskId: string): void => {
-    if (!tracker.get(taskId)) throw new Error('That task is no longer in the list.');
+    if (!tracker.get(taskId)) throw new TextError(say('appErrors.taskGone'));
   };
   return {
     'tasks:list': () => tracker.list(),
     'tasks:add': (text) => {
       const parsed = parseTaskInput(text);
       const { added, duplicates } = tracker.add(parsed.ids);
+      // Each refusal in the window's language; the English stays in core for the CLI.
+      const locale = services.locale();
       return {
         added,
         duplicates: [...parsed.duplicates, ...duplicates],
-        errors: parsed.errors,
+        errors: parsed.errors.map((e) => ({ input: e.input, message: textOf(e, locale) })),
       };
     },
     'tasks:remove': (taskId) => {
@@ -64,7 +68,7 @@ export function taskHandlers(
     'tasks:open-file': async (ref) => {
       const path = await requireFile(ref);
       const failure = await services.shell.openPath(path);
-      if (failure) throw new Error(`The video could not be opened: ${failure}`);
+      if (failure) throw new TextError(say('appErrors.openFailed', failure));
     },
     'tasks:reveal-file': async (ref) => {
       services.shell.showItemInFolder(await requireFile(ref));
@@ -72,8 +76,8 @@ export function taskHandlers(
     // The URL is the one the feed gave this video, never one the renderer names.
     'tasks:open-link': async (ref) => {
       const video = tracker.get(ref.taskId)?.videos.find((v) => v.id === ref.videoId);
-      if (!video) throw new Error('That video is no longer in the list.');
-      if (!video.resultUrl) throw new Error('This video has no link yet.');
+      if (!video) throw new TextError(say('appErrors.videoGone'));
+      if (!video.resultUrl) throw new TextError(say('appErrors.noLink'));
       await services.shell.openExternal(checkExternalUrl(video.resultUrl));
     },
   };

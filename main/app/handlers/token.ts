@@ -9,37 +9,36 @@ import { checkToken } from '../token/token-rules';
 import {
   createTokenOriginGuard,
   originOf,
-  tokenNotSentMessage,
+  tokenNotSentRef,
   type TokenOriginCheck,
 } from '../token/token-origin';
 import { settingsViewOf } from './settings';
+import type { Locale } from '../../core/i18n/locale';
+import { renderMessage, say, type MessageRef } from '../../core/text/message-ref';
+import { textArgOf } from '../../core/text/text-arg';
 
 /** A well-formed task id no task has: the cheapest authenticated call the API offers. */
 export const PROBE_TASK_ID = '00000000-0000-4000-8000-000000000000';
 
-export function tokenTestResultOf(error: unknown): TokenTestResult {
+/** What a token test's failure means, in words of `locale` (English by default). */
+export function tokenTestResultOf(error: unknown, locale: Locale = 'en'): TokenTestResult {
+  const words = (ref: MessageRef): string => renderMessage(ref, locale);
   if (!(error instanceof PikaApiError)) {
-    return { result: 'unreachable', message: 'The token could not be checked (unexpected error).' };
+    return { result: 'unreachable', message: words(say('token.notChecked')) };
   }
   switch (error.kind) {
     case 'unknown-task':
       // The gateway looked the task up, so it accepted the token first.
       return { result: 'accepted' };
     case 'token-rejected':
-      return {
-        result: 'rejected',
-        message: 'The server refused this token (invalid, expired or out of credit).',
-      };
+      return { result: 'rejected', message: words(say('token.refused')) };
     case 'forbidden':
       return {
         result: 'rejected',
-        message: `The server refused access: ${error.serverMessage ?? error.message}`,
+        message: words(say('token.forbidden', error.serverMessage ?? textArgOf(error))),
       };
     default:
-      return {
-        result: 'unreachable',
-        message: `The server could not be reached: ${error.message}`,
-      };
+      return { result: 'unreachable', message: words(say('token.unreachable', textArgOf(error))) };
   }
 }
 
@@ -65,16 +64,19 @@ export function tokenHandlers(
     },
     'token:test': async () => {
       const origin = await tokenOrigin();
-      if (origin === 'missing') return { result: 'rejected', message: 'No token is saved yet.' };
+      const locale = services.locale();
+      if (origin === 'missing') {
+        return { result: 'rejected', message: renderMessage(say('token.noneSaved'), locale) };
+      }
       if (origin === 'declined') {
-        return { result: 'rejected', message: tokenNotSentMessage(services) };
+        return { result: 'rejected', message: renderMessage(tokenNotSentRef(services), locale) };
       }
       let verdict: TokenTestResult;
       try {
         await services.client.getTask(PROBE_TASK_ID);
         verdict = { result: 'accepted' };
       } catch (error) {
-        verdict = tokenTestResultOf(error);
+        verdict = tokenTestResultOf(error, locale);
       }
       if (verdict.result === 'accepted') {
         tokenState.record('accepted');

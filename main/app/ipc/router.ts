@@ -5,12 +5,34 @@ import type { z } from 'zod';
 import { CHANNELS, type InvokeChannel, type SendChannel } from '../../../preload/contract';
 import type { InvokeHandlers, IpcSenderInfo, SendHandlers } from './handler-types';
 import { invokeSchemas, sendSchemas } from './schemas';
+import type { Locale } from '../../core/i18n/locale';
+import { readMessageRef, say, type MessageRef } from '../../core/text/message-ref';
+import { TextError, textOf } from '../../core/text/text-error';
 
-export class IpcRejectedError extends Error {
-  constructor(message: string) {
-    super(message);
+export class IpcRejectedError extends TextError {
+  constructor(ref: MessageRef) {
+    super(ref);
     this.name = 'IpcRejectedError';
   }
+}
+
+/**
+ * The error the caller gets: one that carries a message as data is copied (same class and
+ * fields) with its words in the window's language; Electron hands the renderer only the
+ * name and message. The thrown error itself keeps its English message for logs.
+ */
+function localized(error: unknown, locale: Locale): unknown {
+  if (locale === 'en' || !(error instanceof Error)) return error;
+  if (readMessageRef((error as { ref?: unknown }).ref) === undefined) return error;
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+  Object.defineProperty(copy, 'message', {
+    value: textOf(error, locale),
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  return copy;
 }
 
 export interface IpcRouter<S extends IpcSenderInfo> {
@@ -42,34 +64,48 @@ export function createIpcRouter<S extends IpcSenderInfo>(options: {
   handlers: InvokeHandlers;
   send?: SendHandlers<S>;
   isTrustedSender(sender: S): boolean;
-  /** Told about every refused call (for a log line; never given the arguments). */
+  /** Told about every refused call (for a log line, in English; never given the arguments). */
   onRejected?(channel: string, reason: string): void;
+  /** The window's language now: errors with a message as data reach it in this language. */
+  locale?(): Locale;
 }): IpcRouter<S> {
   const { handlers, isTrustedSender } = options;
-  const refuse = (channel: string, reason: string): IpcRejectedError => {
-    options.onRejected?.(channel, reason);
-    return new IpcRejectedError(reason);
+  const locale = (): Locale => options.locale?.() ?? 'en';
+  const refuse = (channel: string, reason: MessageRef): IpcRejectedError => {
+    const error = new IpcRejectedError(reason);
+    options.onRejected?.(channel, error.message);
+    return error;
   };
-  const check = (channel: string, sender: S): string | null =>
-    isTrustedSender(sender) ? null : `Refused ${channel}: the caller is not the Pika Tray window.`;
+  const check = (channel: string, sender: S): MessageRef | null =>
+    isTrustedSender(sender) ? null : say('appErrors.notTheWindow', channel);
 
   return {
     invokeChannels: Object.values(CHANNELS.invoke),
     sendChannels: Object.values(CHANNELS.send),
     async invoke(channel, sender, args) {
-      if (!isInvokeChannel(channel)) throw refuse(channel, `Unknown channel ${channel}.`);
+      if (!isInvokeChannel(channel)) {
+        throw localized(refuse(channel, say('appErrors.unknownChannel', channel)), locale());
+      }
       const denied = check(channel, sender);
-      if (denied) throw refuse(channel, denied);
+      if (denied) throw localized(refuse(channel, denied), locale());
       const parsed = invokeSchemas[channel].safeParse(args);
       if (!parsed.success) {
-        throw refuse(channel, `Invalid arguments for ${channel}: ${describeIssues(parsed.error)}`);
+        const issues = describeIssues(parsed.error);
+        throw localized(
+          refuse(channel, say('appErrors.invalidArguments', channel, issues)),
+          locale(),
+        );
       }
       const handler = handlers[channel] as (...a: unknown[]) => unknown;
-      return await handler(...(parsed.data as unknown[]));
+      try {
+        return await handler(...(parsed.data as unknown[]));
+      } catch (error) {
+        throw localized(error, locale());
+      }
     },
     send(channel, sender, args) {
       if (!isSendChannel(channel) || !options.send) {
-        refuse(channel, `Unknown channel ${channel}.`);
+        refuse(channel, say('appErrors.unknownChannel', channel));
         return false;
       }
       const denied = check(channel, sender);
@@ -79,7 +115,7 @@ export function createIpcRouter<S extends IpcSenderInfo>(options: {
       }
       const parsed = sendSchemas[channel].safeParse(args);
       if (!parsed.success) {
-        refuse(channel, `Invalid arguments for ${channel}: ${describeIssues(parsed.error)}`);
+        refuse(channel, say('appErrors.invalidArguments', channel, describeIssues(parsed.error)));
         return false;
       }
       const handler = options.send[channel] as (sender: S, ...a: unknown[]) => void;

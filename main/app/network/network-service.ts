@@ -16,12 +16,15 @@ import {
   type SystemProxyResolver,
 } from '../../core/http/system-proxy-resolver';
 import type { NetworkSetting } from '../../core/settings';
+import { readMessageRef, type MessageRef } from '../../core/text/message-ref';
 
 /** Why the gateway cannot be reached through the proxy; the proxy is shown without password. */
 export interface ProxyProblem {
   proxy: string;
   failure: ProxyError['failure'];
+  /** English; `ref` (when the proxy error carries one) renders in the reader's language. */
   message: string;
+  ref?: MessageRef;
 }
 
 export interface NetworkService {
@@ -130,8 +133,15 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
         if (error instanceof ProxyError) {
           if (resolver && layer.config.mode === 'resolver' && FALL_BACK_ON.includes(error.failure))
             resolver.proxyFailed(error.proxy);
-          if (isGateway(url))
-            setProblem({ proxy: error.proxy, failure: error.failure, message: error.message });
+          if (isGateway(url)) {
+            const ref = readMessageRef((error as { ref?: unknown }).ref);
+            setProblem({
+              proxy: error.proxy,
+              failure: error.failure,
+              message: error.message,
+              ...(ref ? { ref } : {}),
+            });
+          }
         }
         throw error;
       }

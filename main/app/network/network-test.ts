@@ -7,6 +7,9 @@ import type { HttpLayer } from '../../core/http/http-layer';
 import { describeProxy } from '../../core/http/network-config';
 import { ProxyError } from '../../core/http/proxy-error';
 import type { NetworkSetting } from '../../core/settings';
+import type { Locale } from '../../core/i18n/locale';
+import { renderMessage, say, type MessageRef } from '../../core/text/message-ref';
+import { textOf } from '../../core/text/text-error';
 
 export const NETWORK_TEST_TIMEOUT_MS = 15_000;
 
@@ -27,9 +30,9 @@ function redact(message: string, setting: NetworkSetting): string {
   return secret.reduce((text, s) => text.split(s).join('***'), message);
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown, locale: Locale): string {
   const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = textOf(error, locale);
   return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
 }
 
@@ -38,8 +41,11 @@ export async function testNetwork(options: {
   baseUrl: string;
   layerFor(setting: NetworkSetting): HttpLayer;
   timeoutMs?: number;
+  /** The language of the result's message (the window's). */
+  locale?: Locale;
 }): Promise<NetworkTestResult> {
   const { setting } = options;
+  const locale = options.locale ?? 'en';
   const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}${PROBE_PATH}`);
   const layer = options.layerFor(setting);
   const controller = new AbortController();
@@ -49,13 +55,17 @@ export async function testNetwork(options: {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  let via = 'directly';
+  let via: MessageRef = say('network.viaDirect');
   try {
     const proxy = await layer.proxyFor(url);
     if (proxy !== null) {
-      via = `through ${setting.mode === 'system' ? 'the system proxy ' : ''}${describeProxy(proxy)}`;
+      const shown = describeProxy(proxy);
+      via =
+        setting.mode === 'system'
+          ? say('network.viaSystemProxy', shown)
+          : say('network.viaProxy', shown);
     } else if (setting.mode === 'system') {
-      via = 'directly (the system names no proxy for it)';
+      via = say('network.viaDirectNoSystemProxy');
     }
     const response = await layer.request(url, {
       method: 'GET',
@@ -65,16 +75,25 @@ export async function testNetwork(options: {
     response.destroy();
     return {
       result: 'reached',
-      message: `The gateway ${url.host} answered ${via} (HTTP ${response.statusCode ?? 0}).`,
+      message: renderMessage(
+        say('network.reached', url.host, via, response.statusCode ?? 0),
+        locale,
+      ),
     };
   } catch (error) {
     if (error instanceof ProxyError) {
-      return { result: 'proxy-failed', message: redact(error.message, setting) };
+      // A ref when the proxy error has one (see ProxyError), else its English words.
+      return { result: 'proxy-failed', message: redact(textOf(error, locale), setting) };
     }
-    const why = timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : reason(error);
+    const why = timedOut
+      ? say('network.noAnswer', Math.round(timeoutMs / 1000))
+      : reason(error, locale);
     return {
       result: 'unreachable',
-      message: redact(`${url.host} could not be reached ${via}: ${why}`, setting),
+      message: redact(
+        renderMessage(say('network.unreachable', url.host, via, why), locale),
+        setting,
+      ),
     };
   } finally {
     clearTimeout(timer);

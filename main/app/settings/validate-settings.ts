@@ -1,10 +1,11 @@
 // Checks a settings patch against the current settings as a whole, so a bad field never
 // half-applies. Messages are written for the person who typed the value.
 import { isAbsolute } from 'node:path';
-import { downloadFolderProblem } from '../../core/download/folder-rules';
+import { downloadFolderProblemRef } from '../../core/download/folder-rules';
 import { isLanguageSetting } from '../../core/i18n/locale';
 import { NETWORK_MODES, type NetworkSetting, type Settings } from '../../core/settings';
 import type { SettingLimits } from '../../../preload/contract';
+import { readMessageRef, renderMessage, say, type MessageRef } from '../../core/text/message-ref';
 
 /** Bounds for the numeric settings: fast enough to be useful, slow enough to be polite. */
 export const SETTING_LIMITS: SettingLimits = {
@@ -14,14 +15,26 @@ export const SETTING_LIMITS: SettingLimits = {
   pollMaxPerMin: { min: 0, max: 6000 },
 };
 
+/**
+ * A refused field. `message` is English; `ref` (when the words are ours or the cause had
+ * one) renders in the reader's language, see textOf.
+ */
 export class SettingsError extends Error {
+  readonly ref: MessageRef | undefined;
+
   constructor(
     readonly field: keyof Settings,
-    message: string,
+    why: MessageRef | Error,
   ) {
-    super(message);
+    super(why instanceof Error ? why.message : renderMessage(why, 'en'));
     this.name = 'SettingsError';
+    this.ref = why instanceof Error ? refOf(why) : why;
   }
+}
+
+function refOf(error: Error): MessageRef | undefined {
+  const ref = (error as { ref?: unknown }).ref;
+  return readMessageRef(ref);
 }
 
 export interface SettingsRules {
@@ -31,17 +44,10 @@ export interface SettingsRules {
   normalizeProxyUrl(url: string): string;
 }
 
-const LABELS: Record<keyof typeof SETTING_LIMITS, string> = {
-  pollFloorSec: 'Shortest poll interval (seconds)',
-  pollCapSec: 'Longest poll interval (seconds)',
-  stalledAfterMin: 'Stalled after (minutes)',
-  pollMaxPerMin: 'Most requests per minute (0 for no cap)',
-};
-
 function checkNumber(field: keyof typeof SETTING_LIMITS, value: number): number {
   const { min, max } = SETTING_LIMITS[field];
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new SettingsError(field, `${LABELS[field]} must be between ${min} and ${max}.`);
+    throw new SettingsError(field, say('settings.outOfRange', say(`settings.${field}`), min, max));
   }
   return Math.round(value);
 }
@@ -51,10 +57,7 @@ export const LOW_CREDIT_MAX_USD = 10_000;
 
 function checkLowCredit(value: number): number {
   if (!Number.isFinite(value) || value < 0 || value > LOW_CREDIT_MAX_USD) {
-    throw new SettingsError(
-      'lowCreditUsd',
-      `The low-credit warning must be between $0 (off) and $${LOW_CREDIT_MAX_USD}.`,
-    );
+    throw new SettingsError('lowCreditUsd', say('settings.lowCredit', LOW_CREDIT_MAX_USD));
   }
   return Math.round(value * 100) / 100;
 }
@@ -62,13 +65,13 @@ function checkLowCredit(value: number): number {
 export function checkDownloadDir(dir: string): string {
   const trimmed = dir.trim();
   if (trimmed === '' || trimmed.includes('\0')) {
-    throw new SettingsError('downloadDir', 'The download folder must be a full (absolute) path.');
+    throw new SettingsError('downloadDir', say('settings.folderNotAbsolute'));
   }
   // Shares, device paths and roots first: their message says more than "not absolute".
-  const problem = downloadFolderProblem(trimmed);
+  const problem = downloadFolderProblemRef(trimmed);
   if (problem !== null) throw new SettingsError('downloadDir', problem);
   if (!isAbsolute(trimmed)) {
-    throw new SettingsError('downloadDir', 'The download folder must be a full (absolute) path.');
+    throw new SettingsError('downloadDir', say('settings.folderNotAbsolute'));
   }
   return trimmed;
 }
@@ -83,19 +86,21 @@ export function checkNetwork(
     unknown
   >;
   const mode = NETWORK_MODES.find((m) => m === record['mode']);
-  if (!mode) throw new SettingsError('network', 'Choose System proxy, No proxy or Manual.');
+  if (!mode) throw new SettingsError('network', say('settings.networkMode'));
   const typed = typeof record['proxyUrl'] === 'string' ? record['proxyUrl'].trim() : '';
   if (typed === '') {
     if (mode === 'manual') {
-      throw new SettingsError('network', 'Enter the proxy URL, for example http://127.0.0.1:7890.');
+      throw new SettingsError('network', say('settings.proxyUrlMissing'));
     }
     return { mode, proxyUrl: '' };
   }
   try {
     return { mode, proxyUrl: rules.normalizeProxyUrl(typed) };
   } catch (error) {
-    const why = error instanceof Error ? error.message : 'The proxy URL is not valid.';
-    throw new SettingsError('network', why);
+    throw new SettingsError(
+      'network',
+      error instanceof Error ? error : say('settings.proxyUrlInvalid'),
+    );
   }
 }
 
@@ -110,8 +115,10 @@ export function applySettingsPatch(
     try {
       next.baseUrl = rules.normalizeBaseUrl(patch.baseUrl);
     } catch (error) {
-      const why = error instanceof Error ? error.message : 'The API base URL is not valid.';
-      throw new SettingsError('baseUrl', why);
+      throw new SettingsError(
+        'baseUrl',
+        error instanceof Error ? error : say('settings.baseUrlInvalid'),
+      );
     }
   }
   if (patch.downloadDir !== undefined) next.downloadDir = checkDownloadDir(patch.downloadDir);
@@ -127,21 +134,18 @@ export function applySettingsPatch(
   if (patch.lowCreditUsd !== undefined) next.lowCreditUsd = checkLowCredit(patch.lowCreditUsd);
   if (patch.taskLayout !== undefined) {
     if (patch.taskLayout !== 'list' && patch.taskLayout !== 'grid') {
-      throw new SettingsError('taskLayout', 'The task layout must be "list" or "grid".');
+      throw new SettingsError('taskLayout', say('settings.taskLayout'));
     }
     next.taskLayout = patch.taskLayout;
   }
   if (patch.language !== undefined) {
     if (!isLanguageSetting(patch.language)) {
-      throw new SettingsError('language', 'The language must be "system", "en" or "zh-Hans".');
+      throw new SettingsError('language', say('settings.language'));
     }
     next.language = patch.language;
   }
   if (next.pollCapSec < next.pollFloorSec) {
-    throw new SettingsError(
-      'pollCapSec',
-      'The longest poll interval cannot be shorter than the shortest one.',
-    );
+    throw new SettingsError('pollCapSec', say('settings.capBelowFloor'));
   }
   return next;
 }

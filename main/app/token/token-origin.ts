@@ -3,6 +3,7 @@
 // user in a native dialog before the token may go to the new origin; until then no request
 // carries it there (the vault hands it out per origin).
 import type { AppServices } from '../services';
+import { renderMessage, say, type MessageRef } from '../../core/text/message-ref';
 
 export function originOf(baseUrl: string): string {
   return new URL(baseUrl).origin;
@@ -49,11 +50,12 @@ export function createTokenOriginGuard(
 
 /** What the renderer is told when the token was kept from a new origin. */
 export function tokenNotSentMessage(services: Pick<AppServices, 'vault' | 'settings'>): string {
+  return renderMessage(tokenNotSentRef(services), 'en');
+}
+
+/** The same, as a message for the reader's language. */
+export function tokenNotSentRef(services: Pick<AppServices, 'vault' | 'settings'>): MessageRef {
   const to = originOf(services.settings.get().baseUrl);
   const from = services.vault.origin();
-  return (
-    `Your saved token was not sent to ${to}` +
-    (from ? ` (it was saved for ${from})` : '') +
-    '. Enter the token again for this server, or confirm sending it when asked.'
-  );
+  return from ? say('token.notSentFrom', to, from) : say('token.notSent', to);
 }

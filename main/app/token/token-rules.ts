@@ -1,12 +1,14 @@
 // What a pasted token must look like before we store it. Messages never repeat the input:
 // a half-pasted token is still a secret.
+import { say, type MessageRef } from '../../core/text/message-ref';
+import { TextError } from '../../core/text/text-error';
 
 export const TOKEN_MIN_LENGTH = 8;
 export const TOKEN_MAX_LENGTH = 512;
 
-export class TokenFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+export class TokenFormatError extends TextError {
+  constructor(ref: MessageRef) {
+    super(ref);
     this.name = 'TokenFormatError';
   }
 }
@@ -16,21 +18,19 @@ export function checkToken(input: string): string {
   let token = input.trim();
   // People paste the whole header line; accept it rather than storing "Bearer sk-...".
   if (/^bearer\s+/i.test(token)) token = token.replace(/^bearer\s+/i, '');
-  if (token === '') throw new TokenFormatError('The token is empty.');
+  if (token === '') throw new TokenFormatError(say('token.empty'));
   if (/\s/.test(token)) {
-    throw new TokenFormatError('The token contains spaces or line breaks; paste it as one word.');
+    throw new TokenFormatError(say('token.spaces'));
   }
   // Printable ASCII only: the token travels in an HTTP header.
   if (!/^[\x21-\x7e]+$/.test(token)) {
-    throw new TokenFormatError(
-      'The token contains characters that cannot be sent (only printable ASCII is allowed).',
-    );
+    throw new TokenFormatError(say('token.notAscii'));
   }
   if (token.length < TOKEN_MIN_LENGTH) {
-    throw new TokenFormatError(`The token is too short (at least ${TOKEN_MIN_LENGTH} characters).`);
+    throw new TokenFormatError(say('token.tooShort', TOKEN_MIN_LENGTH));
   }
   if (token.length > TOKEN_MAX_LENGTH) {
-    throw new TokenFormatError(`The token is too long (at most ${TOKEN_MAX_LENGTH} characters).`);
+    throw new TokenFormatError(say('token.tooLong', TOKEN_MAX_LENGTH));
   }
   return token;
 }

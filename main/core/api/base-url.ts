@@ -2,6 +2,8 @@
 // settings, the command line and the client alike. The token travels with every request, so
 // plain http is allowed only to this machine (the fake server, a local proxy).
 import { DEFAULT_BASE_URL } from '../settings';
+import { say } from '../text/message-ref';
+import { TextError } from '../text/text-error';
 
 export { DEFAULT_BASE_URL };
 
@@ -9,39 +11,33 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Returns the base URL without a trailing slash, e.g. `https://api.gpt.ge` or
- * `https://host/prefix`. Throws an Error whose message says what to fix.
+ * `https://host/prefix`. Throws an Error (a TextError) whose message says what to fix.
  */
 export function normalizeBaseUrl(input: string | undefined | null): string {
   if (input === undefined || input === null) return DEFAULT_BASE_URL;
-  if (typeof input !== 'string') throw new Error('The API base URL must be text.');
+  if (typeof input !== 'string') throw new TextError(say('settings.baseUrlNotText'));
   const text = input.trim();
-  if (text === '') throw new Error('The API base URL is empty; the default is https://api.gpt.ge.');
+  if (text === '') throw new TextError(say('settings.baseUrlEmpty'));
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    throw new Error(
-      `The API base URL must start with https:// (for example https://${text.replace(/^\/+/, '')}).`,
-    );
+    throw new TextError(say('settings.baseUrlNoScheme', text.replace(/^\/+/, '')));
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error('The API base URL is not a valid address.');
+    throw new TextError(say('settings.baseUrlNotAddress'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error('The API base URL must start with https://.');
+    throw new TextError(say('settings.baseUrlScheme'));
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw new Error(
-      'The API base URL must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 and [::1]), because your token is sent with every request.',
-    );
+    throw new TextError(say('settings.baseUrlPlainHttp'));
   }
   if (url.username !== '' || url.password !== '') {
-    throw new Error(
-      'The API base URL must not contain a user name or password; the token is set separately.',
-    );
+    throw new TextError(say('settings.baseUrlCredentials'));
   }
   if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
-    throw new Error('The API base URL must not contain "?" or "#".');
+    throw new TextError(say('settings.baseUrlQuery'));
   }
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;

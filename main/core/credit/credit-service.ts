@@ -9,6 +9,7 @@ import { fetchCredit, type RouteSource } from './fetch-credit';
 import { topUpUrlFor } from './gateways';
 import { createRefreshPolicy, type RefreshPolicy, type RefreshReason } from './refresh-policy';
 import { NO_CREDIT_VIEW, type CreditView } from './types';
+import { readMessageRef } from '../text/message-ref';
 
 /** Runs `run` once after `ms`; returns a function that cancels it. */
 export type OneShot = (run: () => void, ms: number) => () => void;
@@ -104,7 +105,16 @@ export function createCreditService(options: CreditServiceOptions): CreditServic
       if (error instanceof PikaApiError && error.kind === 'token-rejected')
         options.onTokenAnswer?.('rejected');
       const message = error instanceof Error ? error.message : String(error);
-      set({ ...view, status: 'error', message, topUpUrl, refreshing: false });
+      const ref = readMessageRef((error as { ref?: unknown } | null)?.ref);
+      const { ref: _old, ...before } = view;
+      set({
+        ...before,
+        status: 'error',
+        message,
+        ...(ref ? { ref } : {}),
+        refreshing: false,
+        topUpUrl,
+      });
     }
     return view;
   };

@@ -1,6 +1,7 @@
-// Credit words still in English: why a gateway offers no credit route and the quota refusal
-// (tray line and low-credit notification are in core/text, the CLI's in cli/i18n).
+// Credit words: the tray line (core/text), why a gateway offers no credit route (the
+// messages catalog; the quota refusal is there too, under generate), the CLI's in cli/i18n.
 import { ENGLISH, type MainText } from '../text';
+import { renderMessage, say } from '../text/message-ref';
 import type { CreditAmounts, CreditView } from './types';
 
 const usd = new Intl.NumberFormat('en-US', {
@@ -29,20 +30,15 @@ export function trayLineOf(view: CreditView, text: MainText = ENGLISH): string |
   return left === null ? null : text.t.menu.credit(left);
 }
 
+/** Why a gateway offers no credit, in English (log, CLI); the catalog holds both languages. */
 export const CREDIT_TEXT = {
   notOffered: {
-    status: (status: number) => `the gateway has no billing route (HTTP ${status})`,
-    redirect: 'the gateway redirects its billing route elsewhere',
-    webPage: 'the gateway answers its billing route with a web page',
-    notJson: "the gateway's billing answer is not JSON",
-    shape: (problem: string) => `the gateway's billing answer has an unknown shape (${problem})`,
+    status: (status: number) => renderMessage(say('credit.noRoute', status), 'en'),
+    redirect: renderMessage(say('credit.redirect'), 'en'),
+    webPage: renderMessage(say('credit.webPage'), 'en'),
+    notJson: renderMessage(say('credit.notJson'), 'en'),
+    shape: (problem: string) => renderMessage(say('credit.shape', problem), 'en'),
     refused: (said: string | undefined) =>
-      said
-        ? `the gateway refused its billing route: "${said}"`
-        : 'the gateway refused its billing route',
+      renderMessage(said ? say('credit.refusedSaying', said) : say('credit.refused'), 'en'),
   },
-  quotaRefusal: (host: string | null) =>
-    host
-      ? `Not created: your credit on ${host} has run out. Top it up, then try again.`
-      : 'Not created: your credit with the gateway has run out. Top it up, then try again.',
 } as const;

@@ -29,6 +29,11 @@ export interface CreditView {
   /** Epoch ms of the reading in `credit`. */
   checkedAt: number | null;
   message: string | null;
+  /**
+   * `message` as data (a MessageRef of core/text, when the error had one): main renders it
+   * in the window's language and leaves it out of what the window gets.
+   */
+  ref?: { readonly key: string; readonly args: readonly unknown[] };
   /** The gateway's top-up page when the base URL is a known gateway. */
   topUpUrl: string | null;
   /** A request is on its way. */

@@ -45,8 +45,13 @@ export function generateFailureOf(error: unknown): GenerateFailure {
   if (error.kind === 'network' && error.code !== undefined && NEVER_CONNECTED.has(error.code)) {
     return {
       outcome: 'not-sent',
-      message: `${error.message.replace(/ The task may still.*$/, '')} Nothing was sent.`,
+      message: `${notSentCause(error.message)} Nothing was sent.`,
     };
   }
   return { outcome: 'unknown', message: UNKNOWN_OUTCOME };
+}
+
+/** A never-made connection's message without "the task may still have been created". */
+export function notSentCause(message: string): string {
+  return message.replace(/ The task may still.*$/, '');
 }

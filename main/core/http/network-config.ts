@@ -1,6 +1,8 @@
 // How the app and the command line reach the network: which proxy, if any, carries each
 // request. One HTTP layer (http-layer.ts) is made per configuration and shared by the API
 // client, the video downloader and the poster cache.
+import { say, type MessageRef } from '../text/message-ref';
+import { TextError } from '../text/text-error';
 
 export type NetworkConfig =
   /** HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, upper or lower case, as curl reads them. */
@@ -19,15 +21,14 @@ export type ProxyResolver = (url: URL) => Promise<string | null>;
 export const PROXY_SCHEMES = ['http', 'https', 'socks5', 'socks5h', 'socks4', 'socks4a'] as const;
 
 /** A proxy URL that cannot be used; the message says what is supported. */
-export class ProxyUrlError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ProxyUrlError extends TextError {
+  constructor(ref: MessageRef) {
+    super(ref);
     this.name = 'ProxyUrlError';
   }
 }
 
-const SUPPORTED =
-  'Use http://host:port, https://host:port or socks5://host:port (user:pass@ allowed).';
+const SUPPORTED = say('settings.proxySupported');
 
 /**
  * Checks a proxy URL as a person typed it (CLI flag, variable, Settings) and returns it in the
@@ -36,27 +37,23 @@ const SUPPORTED =
  */
 export function parseProxyUrl(raw: string): URL {
   const text = raw.trim();
-  if (text === '') throw new ProxyUrlError(`The proxy address is empty. ${SUPPORTED}`);
+  if (text === '') throw new ProxyUrlError(say('settings.proxyEmpty', SUPPORTED));
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ProxyUrlError(`The proxy address "${redactRaw(text)}" is not a URL. ${SUPPORTED}`);
+    throw new ProxyUrlError(say('settings.proxyNotUrl', redactRaw(text), SUPPORTED));
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
   if (!(PROXY_SCHEMES as readonly string[]).includes(scheme)) {
-    throw new ProxyUrlError(
-      `Proxies of type ${scheme}:// are not supported. ${SUPPORTED} (socks5h, socks4 and socks4a work too.)`,
-    );
+    throw new ProxyUrlError(say('settings.proxyScheme', scheme, SUPPORTED));
   }
   if (url.hostname === '') {
-    throw new ProxyUrlError(`The proxy address "${redactRaw(text)}" names no host. ${SUPPORTED}`);
+    throw new ProxyUrlError(say('settings.proxyNoHost', redactRaw(text), SUPPORTED));
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new ProxyUrlError(
-      `The proxy address "${describeProxy(url)}" has a path; a proxy is only a host and port. ${SUPPORTED}`,
-    );
+    throw new ProxyUrlError(say('settings.proxyPath', describeProxy(url), SUPPORTED));
   }
   return url;
 }

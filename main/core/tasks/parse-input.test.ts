@@ -119,7 +119,7 @@ describe('parseTaskInput', () => {
       `${A} abc hello.world https://example.com/video/123 ${'x'.repeat(200)} ${B}`,
     );
     expect(r.ids).toEqual([A, B]);
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { input: 'abc', message: expect.stringMatching(/at least 6/) },
       { input: 'hello.world', message: expect.stringMatching(/only letters, digits/) },
       {

@@ -1,14 +1,17 @@
 // Turns whatever the user pasted (ids, feed links, feed JSON answers, several at once) into
 // task ids, with one clear error per piece that is not one. Nothing here trusts the text:
 // every id passes the strict rule in task-id.ts before it can reach a URL path.
-import { looksLikeApiToken, taskIdProblem } from './task-id';
+import { renderMessage, say, type MessageRef } from '../text/message-ref';
+import { looksLikeApiToken, taskIdProblemRef } from './task-id';
 
 export { isValidTaskId } from './task-id';
 
 export interface TaskInputError {
   /** The piece of text that was refused, shortened (and never showing a token). */
   input: string;
+  /** English (logs, the CLI's --json); `ref` renders in the reader's language. */
   message: string;
+  ref: MessageRef;
 }
 
 export interface ParsedTaskInput {
@@ -29,11 +32,11 @@ const DEEP_LINK = 'pika-tray://task/';
 export function parseTaskInput(text: string): ParsedTaskInput {
   const out = new Collector();
   if (typeof text !== 'string') {
-    out.error('', 'Expected text holding task ids.');
+    out.error('', say('taskInput.notText'));
     return out.result();
   }
   if (text.length > MAX_INPUT_CHARS) {
-    out.error(text, 'The text is too long to hold task ids (over 1 MB).');
+    out.error(text, say('taskInput.tooLong'));
     return out.result();
   }
   // Every bracket scan is paid from one budget proportional to the text, so hostile text
@@ -50,7 +53,7 @@ export function parseTaskInput(text: string): ParsedTaskInput {
       const { end, tooDeep } = matchingBracket(text, i, scan);
       const segment = text.slice(i, end === -1 ? text.length : end + 1);
       if (tooDeep) {
-        out.error(segment, `This JSON is nested too deeply (over ${MAX_JSON_DEPTH} levels).`);
+        out.error(segment, say('taskInput.tooDeep', MAX_JSON_DEPTH));
         i += segment.length;
         continue;
       }
@@ -64,8 +67,8 @@ export function parseTaskInput(text: string): ParsedTaskInput {
         out.error(
           segment,
           end === -1
-            ? 'This looks like a JSON answer but it is cut off; paste the whole answer.'
-            : `This looks like a JSON answer but it could not be read (${parsed?.reason ?? ''}).`,
+            ? say('taskInput.jsonCutOff')
+            : say('taskInput.jsonUnreadable', parsed?.reason ?? ''),
         );
         i += segment.length;
         continue;
@@ -80,10 +83,7 @@ export function parseTaskInput(text: string): ParsedTaskInput {
       // Skip the token that follows, so it is neither tracked nor echoed back.
       const next = nextWord(text, i);
       i = next.end;
-      out.error(
-        'Bearer …',
-        'An API token was left out: paste task ids, feed links or feed answers.',
-      );
+      out.error('Bearer …', say('taskInput.tokenLeftOut'));
       continue;
     }
     collectFromWord(word, out);
@@ -105,8 +105,8 @@ class Collector {
     }
   }
 
-  error(input: string, message: string): void {
-    this.errors.push({ input: displayInput(input), message });
+  error(input: string, ref: MessageRef): void {
+    this.errors.push({ input: displayInput(input), message: renderMessage(ref, 'en'), ref });
   }
 
   result(): ParsedTaskInput {
@@ -128,14 +128,14 @@ function collectFromWord(raw: string, out: Collector): void {
     return;
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || lower.startsWith('www.')) {
-    out.error(word, 'This link does not point at a task: expected …/pika/feed/<task id>.');
+    out.error(word, say('taskInput.notTaskLink'));
     return;
   }
   candidate(word, word, out);
 }
 
 function candidate(id: string, input: string, out: Collector): void {
-  const problem = id === '' ? 'The link ends before the task id.' : taskIdProblem(id);
+  const problem = id === '' ? say('taskInput.linkEndsEarly') : taskIdProblemRef(id);
   if (problem === null) out.id(id);
   else out.error(input, problem);
 }
@@ -148,7 +148,7 @@ function collectFromJson(value: unknown, segment: () => string, out: Collector):
     return;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) out.error(segment(), 'This JSON list is empty.');
+    if (value.length === 0) out.error(segment(), say('taskInput.emptyList'));
     for (const item of value) collectFromJson(item, () => JSON.stringify(item) ?? '', out);
     return;
   }
@@ -163,15 +163,15 @@ function collectFromJson(value: unknown, segment: () => string, out: Collector):
         ? (data as Record<string, unknown>)['id']
         : undefined);
     if (typeof id === 'string') {
-      const problem = taskIdProblem(id);
+      const problem = taskIdProblemRef(id);
       if (problem === null) out.id(id);
       else out.error(id, problem);
       return;
     }
-    out.error(segment(), 'This JSON holds no task "id".');
+    out.error(segment(), say('taskInput.noId'));
     return;
   }
-  out.error(segment(), 'This JSON is not a feed answer or a task id.');
+  out.error(segment(), say('taskInput.notFeed'));
 }
 
 /**

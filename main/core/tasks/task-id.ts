@@ -1,5 +1,6 @@
 // The one rule for what a task id may look like. Ids go into a URL path, so the rule is
 // strict on purpose: nothing that could climb out of /pika/feed/ or start a query.
+import { renderMessage, say, type MessageRef } from '../text/message-ref';
 
 const TASK_ID = /^[A-Za-z0-9_-]{6,128}$/;
 
@@ -23,17 +24,20 @@ export function looksLikeApiToken(value: string): boolean {
 
 /** Why `value` is not a task id, in words a person understands; null when it is one. */
 export function taskIdProblem(value: string): string | null {
+  const problem = taskIdProblemRef(value);
+  return problem === null ? null : renderMessage(problem, 'en');
+}
+
+/** Why `value` is not a task id, as a message for the reader's language; null when it is one. */
+export function taskIdProblemRef(value: string): MessageRef | null {
   if (wellFormed(value)) return null;
-  if (value.length === 0) return 'The task id is empty.';
-  if (looksLikeApiToken(value))
-    return 'This looks like an API token, not a task id; it was left out.';
+  if (value.length === 0) return say('taskInput.idEmpty');
+  if (looksLikeApiToken(value)) return say('taskInput.idIsToken');
   if (value.includes('..') || value.includes('/') || value.includes('\\'))
-    return 'A task id cannot contain slashes or "..".';
-  if (value.includes('%')) return 'A task id cannot contain encoded characters (%).';
-  if (value.includes('?') || value.includes('#')) return 'A task id cannot contain "?" or "#".';
-  if (/[^A-Za-z0-9_-]/.test(value))
-    return 'A task id may hold only letters, digits, "-" and "_" (task ids are usually UUIDs).';
-  if (value.length < TASK_ID_MIN_LENGTH)
-    return `A task id has at least ${TASK_ID_MIN_LENGTH} characters.`;
-  return `A task id has at most ${TASK_ID_MAX_LENGTH} characters.`;
+    return say('taskInput.idSlashes');
+  if (value.includes('%')) return say('taskInput.idEncoded');
+  if (value.includes('?') || value.includes('#')) return say('taskInput.idQuery');
+  if (/[^A-Za-z0-9_-]/.test(value)) return say('taskInput.idCharacters');
+  if (value.length < TASK_ID_MIN_LENGTH) return say('taskInput.idTooShort', TASK_ID_MIN_LENGTH);
+  return say('taskInput.idTooLong', TASK_ID_MAX_LENGTH);
 }

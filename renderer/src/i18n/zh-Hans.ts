@@ -207,7 +207,7 @@ export const zhHans = {
     clear: '清除',
     testing: '正在测试…',
     acceptedResult: '服务器已接受。',
-    rejectedResult: (message) => `已被拒绝。服务器返回：${message}`,
+    rejectedResult: (message) => `已被拒绝：${message}`,
     unreachable: (message) => `无法连接服务器：${message}`,
     testFailed: (message) => `测试失败：${message}`,
   },

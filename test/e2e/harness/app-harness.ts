@@ -17,7 +17,8 @@ import {
   type NodeServicesOptions,
 } from '../../../main/app/node-services';
 import { appStatusOf } from '../../../main/app/services';
-import type { EventChannels, VideoRef } from '../../../preload/contract';
+import type { CreditView, EventChannels, VideoRef } from '../../../preload/contract';
+import { creditViewFor } from '../../../main/app/handlers/credit';
 import { startFakePika, type FakePika, type FakePikaOptions } from '../../fake-server/index';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { ensureBuilt, RENDERER_DIR } from './ensure-build';
@@ -191,6 +192,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           downloadDir: () => app.services.settings.get().downloadDir,
           start: (_sender, path, ref) => drags.push({ ref, path }),
           refuse: (_sender, info) => void emit('drag:refused', info),
+          locale: () => app.services.locale(),
         }),
       },
       isTrustedSender: createSenderCheck({
@@ -198,6 +200,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         renderer: { pageUrl: `${web.origin}/index.html` },
       }),
       onRejected: (channel, reason) => refused.push(`${channel}: ${reason}`),
+      locale: () => app.services.locale(),
     });
     const feed = createTaskFeed({
       tracker: app.tracker,
@@ -214,7 +217,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     cleanups.push(() => feed.close());
     const offStatus = app.onStatusChanged(() => feed.statusChanged());
     cleanups.push(offStatus);
-    cleanups.push(app.services.credit.onChange((view) => void emit('credit:changed', view)));
+    const creditView = (view: CreditView) => creditViewFor(view, app.services.locale());
+    cleanups.push(
+      app.services.credit.onChange((view) => void emit('credit:changed', creditView(view))),
+    );
+    cleanups.push(
+      app.services.settings.onChange((next, previous) => {
+        if (next.language !== previous.language)
+          void emit('credit:changed', creditView(app.services.credit.current()));
+      }),
+    );
 
     routes.set(page, router);
     await page.goto(`${web.origin}/index.html`);

@@ -5,12 +5,26 @@ import { commonEn } from './common';
 import { apiEn } from './api';
 import { tasksEn } from './tasks';
 import { downloadEn } from './download';
+import { settingsEn } from './settings';
+import { tokenEn } from './token';
+import { networkEn } from './network';
+import { taskInputEn } from './task-input';
+import { generateEn } from './generate';
+import { creditEn } from './credit';
+import { appErrorsEn } from './app-errors';
 
 export const messagesEn = {
   common: commonEn,
   api: apiEn,
   tasks: tasksEn,
   download: downloadEn,
+  settings: settingsEn,
+  token: tokenEn,
+  network: networkEn,
+  taskInput: taskInputEn,
+  generate: generateEn,
+  credit: creditEn,
+  appErrors: appErrorsEn,
 };
 
 export type MessagesCatalog = typeof messagesEn;

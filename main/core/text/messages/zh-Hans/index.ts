@@ -5,10 +5,24 @@ import { commonZh } from './common';
 import { apiZh } from './api';
 import { tasksZh } from './tasks';
 import { downloadZh } from './download';
+import { settingsZh } from './settings';
+import { tokenZh } from './token';
+import { networkZh } from './network';
+import { taskInputZh } from './task-input';
+import { generateZh } from './generate';
+import { creditZh } from './credit';
+import { appErrorsZh } from './app-errors';
 
 export const messagesZh = {
   common: commonZh,
   api: apiZh,
   tasks: tasksZh,
   download: downloadZh,
+  settings: settingsZh,
+  token: tokenZh,
+  network: networkZh,
+  taskInput: taskInputZh,
+  generate: generateZh,
+  credit: creditZh,
+  appErrors: appErrorsZh,
 } satisfies Catalog<MessagesCatalog>;

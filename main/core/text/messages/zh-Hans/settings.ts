@@ -1,0 +1,45 @@
+import type { Catalog } from '../../../i18n';
+import type { settingsEn } from '../en/settings';
+
+export const settingsZh = {
+  pollFloorSec: '最短轮询间隔（秒）',
+  pollCapSec: '最长轮询间隔（秒）',
+  stalledAfterMin: '视为停滞的时长（分钟）',
+  pollMaxPerMin: '每分钟最多请求数（0 表示不限制）',
+  outOfRange: (label, min, max) => `${label}必须在 ${min} 到 ${max} 之间。`,
+  lowCredit: (max) => `余额不足提醒必须在 $0（关闭）到 $${max} 之间。`,
+  folderNotAbsolute: '下载文件夹必须是完整（绝对）路径。',
+  folderEmpty: '下载文件夹为空。',
+  folderDevice: '下载文件夹不能是设备路径（\\\\?\\ 或 \\\\.\\）。',
+  folderShare: '下载文件夹不能是网络共享（\\\\host\\share）：请选择本地文件夹。',
+  folderDriveRoot: '下载文件夹不能是磁盘的根目录：请选择其中的某个文件夹。',
+  folderRoot: '下载文件夹不能是文件系统的根目录：请选择一个文件夹。',
+  folderChooseOnly: '下载文件夹只能通过“选择…”按钮更改。',
+  networkMode: '请选择“系统代理”“不使用代理”或“手动”。',
+  proxyUrlMissing: '请填写代理 URL，例如 http://127.0.0.1:7890。',
+  proxyUrlInvalid: '代理 URL 无效。',
+  baseUrlInvalid: 'API 基础 URL 无效。',
+  baseUrlNotText: 'API 基础 URL 必须是文本。',
+  baseUrlEmpty: 'API 基础 URL 为空；默认值为 https://api.gpt.ge。',
+  baseUrlNoScheme: (example) => `API 基础 URL 必须以 https:// 开头（例如 https://${example}）。`,
+  baseUrlNotAddress: 'API 基础 URL 不是有效的地址。',
+  baseUrlScheme: 'API 基础 URL 必须以 https:// 开头。',
+  baseUrlPlainHttp:
+    'API 基础 URL 必须使用 https://（只有 localhost、127.0.0.1 和 [::1] 允许使用 http://），因为每个请求都会携带你的令牌。',
+  baseUrlCredentials: 'API 基础 URL 不能包含用户名或密码；令牌需要单独设置。',
+  baseUrlQuery: 'API 基础 URL 不能包含“?”或“#”。',
+  proxySupported:
+    '请使用 http://主机:端口、https://主机:端口 或 socks5://主机:端口（可包含 user:pass@）。',
+  proxyEmpty: (supported) => `代理地址为空。${supported}`,
+  proxyNotUrl: (shown, supported) => `代理地址“${shown}”不是 URL。${supported}`,
+  proxyScheme: (scheme, supported) =>
+    `不支持 ${scheme}:// 类型的代理。${supported}（也支持 socks5h、socks4 和 socks4a。）`,
+  proxyNoHost: (shown, supported) => `代理地址“${shown}”没有主机名。${supported}`,
+  proxyPath: (shown, supported) => `代理地址“${shown}”包含路径；代理只需主机和端口。${supported}`,
+  taskLayout: '任务布局必须是“list”或“grid”。',
+  language: '语言必须是“system”“en”或“zh-Hans”。',
+  capBelowFloor: '最长轮询间隔不能短于最短轮询间隔。',
+  loginItemFailed: (why) => `无法更改“登录时启动”：${why}`,
+  loginItemStillOn: '“登录时启动”仍处于开启状态：请在系统设置中关闭。',
+  loginItemNotOn: '未能开启“登录时启动”（系统可能需要你在其设置中批准）。',
+} satisfies Catalog<typeof settingsEn>;
