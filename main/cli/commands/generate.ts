@@ -15,6 +15,7 @@ import {
 import { generateFailureOf } from '../../core/generate/generate-outcome';
 import { imageFromUrl } from '../../core/generate/image-input';
 import { extendableUrl } from '../../core/generate/prefill';
+import { renderMessage, say, type MessageRef } from '../../core/text/message-ref';
 import type { CliContext } from '../command';
 import { EXIT } from '../exit-codes';
 import { clientFrom, SHARED_HELP, SHARED_OPTIONS, UsageError } from '../options';
@@ -91,10 +92,11 @@ export async function runGenerate(
   }
 
   const form = args.form;
+  const text = deps.text ?? cliText('en');
   if (args.image !== null) {
     const image = isUrl(args.image) ? imageFromUrl(args.image) : await imageFromFile(args.image);
     if (!image.ok) {
-      deps.err(`pika-tray generate: --image: ${image.error}`);
+      deps.err(`pika-tray generate: --image: ${renderMessage(image.error, text.locale)}`);
       return EXIT_USAGE;
     }
     form.image = image.value;
@@ -108,7 +110,8 @@ export async function runGenerate(
         const task = await client.getTask(args.extend.trim());
         const url = extendableUrl(task);
         if (url === null) {
-          deps.err(`pika-tray generate: --extend: task ${task.id} has no finished video yet.`);
+          const why = renderMessage(say('generateFile.extendTaskUnfinished', task.id), text.locale);
+          deps.err(`pika-tray generate: --extend: ${why}`);
           return EXIT_FAILED;
         }
         form.extendVideo = url;
@@ -121,11 +124,10 @@ export async function runGenerate(
     }
   }
 
-  const text = deps.text ?? cliText('en');
   const t = text.t.generate;
   const built = buildGenerateRequest(form);
   if (!built.ok) {
-    reportFieldErrors(built.errors, deps.err, t.nothingSent);
+    reportFieldErrors(built.errors, deps.err, t.nothingSent, text);
     return EXIT_USAGE;
   }
 
@@ -203,9 +205,10 @@ function reportFieldErrors(
   errors: FieldErrors,
   err: (line: string) => void,
   heading: string,
+  text: CliText,
 ): void {
   err(heading);
-  for (const [field, message] of Object.entries(errors) as [GenerateField, string][]) {
-    err(`  ${OPTION_OF[field]}: ${message}`);
+  for (const [field, problem] of Object.entries(errors) as [GenerateField, MessageRef][]) {
+    err(`  ${OPTION_OF[field]}: ${renderMessage(problem, text.locale)}`);
   }
 }

@@ -2,12 +2,8 @@
 // from the file's first bytes, not its name, and the size is checked before reading.
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import {
-  formatMegabytes,
-  imageFromDataUrl,
-  type ImageInput,
-  type Parsed,
-} from '../../core/generate/image-input';
+import { imageFromDataUrl, imageTooBig, type ImageInput } from '../../core/generate/image-input';
+import { say, type MessageRef } from '../../core/text/message-ref';
 import { IMAGE_MAX_BYTES } from '../../core/generate/generate-options';
 
 export function sniffImageType(head: Uint8Array): string | null {
@@ -18,12 +14,14 @@ export function sniffImageType(head: Uint8Array): string | null {
   return null;
 }
 
-export async function imageFromFile(path: string): Promise<Parsed<ImageInput>> {
+export type ImageFile = { ok: true; value: ImageInput } | { ok: false; error: MessageRef };
+
+export async function imageFromFile(path: string): Promise<ImageFile> {
   const name = basename(path);
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { ok: false, error: `${path} is not a file.` };
+    if (!info.isFile()) return { ok: false, error: say('generateFile.notAFile', path) };
     size = info.size;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -31,16 +29,11 @@ export async function imageFromFile(path: string): Promise<Parsed<ImageInput>> {
       ok: false,
       error:
         code === 'ENOENT'
-          ? `${path} does not exist.`
-          : `${path} could not be read (${code ?? 'error'}).`,
+          ? say('generateFile.fileMissing', path)
+          : say('generateFile.fileUnreadable', path, code ?? 'error'),
     };
   }
-  if (size > IMAGE_MAX_BYTES) {
-    return {
-      ok: false,
-      error: `${name} is ${formatMegabytes(size)}, over the ${formatMegabytes(IMAGE_MAX_BYTES)} limit for images.`,
-    };
-  }
+  if (size > IMAGE_MAX_BYTES) return { ok: false, error: imageTooBig(name, size) };
   let bytes: Buffer;
   try {
     const file = await open(path, 'r');
@@ -52,10 +45,14 @@ export async function imageFromFile(path: string): Promise<Parsed<ImageInput>> {
   } catch (err) {
     return {
       ok: false,
-      error: `${path} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      error: say(
+        'generateFile.fileUnreadable',
+        path,
+        (err as NodeJS.ErrnoException).code ?? 'error',
+      ),
     };
   }
   const mime = sniffImageType(bytes.subarray(0, 16));
-  if (!mime) return { ok: false, error: `${name} is not a PNG, JPEG or WebP image.` };
+  if (!mime) return { ok: false, error: say('generateForm.notAnImage', name) };
   return imageFromDataUrl(`data:${mime};base64,${bytes.toString('base64')}`, name);
 }

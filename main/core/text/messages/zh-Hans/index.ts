@@ -2,7 +2,11 @@
 import type { Catalog } from '../../../i18n';
 import type { MessagesCatalog } from '../en';
 import { commonZh } from './common';
+import { generateFileZh } from './generate-file';
+import { generateFormZh } from './generate-form';
 
 export const messagesZh = {
   common: commonZh,
+  generateForm: generateFormZh,
+  generateFile: generateFileZh,
 } satisfies Catalog<MessagesCatalog>;
