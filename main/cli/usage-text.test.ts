@@ -12,7 +12,7 @@ import { runGenerate } from './commands/generate';
 import { imageFromFile } from './commands/image-file';
 import { parseWatchArgs } from './commands/watch-args';
 import { runWatch } from './commands/watch';
-import { say } from '../core/text/message-ref';
+import { renderMessage, say } from '../core/text/message-ref';
 import { TextError } from '../core/text/text-error';
 import { cliText } from './i18n';
 import { coreText } from './i18n/core-text';
@@ -116,15 +116,15 @@ describe('argument checks in 简体中文', () => {
     const notImage = join(dir, 'notes.png');
     await writeFile(notImage, 'just text');
     const says = async (path: string) => {
-      const r = await imageFromFile(path, zh);
+      const r = await imageFromFile(path);
       if (r.ok) throw new Error(`accepted ${path}`);
-      return r.error;
+      return renderMessage(r.error, 'zh-Hans');
     };
     expect(await says(join(dir, 'gone.png'))).toBe(`${join(dir, 'gone.png')} 不存在。`);
     expect(await says(notImage)).toBe('notes.png 不是 PNG、JPEG 或 WebP 图片。');
     expect(await says(dir)).toBe(`${dir} 不是文件。`);
     const english = await imageFromFile(notImage);
-    expect(english.ok === false && english.error).toBe(
+    expect(english.ok === false && renderMessage(english.error, 'en')).toBe(
       'notes.png is not a PNG, JPEG or WebP image.',
     );
   });

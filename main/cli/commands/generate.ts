@@ -96,9 +96,7 @@ export async function runGenerate(
 
   const form = args.form;
   if (args.image !== null) {
-    const image = isUrl(args.image)
-      ? imageFromUrl(args.image)
-      : await imageFromFile(args.image, text);
+    const image = isUrl(args.image) ? imageFromUrl(args.image) : await imageFromFile(args.image);
     if (!image.ok) {
       say(u.problem('--image', coreText(image.error, text.locale)));
       return EXIT_USAGE;

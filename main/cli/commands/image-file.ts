@@ -2,14 +2,9 @@
 // from the file's first bytes, not its name, and the size is checked before reading.
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import {
-  formatMegabytes,
-  imageFromDataUrl,
-  type ImageInput,
-  type Parsed,
-} from '../../core/generate/image-input';
+import { imageFromDataUrl, imageTooBig, type ImageInput } from '../../core/generate/image-input';
+import { say, type MessageRef } from '../../core/text/message-ref';
 import { IMAGE_MAX_BYTES } from '../../core/generate/generate-options';
-import { cliText, type CliText } from '../i18n';
 
 export function sniffImageType(head: Uint8Array): string | null {
   const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b);
@@ -19,30 +14,26 @@ export function sniffImageType(head: Uint8Array): string | null {
   return null;
 }
 
-export async function imageFromFile(
-  path: string,
-  text: CliText = cliText('en'),
-): Promise<Parsed<ImageInput>> {
-  const t = text.t.image;
+export type ImageFile = { ok: true; value: ImageInput } | { ok: false; error: MessageRef };
+
+export async function imageFromFile(path: string): Promise<ImageFile> {
   const name = basename(path);
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { ok: false, error: t.notFile(path) };
+    if (!info.isFile()) return { ok: false, error: say('generateFile.notAFile', path) };
     size = info.size;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      error: code === 'ENOENT' ? t.missing(path) : t.unreadable(path, code ?? 'error'),
+      error:
+        code === 'ENOENT'
+          ? say('generateFile.fileMissing', path)
+          : say('generateFile.fileUnreadable', path, code ?? 'error'),
     };
   }
-  if (size > IMAGE_MAX_BYTES) {
-    return {
-      ok: false,
-      error: t.tooBig(name, formatMegabytes(size), formatMegabytes(IMAGE_MAX_BYTES)),
-    };
-  }
+  if (size > IMAGE_MAX_BYTES) return { ok: false, error: imageTooBig(name, size) };
   let bytes: Buffer;
   try {
     const file = await open(path, 'r');
@@ -54,11 +45,14 @@ export async function imageFromFile(
   } catch (err) {
     return {
       ok: false,
-      error: t.unreadable(path, (err as NodeJS.ErrnoException).code ?? 'error'),
+      error: say(
+        'generateFile.fileUnreadable',
+        path,
+        (err as NodeJS.ErrnoException).code ?? 'error',
+      ),
     };
   }
   const mime = sniffImageType(bytes.subarray(0, 16));
-  if (!mime) return { ok: false, error: t.notImage(name) };
-  // The data URL's own checks are the core's (shared with the app's form): English for now.
+  if (!mime) return { ok: false, error: say('generateForm.notAnImage', name) };
   return imageFromDataUrl(`data:${mime};base64,${bytes.toString('base64')}`, name);
 }

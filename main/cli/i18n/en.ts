@@ -66,14 +66,6 @@ export const en = defineCatalog({
     unusable: (dir: string, why: string) => `The download folder ${dir} cannot be used: ${why}`,
   },
   /** --image FILE, read from disk. */
-  image: {
-    notFile: (path: string) => `${path} is not a file.`,
-    missing: (path: string) => `${path} does not exist.`,
-    unreadable: (path: string, code: string) => `${path} could not be read (${code}).`,
-    tooBig: (name: string, size: string, max: string) =>
-      `${name} is ${size}, over the ${max} limit for images.`,
-    notImage: (name: string) => `${name} is not a PNG, JPEG or WebP image.`,
-  },
   notify: {
     noAnswer: (ms: string) => `the notification service did not answer within ${ms} ms`,
   },

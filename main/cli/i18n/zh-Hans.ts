@@ -55,13 +55,6 @@ export const zhHans = {
     noWrite: (dir) => `无法写入下载文件夹 ${dir}（权限不足）。`,
     unusable: (dir, why) => `无法使用下载文件夹 ${dir}：${why}`,
   },
-  image: {
-    notFile: (path) => `${path} 不是文件。`,
-    missing: (path) => `${path} 不存在。`,
-    unreadable: (path, code) => `无法读取 ${path}（${code}）。`,
-    tooBig: (name, size, max) => `${name} 大小为 ${size}，超过了图片 ${max} 的上限。`,
-    notImage: (name) => `${name} 不是 PNG、JPEG 或 WebP 图片。`,
-  },
   notify: {
     noAnswer: (ms) => `通知服务在 ${ms} 毫秒内没有响应`,
   },

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGenerateRequest } from './build-request';
 import { emptyForm, fieldFromServer, type GenerateForm } from './generate-form';
 import { IMAGE_MAX_BYTES, PIKAFFECTS } from './generate-options';
-import { imageFromDataUrl, imageFromUrl } from './image-input';
+import { imageFromDataUrl, imageFromUrl, type Parsed } from './image-input';
+import { renderMessage } from '../text/message-ref';
 
 const PNG_1PX =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -20,7 +21,15 @@ function body(patch: Partial<GenerateForm>) {
 function errors(patch: Partial<GenerateForm>) {
   const result = buildGenerateRequest(form(patch));
   if (result.ok) throw new Error(`expected errors, got ${JSON.stringify(result.request)}`);
-  return result.errors;
+  // The problems are data; these tests read them as an English reader does.
+  return Object.fromEntries(
+    Object.entries(result.errors).map(([field, ref]) => [field, renderMessage(ref, 'en')]),
+  );
+}
+
+/** A parse result as the English reader sees it. */
+function english<T>(parsed: Parsed<T>): { ok: true; value: T } | { ok: false; error: string } {
+  return parsed.ok ? parsed : { ok: false, error: renderMessage(parsed.error, 'en') };
 }
 
 describe('the request body', () => {
@@ -91,7 +100,7 @@ describe('the request body', () => {
 
   it('an image URL is sent and the aspect ratio left out', () => {
     const image = imageFromUrl('https://example.com/cat.png');
-    if (!image.ok) throw new Error(image.error);
+    if (!image.ok) throw new Error(renderMessage(image.error, 'en'));
     const request = body({ image: image.value, aspectRatio: '9:16' });
     expect(request.image).toBe('https://example.com/cat.png');
     expect(request.options).not.toHaveProperty('aspectRatio');
@@ -99,7 +108,7 @@ describe('the request body', () => {
 
   it('a picked image file is sent inline as base64, aspect ratio left out', () => {
     const image = imageFromDataUrl(PNG_1PX, 'dot.png');
-    if (!image.ok) throw new Error(image.error);
+    if (!image.ok) throw new Error(renderMessage(image.error, 'en'));
     expect(image.value).toMatchObject({ kind: 'data', mime: 'image/png', bytes: 70 });
     const request = body({ image: image.value });
     expect(request.image).toBe(PNG_1PX);
@@ -149,7 +158,7 @@ describe('validation: every problem, next to its field', () => {
   it('unknown aspect preset (only when it would be sent)', () => {
     expect(errors({ aspectRatio: '2:1' }).aspectRatio).toMatch(/16:9/);
     const image = imageFromUrl('https://example.com/a.jpg');
-    if (!image.ok) throw new Error(image.error);
+    if (!image.ok) throw new Error(renderMessage(image.error, 'en'));
     expect(buildGenerateRequest(form({ aspectRatio: '2:1', image: image.value })).ok).toBe(true);
   });
 
@@ -180,7 +189,7 @@ describe('validation: every problem, next to its field', () => {
     );
     expect(errors({ image: { kind: 'url', url: 'not a url' } }).image).toMatch(/https/);
     const image = imageFromUrl('https://example.com/a.jpg');
-    if (!image.ok) throw new Error(image.error);
+    if (!image.ok) throw new Error(renderMessage(image.error, 'en'));
     expect(errors({ image: image.value, extendVideo: 'https://cdn.pika.art/v.mp4' }).image).toMatch(
       /remove the image/,
     );
@@ -203,20 +212,20 @@ describe('validation: every problem, next to its field', () => {
 
 describe('images from files', () => {
   it('refuses other types, empty files, junk and files over the limit', () => {
-    expect(imageFromDataUrl('data:image/gif;base64,R0lGOD==', 'a.gif')).toEqual({
+    expect(english(imageFromDataUrl('data:image/gif;base64,R0lGOD==', 'a.gif'))).toEqual({
       ok: false,
       error: 'a.gif is not a PNG, JPEG or WebP image.',
     });
-    expect(imageFromDataUrl('data:image/png;base64,', 'e.png')).toEqual({
+    expect(english(imageFromDataUrl('data:image/png;base64,', 'e.png'))).toEqual({
       ok: false,
       error: 'e.png is empty.',
     });
-    expect(imageFromDataUrl('hello', 'x.png')).toEqual({
+    expect(english(imageFromDataUrl('hello', 'x.png'))).toEqual({
       ok: false,
       error: 'x.png could not be read as an image.',
     });
     const big = `data:image/jpeg;base64,${'A'.repeat(Math.ceil((IMAGE_MAX_BYTES + 3) / 3) * 4)}`;
-    expect(imageFromDataUrl(big, 'huge.jpg')).toEqual({
+    expect(english(imageFromDataUrl(big, 'huge.jpg'))).toEqual({
       ok: false,
       error: 'huge.jpg is 10.1 MB, over the 10 MB limit for images.',
     });

@@ -1,6 +1,7 @@
 // Form -> the exact body of POST /pika/generate, or every problem with the form at once (so
 // the user fixes them in one pass). Nothing here sends anything.
 import type { GenerateRequest } from '../api/types';
+import { formProblem, type FormProblem } from './form-problem';
 import type { FieldErrors, GenerateForm } from './generate-form';
 import {
   ASPECT_RATIOS,
@@ -19,36 +20,36 @@ export function buildGenerateRequest(form: GenerateForm): BuildResult {
   const errors: FieldErrors = {};
 
   const promptText = form.prompt.trim();
-  if (promptText === '') errors.promptText = 'Describe the video you want.';
+  if (promptText === '') errors.promptText = formProblem('promptEmpty');
   else if (promptText.length > PROMPT_MAX) {
-    errors.promptText = `Keep the prompt under ${PROMPT_MAX} characters (it has ${promptText.length}).`;
+    errors.promptText = formProblem('promptTooLong', PROMPT_MAX, promptText.length);
   }
 
   if (!(MODELS as readonly string[]).includes(form.model)) {
-    errors.model = `Choose model ${MODELS.join(' or ')}.`;
+    errors.model = formProblem('model');
   }
 
   const pikaffect = form.pikaffect.trim();
   const effect = PIKAFFECTS.find((e) => e.toLowerCase() === pikaffect.toLowerCase());
   if (pikaffect !== '' && !effect) {
-    errors.pikaffect = `"${pikaffect}" is not an effect Pika offers. Choose one of: ${PIKAFFECTS.join(', ')}.`;
+    errors.pikaffect = formProblem('pikaffect', pikaffect);
   }
 
-  const frameRate = intIn(form.frameRate, LIMITS.frameRate, 'Frame rate', 'frames per second');
+  const frameRate = intIn(form.frameRate, 'frameRate');
   if (!frameRate.ok) errors.frameRate = frameRate.error;
-  const motion = intIn(form.motion, LIMITS.motion, 'Motion', '');
+  const motion = intIn(form.motion, 'motion');
   if (!motion.ok) errors.motion = motion.error;
-  const guidance = intIn(form.guidanceScale, LIMITS.guidanceScale, 'Guidance', '');
+  const guidance = intIn(form.guidanceScale, 'guidanceScale');
   if (!guidance.ok) errors.guidanceScale = guidance.error;
 
   const negativePrompt = form.negativePrompt.trim();
   if (negativePrompt.length > NEGATIVE_PROMPT_MAX) {
-    errors.negativePrompt = `Keep the negative prompt under ${NEGATIVE_PROMPT_MAX} characters.`;
+    errors.negativePrompt = formProblem('negativeTooLong', NEGATIVE_PROMPT_MAX);
   }
 
   let image: string | undefined;
   if (form.image?.kind === 'url') {
-    const url = parseMediaUrl(form.image.url, 'The image');
+    const url = parseMediaUrl(form.image.url, 'image');
     if (url.ok) image = url.value;
     else errors.image = url.error;
   } else if (form.image?.kind === 'data') {
@@ -60,20 +61,19 @@ export function buildGenerateRequest(form: GenerateForm): BuildResult {
 
   let video: string | undefined;
   if (form.extendVideo !== null) {
-    const url = parseMediaUrl(form.extendVideo, 'The video to extend');
+    const url = parseMediaUrl(form.extendVideo, 'video');
     if (url.ok) video = url.value;
     else errors.video = url.error;
   }
   if (form.image && form.extendVideo !== null) {
-    errors.image =
-      'An extended video continues its own frames: remove the image, or start a new video.';
+    errors.image = formProblem('imageWithExtend');
   }
 
   // The frame comes from the image or the video when there is one, so no ratio is sent.
   const framed = form.image !== null || form.extendVideo !== null;
   const preset = ASPECT_RATIOS[form.aspectRatio as keyof typeof ASPECT_RATIOS];
   if (!framed && !preset) {
-    errors.aspectRatio = `Choose an aspect ratio: ${Object.keys(ASPECT_RATIOS).join(', ')}.`;
+    errors.aspectRatio = formProblem('aspectRatio');
   }
 
   if (Object.keys(errors).length > 0 || !frameRate.ok || !motion.ok || !guidance.ok) {
@@ -105,16 +105,12 @@ export function buildGenerateRequest(form: GenerateForm): BuildResult {
   return { ok: true, request };
 }
 
-type IntResult = { ok: true; value: number } | { ok: false; error: string };
+type IntResult = { ok: true; value: number } | { ok: false; error: FormProblem };
 
-function intIn(
-  raw: string,
-  range: { min: number; max: number },
-  label: string,
-  unit: string,
-): IntResult {
+function intIn(raw: string, field: keyof typeof LIMITS): IntResult {
+  const range = LIMITS[field];
+  const between = formProblem(field, range.min, range.max);
   const text = raw.trim();
-  const between = `${label} must be a whole number from ${range.min} to ${range.max}${unit ? ` ${unit}` : ''}.`;
   if (!/^[+-]?\d+$/.test(text)) return { ok: false, error: between };
   const value = Number(text);
   if (value < range.min || value > range.max) return { ok: false, error: between };

@@ -1,5 +1,6 @@
 // The "New video" form as the user fills it (or as command-line options arrive): raw values,
 // numbers still as typed, so "12abc" can be refused with a message instead of becoming NaN.
+import type { FormProblem } from './form-problem';
 import type { ImageInput } from './image-input';
 import { DEFAULT_ASPECT, DEFAULT_MODEL, LIMITS } from './generate-options';
 
@@ -32,7 +33,8 @@ export type GenerateField =
   | 'image'
   | 'video';
 
-export type FieldErrors = Partial<Record<GenerateField, string>>;
+/** What is wrong with each field, as data: rendered in the reader's language. */
+export type FieldErrors = Partial<Record<GenerateField, FormProblem>>;
 
 export function emptyForm(): GenerateForm {
   return {

@@ -2,6 +2,7 @@
 // prompt only; the settings it was made with come from what the app kept when it created the
 // task (generate-settings.ts). Without them everything else starts at the defaults.
 import type { TrackedTask } from '../tasks/model';
+import { formProblem, FormProblemError } from './form-problem';
 import { emptyForm, type GenerateForm } from './generate-form';
 import { applySettings, type GenerateSettings } from './generate-settings';
 
@@ -24,7 +25,7 @@ export function prefillFrom(
   if (mode === 'extend') {
     const url = extendableUrl(task, videoId);
     if (url === null) {
-      throw new Error(`Task ${task.id} has no finished video to extend yet.`);
+      throw new FormProblemError(formProblem('noFinishedVideo', task.id));
     }
     form.extendVideo = url;
   }

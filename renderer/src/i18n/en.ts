@@ -2,6 +2,10 @@
 // (checked by `satisfies Catalog<typeof en>`). Functions are messages with values in them;
 // numbers, sizes and times come in already formatted by the locale's Intl formatter.
 import { defineCatalog } from '../../../main/core/i18n';
+// The form's problems are made by core code the window runs (build-request, image-input):
+// their topic of main's messages comes in whole, so both sides read the same words.
+// eslint-disable-next-line no-restricted-imports -- a plain catalog: no Node, no Electron
+import { generateFormEn } from '../../../main/core/text/messages/en/generate-form';
 
 export const en = defineCatalog({
   app: {
@@ -284,13 +288,10 @@ export const en = defineCatalog({
     imageLinkPlaceholder: '…or an image link: https://',
     imageLink: 'Image link',
     theFile: 'The file',
-    notAnImage: (name: string) => `${name} is not a PNG, JPEG or WebP image.`,
-    imageTooBig: (name: string, size: string, limit: string) =>
-      `${name} is ${size}, over the ${limit} limit for images.`,
-    unreadable: (name: string) => `${name} could not be read.`,
     lostAnswer:
       'The app lost track of this request before an answer came, so the video may or may not have started.',
   },
+  generateForm: generateFormEn,
   credit: {
     unlimited: 'unlimited',
     title: 'Credit',

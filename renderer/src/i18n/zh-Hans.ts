@@ -2,6 +2,8 @@
 // Pika 的特效名（Levitate、Squish…）与模型名保持原样。
 import type { Catalog } from '../../../main/core/i18n';
 import type { Messages } from './en';
+// eslint-disable-next-line no-restricted-imports -- a plain catalog: no Node, no Electron
+import { generateFormZh } from '../../../main/core/text/messages/zh-Hans/generate-form';
 
 /** “没有……任务”里筛选条件的说法。 */
 const FILTERED = { all: '', active: '进行中的', finished: '已完成的', failed: '失败的' };
@@ -270,11 +272,9 @@ export const zhHans = {
     imageLinkPlaceholder: '…或输入图片链接：https://',
     imageLink: '图片链接',
     theFile: '该文件',
-    notAnImage: (name) => `${name} 不是 PNG、JPEG 或 WebP 图片。`,
-    imageTooBig: (name, size, limit) => `${name} 大小为 ${size}，超过了图片 ${limit} 的上限。`,
-    unreadable: (name) => `无法读取 ${name}。`,
     lostAnswer: '应用在收到应答前丢失了这个请求，视频可能已经开始生成，也可能没有。',
   },
+  generateForm: generateFormZh,
   credit: {
     unlimited: '无限',
     title: '余额',

@@ -22,8 +22,15 @@ export {
 export {
   formatMegabytes,
   imageFromDataUrl,
+  imageTooBig,
   type ImageInput,
 } from '../../../../main/core/generate/image-input';
+export {
+  formProblem,
+  FormProblemError,
+  problemIn,
+  type FormProblem,
+} from '../../../../main/core/generate/form-problem';
 export {
   parseSettings,
   settingsOf,

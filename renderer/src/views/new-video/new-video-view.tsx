@@ -17,12 +17,13 @@ import {
   LIMITS,
   MODELS,
   PIKAFFECTS,
+  FormProblemError,
   prefillFrom,
-  type FieldErrors,
   type GenerateField,
   type GenerateForm,
   type PrefillMode,
 } from './generate-model';
+import { formText, type ShownProblem } from './form-text';
 import { ImageField } from './image-field';
 import { keepSettings, keptSettings } from './kept-settings';
 import { readImageFile } from './read-image';
@@ -83,9 +84,13 @@ function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | n
   try {
     form = prefillFrom(p.task, mode, p.videoId, settings);
   } catch (err) {
-    notes.push(
-      messages().newVideo.fallbackToAgain(err instanceof Error ? err.message : String(err)),
-    );
+    const why =
+      err instanceof FormProblemError
+        ? formText(err.ref)
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    notes.push(messages().newVideo.fallbackToAgain(why));
     mode = 'again';
     form = prefillFrom(p.task, mode, undefined, settings);
   }
@@ -95,10 +100,14 @@ function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | n
   return { form, note: notes.length > 0 ? notes.join(' ') : null };
 }
 
+/** Each field's problem: ours as data (rendered in the language of each render) or the server's. */
+type ShownErrors = Partial<Record<GenerateField, ShownProblem>>;
+
 const ADVANCED: GenerateField[] = ['frameRate', 'motion', 'guidanceScale', 'negativePrompt'];
 
 export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewProps) {
-  const m = useT().m.newVideo;
+  const t = useT().m;
+  const m = t.newVideo;
   const bridge = useBridge();
   // A prefill is applied once (on mount or when a new one arrives); after that the draft rules.
   const fresh = prefill && prefill !== appliedPrefill ? fromPrefill(prefill) : null;
@@ -108,8 +117,8 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
   }
   const [form, setFormState] = useState<GenerateForm>(() => draft ?? emptyForm());
   const [prefillNote, setPrefillNote] = useState<string | null>(fresh?.note ?? null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [imageReadError, setImageReadError] = useState<string | null>(null);
+  const [problems, setErrors] = useState<ShownErrors>({});
+  const [imageReadError, setImageReadError] = useState<ShownProblem | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [reading, setReading] = useState(false);
   const viewRef = useRef<HTMLElement>(null);
@@ -178,7 +187,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
     field: GenerateField,
   ) => {
     setForm({ ...form, [key]: value });
-    if (errors[field]) setErrors({ ...errors, [field]: undefined });
+    if (problems[field]) setErrors({ ...problems, [field]: undefined });
     if (state.phase === 'rejected') reset();
   };
 
@@ -217,7 +226,13 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
   }, [unknown, formError]);
 
   const framedBy = form.image ? 'image' : form.extendVideo !== null ? 'video' : null;
-  const imageError = imageReadError ?? errors.image ?? null;
+  // In the words of this render's language, so a language change re-words them at once.
+  const errors: Partial<Record<GenerateField, string>> = {};
+  for (const [field, problem] of Object.entries(problems) as [GenerateField, ShownProblem][]) {
+    if (problem !== undefined) errors[field] = formText(problem, t);
+  }
+  const imageProblem = imageReadError ?? problems.image ?? null;
+  const imageError = imageProblem === null ? null : formText(imageProblem, t);
 
   return (
     <section ref={viewRef} class="view-pad nv" aria-labelledby="new-title">

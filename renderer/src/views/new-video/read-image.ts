@@ -1,28 +1,24 @@
 // A picked or dropped file -> an inline image, or why not. Type and size are checked before
 // reading, so a 2 GB video dropped by mistake is refused at once instead of read into memory.
 import {
-  formatMegabytes,
+  formProblem,
   IMAGE_MAX_BYTES,
   IMAGE_TYPES,
   imageFromDataUrl,
+  imageTooBig,
+  type FormProblem,
   type ImageInput,
 } from './generate-model';
 import { messages } from '../../i18n/i18n';
 
-export type ReadImage = { ok: true; image: ImageInput } | { ok: false; error: string };
+export type ReadImage = { ok: true; image: ImageInput } | { ok: false; error: FormProblem };
 
 export async function readImageFile(file: File): Promise<ReadImage> {
-  const m = messages().newVideo;
-  const name = file.name || m.theFile;
+  const name = file.name || messages().newVideo.theFile;
   if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) {
-    return { ok: false, error: m.notAnImage(name) };
+    return { ok: false, error: formProblem('notAnImage', name) };
   }
-  if (file.size > IMAGE_MAX_BYTES) {
-    return {
-      ok: false,
-      error: m.imageTooBig(name, formatMegabytes(file.size), formatMegabytes(IMAGE_MAX_BYTES)),
-    };
-  }
+  if (file.size > IMAGE_MAX_BYTES) return { ok: false, error: imageTooBig(name, file.size) };
   let dataUrl: string;
   try {
     dataUrl = await new Promise<string>((resolve, reject) => {
@@ -32,7 +28,7 @@ export async function readImageFile(file: File): Promise<ReadImage> {
       reader.readAsDataURL(file);
     });
   } catch {
-    return { ok: false, error: m.unreadable(name) };
+    return { ok: false, error: formProblem('fileUnreadable', name) };
   }
   const parsed = imageFromDataUrl(dataUrl, name);
   return parsed.ok ? { ok: true, image: parsed.value } : { ok: false, error: parsed.error };

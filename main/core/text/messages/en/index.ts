@@ -10,6 +10,8 @@ import { tokenEn } from './token';
 import { networkEn } from './network';
 import { taskInputEn } from './task-input';
 import { generateEn } from './generate';
+import { generateFormEn } from './generate-form';
+import { generateFileEn } from './generate-file';
 import { creditEn } from './credit';
 import { appErrorsEn } from './app-errors';
 
@@ -23,6 +25,8 @@ export const messagesEn = {
   network: networkEn,
   taskInput: taskInputEn,
   generate: generateEn,
+  generateForm: generateFormEn,
+  generateFile: generateFileEn,
   credit: creditEn,
   appErrors: appErrorsEn,
 };

@@ -10,6 +10,8 @@ import { tokenZh } from './token';
 import { networkZh } from './network';
 import { taskInputZh } from './task-input';
 import { generateZh } from './generate';
+import { generateFormZh } from './generate-form';
+import { generateFileZh } from './generate-file';
 import { creditZh } from './credit';
 import { appErrorsZh } from './app-errors';
 
@@ -23,6 +25,8 @@ export const messagesZh = {
   network: networkZh,
   taskInput: taskInputZh,
   generate: generateZh,
+  generateForm: generateFormZh,
+  generateFile: generateFileZh,
   credit: creditZh,
   appErrors: appErrorsZh,
 } satisfies Catalog<MessagesCatalog>;
