@@ -4,7 +4,7 @@
 // and kept by the HTTP layer.
 import { createHttpLayer, type HttpLayer } from '../core/http/http-layer';
 import { ProxyUrlError, parseProxyUrl, type NetworkConfig } from '../core/http/network-config';
-import { coreText } from './i18n/core-text';
+import { textOf } from '../core/text/text-error';
 import type { CliText } from './i18n';
 import { UsageError, textFor, type SharedValues } from './options';
 
@@ -12,7 +12,7 @@ const ENV_PROXIES = ['https_proxy', 'http_proxy', 'all_proxy'];
 
 /** The proxy rule is the core's (shared with Settings): its words come from there. */
 function proxyProblem(from: string, error: ProxyUrlError, text: CliText): UsageError {
-  return new UsageError(text.t.usage.problem(from, coreText(error, text.locale)));
+  return new UsageError(text.t.usage.problem(from, textOf(error, text.locale)));
 }
 
 function fromValue(raw: string, from: string, text: CliText): NetworkConfig {

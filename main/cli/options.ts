@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { normalizeBaseUrl } from '../core/api/base-url';
 import { createPikaClient, type PikaClient } from '../core/api/client';
-import { coreText } from './i18n/core-text';
+import { textOf } from '../core/text/text-error';
 import { cliLocale, cliText, type CliText } from './i18n';
 import { httpLayerFrom } from './network-options';
 
@@ -94,7 +94,7 @@ export function resolveConfig(
   } catch (err) {
     const from = flagUrl === undefined ? 'PIKA_BASE_URL' : '--base-url';
     // The rule is the core's (shared with Settings); its words come with it.
-    throw new UsageError(u.problem(from, coreText(err, text.locale)));
+    throw new UsageError(u.problem(from, textOf(err, text.locale)));
   }
   const flagToken = typeof values['token'] === 'string' ? values['token'].trim() : undefined;
   const token = flagToken || env['PIKA_TOKEN']?.trim() || '';

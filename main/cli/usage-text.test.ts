@@ -13,9 +13,8 @@ import { imageFromFile } from './commands/image-file';
 import { parseWatchArgs } from './commands/watch-args';
 import { runWatch } from './commands/watch';
 import { renderMessage, say } from '../core/text/message-ref';
-import { TextError } from '../core/text/text-error';
+import { TextError, textOf } from '../core/text/text-error';
 import { cliText } from './i18n';
-import { coreText } from './i18n/core-text';
 import { SHARED_OPTIONS, parseArgsProblem, resolveConfig } from './options';
 
 const zh = cliText('zh-Hans');
@@ -157,16 +156,14 @@ describe('argument checks in 简体中文', () => {
   });
 });
 
-describe('coreText', () => {
+describe('textOf (core rules in the CLI)', () => {
   it("renders a core rule's words in the reader's language, whatever shape they come in", () => {
     const ref = say('common.serverSaid', '余额不足');
-    expect(coreText(new TextError(ref), 'zh-Hans')).toBe('服务器返回：“余额不足”');
-    expect(coreText(new TextError(ref), 'en')).toBe('The server said: "余额不足"');
-    expect(coreText(ref, 'zh-Hans')).toBe('服务器返回：“余额不足”');
-    expect(coreText({ message: 'Stored English.', ref }, 'zh-Hans')).toBe('服务器返回：“余额不足”');
-    expect(coreText('Plain English from the core.', 'zh-Hans')).toBe(
-      'Plain English from the core.',
-    );
-    expect(coreText(new Error('An old error.'), 'zh-Hans')).toBe('An old error.');
+    expect(textOf(new TextError(ref), 'zh-Hans')).toBe('服务器返回：“余额不足”');
+    expect(textOf(new TextError(ref), 'en')).toBe('The server said: "余额不足"');
+    expect(textOf(ref, 'zh-Hans')).toBe('服务器返回：“余额不足”');
+    expect(textOf({ message: 'Stored English.', ref }, 'zh-Hans')).toBe('服务器返回：“余额不足”');
+    expect(textOf('Plain English from the core.', 'zh-Hans')).toBe('Plain English from the core.');
+    expect(textOf(new Error('An old error.'), 'zh-Hans')).toBe('An old error.');
   });
 });

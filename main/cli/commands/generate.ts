@@ -15,7 +15,7 @@ import {
 import { generateFailureOf } from '../../core/generate/generate-outcome';
 import { imageFromUrl } from '../../core/generate/image-input';
 import { extendableUrl } from '../../core/generate/prefill';
-import { coreText } from '../i18n/core-text';
+import { textOf } from '../../core/text/text-error';
 import type { CliContext } from '../command';
 import { EXIT } from '../exit-codes';
 import { generateHelp } from '../help-pages';
@@ -90,7 +90,7 @@ export async function runGenerate(
   try {
     client = deps.client(args.shared, args.timeoutMs);
   } catch (err) {
-    say(coreText(err, text.locale));
+    say(textOf(err, text.locale));
     return EXIT_USAGE;
   }
 
@@ -98,7 +98,7 @@ export async function runGenerate(
   if (args.image !== null) {
     const image = isUrl(args.image) ? imageFromUrl(args.image) : await imageFromFile(args.image);
     if (!image.ok) {
-      say(u.problem('--image', coreText(image.error, text.locale)));
+      say(u.problem('--image', textOf(image.error, text.locale)));
       return EXIT_USAGE;
     }
     form.image = image.value;
@@ -118,7 +118,7 @@ export async function runGenerate(
         form.extendVideo = url;
       } catch (err) {
         const why =
-          err instanceof PikaApiError ? apiErrorText(err, text) : coreText(err, text.locale);
+          err instanceof PikaApiError ? apiErrorText(err, text) : textOf(err, text.locale);
         say(u.problem('--extend', why));
         return EXIT_FAILED;
       }
@@ -139,14 +139,14 @@ export async function runGenerate(
     if (failure.outcome === 'rejected') {
       const field = fieldFromServer(failure.field);
       const why =
-        error instanceof PikaApiError ? apiErrorText(error, text) : coreText(failure, text.locale);
+        error instanceof PikaApiError ? apiErrorText(error, text) : textOf(failure, text.locale);
       deps.err(
         t.refused(field ? nameOf(field, text) : null, text.locale === 'en' ? failure.message : why),
       );
       deps.err(t.nothingStarted);
       if (failure.kind === 'token-rejected' || failure.kind === 'forbidden') return EXIT.auth;
     } else if (failure.outcome === 'not-sent') {
-      say(coreText(failure, text.locale));
+      say(textOf(failure, text.locale));
     } else {
       deps.err(t.unknownOutcome);
       deps.err(t.unknownDetail);
@@ -203,7 +203,7 @@ function reportFieldErrors(errors: FieldErrors, err: (line: string) => void, tex
   err(text.t.generate.nothingSent);
   for (const [field, message] of Object.entries(errors) as [GenerateField, unknown][]) {
     // The form's rules are the core's (shared with the New video view): their words come with them.
-    err(`  ${text.t.usage.problem(nameOf(field, text), coreText(message, text.locale))}`);
+    err(`  ${text.t.usage.problem(nameOf(field, text), textOf(message, text.locale))}`);
   }
 }
 

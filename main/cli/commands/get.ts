@@ -5,7 +5,7 @@ import { PikaApiError } from '../../core/api/errors';
 import type { FeedTask, FeedVideo } from '../../core/api/types';
 import { UNKNOWN_TASK_LIMIT } from '../../core/tasks/unknown-task';
 import { parseTaskInput } from '../../core/tasks/parse-input';
-import { coreText } from '../i18n/core-text';
+import { textOf } from '../../core/text/text-error';
 import type { CliContext } from '../command';
 import type { CliText } from '../i18n';
 import { apiErrorText } from '../i18n/api-error-text';
@@ -36,7 +36,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0]!;
     // The rule is the core's (the app's add box uses it too): its words come with it.
-    throw new UsageError(u.notTaskId(first.input, coreText(first, ctx.text.locale)));
+    throw new UsageError(u.notTaskId(first.input, textOf(first, ctx.text.locale)));
   }
   if (parsed.ids.length !== 1) throw new UsageError(u.getOneTask);
   const taskId = parsed.ids[0]!;

@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseTaskInput } from '../../core/tasks/parse-input';
 import { downloadFolderProblem } from '../../core/download/folder-rules';
-import { coreText } from '../i18n/core-text';
+import { textOf } from '../../core/text/text-error';
 import { cliText, type CliText } from '../i18n';
 import { parseArgsProblem } from '../options';
 
@@ -85,7 +85,7 @@ export function parseWatchArgs(
   const input = parseTaskInput(parsed.positionals.join('\n'));
   if (input.errors.length > 0) {
     // The task id rules are the core's (the app's add box uses them too).
-    const why = (e: (typeof input.errors)[number]) => coreText(e, text.locale);
+    const why = (e: (typeof input.errors)[number]) => textOf(e, text.locale);
     return {
       ok: false,
       error: input.errors
@@ -124,7 +124,7 @@ export function parseWatchArgs(
   // The folder rules are the core's (Settings applies them too): their words come with them.
   const folderProblem = typeof dir === 'string' ? downloadFolderProblem(dir) : null;
   if (folderProblem !== null) {
-    return { ok: false, error: u.problem('--download-dir', coreText(folderProblem, text.locale)) };
+    return { ok: false, error: u.problem('--download-dir', textOf(folderProblem, text.locale)) };
   }
   const rawRate = v['max-rate'] as string | undefined;
   const maxRate = rawRate === undefined ? null : Number(rawRate.trim());

@@ -14,7 +14,7 @@ import { createDownloadQueue, type DownloadQueue } from '../../core/download';
 import { mediaAccessOf } from '../../core/http/media-access';
 import { createNotificationPolicy, connectTracker } from '../../core/notify/notification-policy';
 import { mainText } from '../../core/text';
-import { coreText } from '../i18n/core-text';
+import { textOf } from '../../core/text/text-error';
 import { cliText, type CliText } from '../i18n';
 import { taskErrorText } from '../i18n/api-error-text';
 import { createTracker } from '../../core/tasks/create-tracker';
@@ -166,7 +166,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
   try {
     client = deps.client(args.shared);
   } catch (error) {
-    say(coreText(error, text.locale));
+    say(textOf(error, text.locale));
     return EXIT_USAGE;
   }
 
@@ -261,7 +261,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
           allSaved = false;
           if ((error as { kind?: string }).kind !== 'aborted') {
             // --json keeps the English message; people read it in their language.
-            const why = args.json ? (error as Error).message : coreText(error, text.locale);
+            const why = args.json ? (error as Error).message : textOf(error, text.locale);
             view.downloadFailed(task, video.id, why);
           }
         } finally {

@@ -1,6 +1,6 @@
 // An error whose words are a MessageRef: `message` is the English text (logs, `--json`, and
 // code that only knows Error), `ref` renders in the reader's language.
-import { renderMessage, type MessageRef } from './message-ref';
+import { readMessageRef, renderMessage, type MessageRef } from './message-ref';
 import type { Locale } from '../i18n';
 
 export class TextError extends Error {
@@ -25,9 +25,12 @@ function refOf(value: unknown): MessageRef | undefined {
   return ref !== null && typeof ref === 'object' && 'key' in ref ? (ref as MessageRef) : undefined;
 }
 
-/** The words of an error (or a stored `{message, ref}`) for a reader of `locale`. */
+/**
+ * The words of an error, a stored `{message, ref}` or a bare MessageRef for a reader of
+ * `locale`; plain English text where there is no ref.
+ */
 export function textOf(value: unknown, locale: Locale): string {
-  const ref = refOf(value);
+  const ref = refOf(value) ?? readMessageRef(value);
   if (ref) return renderMessage(ref, locale);
   if (value instanceof Error) return value.message;
   if (value !== null && typeof value === 'object' && 'message' in value) {
