@@ -18,6 +18,7 @@ import {
 import { createUpdateController, type UpdateNotice } from './update-controller';
 import { manualClock } from './update-test-kit';
 import { UPDATE_TIMING } from './update-timing';
+import { textOf } from '../text/text-error';
 
 const sha512 = (bytes: Buffer) => createHash('sha512').update(bytes).digest('base64');
 
@@ -190,6 +191,8 @@ describe.each([
     expect(error).toBeInstanceOf(UpdateFeedError);
     expect((error as UpdateFeedError).kind).toBe('network');
     expect((error as Error).message).toMatch(/could not be reached \(.*ECONNREFUSED/);
+    // The manual check's notification says it in the user's language.
+    expect(textOf(error, 'zh-Hans')).toMatch(/^无法连接更新源（.*ECONNREFUSED.*）。$/);
   });
 });
 
@@ -223,5 +226,14 @@ describe('feed and publish configuration', () => {
     expect(() => parseFeed(MALFORMED['a version that is not semver']!)).toThrow(
       /version: not a semantic version/,
     );
+    const notYaml = (() => {
+      try {
+        parseFeed('version: [1.2');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(textOf(notYaml, 'zh-Hans')).toMatch(/^更新源不是有效的 YAML：/);
+    expect(textOf(notYaml, 'en')).toMatch(/^The update feed is not valid YAML: /);
   });
 });

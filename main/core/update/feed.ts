@@ -7,26 +7,31 @@
 import { load } from 'js-yaml';
 import semver from 'semver';
 import { z } from 'zod';
+import { say, type MessageRef } from '../text/message-ref';
+import { TextError } from '../text/text-error';
 
 export type PublishConfig =
   { provider: 'github'; owner: string; repo: string } | { provider: 'generic'; url: string };
 
-export class UpdateFeedError extends Error {
+/** Its words are a MessageRef: the notification of a manual check says them in the user's language. */
+export class UpdateFeedError extends TextError {
   constructor(
     readonly kind: 'network' | 'http' | 'malformed' | 'config',
-    message: string,
+    ref: MessageRef,
   ) {
-    super(message);
+    super(ref);
     this.name = 'UpdateFeedError';
   }
 }
 
-function parseYaml(text: string, what: string): unknown {
+function parseYaml(text: string, file: 'feed' | 'config'): unknown {
   try {
     return load(text);
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UpdateFeedError('malformed', `${what} is not valid YAML: ${why}`);
+    // js-yaml's own words (line and column): shown as they are.
+    const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const key = file === 'feed' ? 'update.feedNotYaml' : 'update.configNotYaml';
+    throw new UpdateFeedError('malformed', say(key, why));
   }
 }
 
@@ -38,9 +43,9 @@ const publishSchema = z.discriminatedUnion('provider', [
 
 /** Reads app-update.yml; other providers (s3, spaces…) are not configured by this app. */
 export function parsePublishConfig(text: string): PublishConfig {
-  const parsed = publishSchema.safeParse(parseYaml(text, 'app-update.yml'));
+  const parsed = publishSchema.safeParse(parseYaml(text, 'config'));
   if (!parsed.success) {
-    throw new UpdateFeedError('config', 'app-update.yml names no GitHub or generic update feed.');
+    throw new UpdateFeedError('config', say('update.noFeedConfigured'));
   }
   const config = parsed.data;
   return config.provider === 'github'
@@ -84,14 +89,11 @@ export interface FeedRelease {
 
 /** Reads a channel file (latest*.yml); throws UpdateFeedError('malformed') with why. */
 export function parseFeed(text: string): FeedRelease {
-  const parsed = feedSchema.safeParse(parseYaml(text, 'The update feed'));
+  const parsed = feedSchema.safeParse(parseYaml(text, 'feed'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new UpdateFeedError(
-      'malformed',
-      `The update feed is malformed (${where}${issue.message}).`,
-    );
+    throw new UpdateFeedError('malformed', say('update.feedMalformed', `${where}${issue.message}`));
   }
   return {
     version: semver.valid(parsed.data.version)!,
@@ -128,17 +130,17 @@ export async function fetchFeed(
       headers: { accept: 'application/x-yaml, text/yaml, */*', 'cache-control': 'no-cache' },
     });
     if (!response.ok) {
-      throw new UpdateFeedError('http', `The update feed answered HTTP ${response.status}.`);
+      throw new UpdateFeedError('http', say('update.feedHttp', response.status));
     }
     text = await response.text();
   } catch (error) {
     if (error instanceof UpdateFeedError) throw error;
     const why = controller.signal.aborted
-      ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+      ? say('update.noAnswerWithin', Math.round(timeoutMs / 1000))
       : error instanceof Error
         ? ((error.cause as Error | undefined)?.message ?? error.message)
         : String(error);
-    throw new UpdateFeedError('network', `The update feed could not be reached (${why}).`);
+    throw new UpdateFeedError('network', say('update.feedUnreachable', why));
   } finally {
     clearTimeout(timer);
   }

@@ -3,12 +3,15 @@ import { createUpdateController, type RestartAnswer, type UpdateNotice } from '.
 import { manualClock, scriptedEngine } from './update-test-kit';
 import { UPDATE_TIMING } from './update-timing';
 import { updateMenuEntries } from './update-view';
+import { UpdateFeedError } from './feed';
+import { mainText, type MainText } from '../text';
+import { say } from '../text/message-ref';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 
-function setup(mode: 'self' | 'notify' = 'self', timing = UPDATE_TIMING) {
+function setup(mode: 'self' | 'notify' = 'self', timing = UPDATE_TIMING, text?: () => MainText) {
   const clock = manualClock();
   const scripted = scriptedEngine(mode);
   const env = { automatic: true, online: true, onBattery: false };
@@ -38,6 +41,7 @@ function setup(mode: 'self' | 'notify' = 'self', timing = UPDATE_TIMING) {
     log: (line) => logs.push(line),
     clock,
     timing,
+    ...(text ? { text } : {}),
   });
   const checkStarts: number[] = [];
   const origCheck = scripted.engine.check.bind(scripted.engine);
@@ -227,6 +231,19 @@ describe('update policy: failures', () => {
       { title: 'Could not check for updates', body: 'HttpError: 404', click: { action: 'none' } },
     ]);
     expect(t.logs).toHaveLength(1);
+  });
+
+  it('says why its own feed failed in the language of the moment; the log stays English', async () => {
+    let locale: 'en' | 'zh-Hans' = 'en';
+    const t = setup('notify', UPDATE_TIMING, () => mainText(locale));
+    const asked = t.controller.checkNow();
+    locale = 'zh-Hans'; // Settings -> Language changed while the check was under way
+    t.scripted.fail(new UpdateFeedError('http', say('update.feedHttp', 404)));
+    await asked;
+    expect(t.notices).toEqual([
+      { title: '无法检查更新', body: '更新源返回了 HTTP 404。', click: { action: 'none' } },
+    ]);
+    expect(t.logs.at(-1)).toContain('The update feed answered HTTP 404.');
   });
 });
 

@@ -12,6 +12,7 @@
 //   notification per version says so, and the menu offers "Restart to update to x.y.z";
 // - that restart never cuts a video download short: it asks, and can wait for them.
 import { ENGLISH, type MainText } from '../text';
+import { textOf } from '../text/text-error';
 import type { FeedVerdict } from './feed';
 import {
   failureBackoffMs,
@@ -90,8 +91,9 @@ export interface UpdateController {
   close(): void;
 }
 
+const firstLine = (text: string): string => text.split('\n')[0]!.trim();
 const message = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  firstLine(error instanceof Error ? error.message : String(error));
 
 function hours(ms: number): string {
   const h = ms / 3_600_000;
@@ -204,7 +206,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       if (manual) {
         deps.notify({
           title: words().checkFailedTitle,
-          body: message(error),
+          // Our feed's own failures in the user's language; the updater's words as they came.
+          body: firstLine(textOf(error, (deps.text?.() ?? ENGLISH).locale)),
           click: { action: 'none' },
         });
       }

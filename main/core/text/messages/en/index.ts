@@ -14,6 +14,7 @@ import { generateFormEn } from './generate-form';
 import { generateFileEn } from './generate-file';
 import { creditEn } from './credit';
 import { appErrorsEn } from './app-errors';
+import { updateEn } from './update';
 
 export const messagesEn = {
   common: commonEn,
@@ -29,6 +30,7 @@ export const messagesEn = {
   generateFile: generateFileEn,
   credit: creditEn,
   appErrors: appErrorsEn,
+  update: updateEn,
 };
 
 export type MessagesCatalog = typeof messagesEn;

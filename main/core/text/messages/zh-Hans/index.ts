@@ -14,6 +14,7 @@ import { generateFormZh } from './generate-form';
 import { generateFileZh } from './generate-file';
 import { creditZh } from './credit';
 import { appErrorsZh } from './app-errors';
+import { updateZh } from './update';
 
 export const messagesZh = {
   common: commonZh,
@@ -29,4 +30,5 @@ export const messagesZh = {
   generateFile: generateFileZh,
   credit: creditZh,
   appErrors: appErrorsZh,
+  update: updateZh,
 } satisfies Catalog<MessagesCatalog>;
