@@ -28,6 +28,7 @@ import { connectLowCredit } from './notify/credit-wiring';
 import { trayLineOf } from '../core/credit/credit-text';
 import { resolveLocale } from '../core/i18n';
 import { mainText, type MainText } from '../core/text';
+import { textOf } from '../core/text/text-error';
 import { followLanguage, relabelTray } from './i18n/follow-language';
 import { createTrayDriver } from './tray/tray-driver';
 import { createInvokeHandlers } from './handlers';
@@ -473,8 +474,11 @@ function main(): void {
       const why = error instanceof Error ? error.message : String(error);
       log(`Could not start: ${why}`);
       // The settings may be what failed: the OS's language.
-      const t = mainText(resolveLocale(app.getPreferredSystemLanguages())).t;
-      dialog.showErrorBox(t.dialog.couldNotStart(PRODUCT_NAME), why);
+      const locale = resolveLocale(app.getPreferredSystemLanguages());
+      dialog.showErrorBox(
+        mainText(locale).t.dialog.couldNotStart(PRODUCT_NAME),
+        textOf(error, locale),
+      );
       app.exit(1);
       return;
     }

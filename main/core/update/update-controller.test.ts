@@ -280,6 +280,20 @@ describe('update policy: self-updating installs (macOS zip, Windows NSIS, AppIma
     expect(t.scripted.installs()).toBe(0);
   });
 
+  it('a menu check once the update is ready says so again, in the language of the moment', async () => {
+    let locale: 'en' | 'zh-Hans' = 'en';
+    const t = setup('self', UPDATE_TIMING, () => mainText(locale));
+    await ready(t);
+    locale = 'zh-Hans';
+    await t.controller.checkNow();
+    expect(t.notices.at(-1)).toEqual({
+      title: 'Pika Tray 1.2.0 已准备好',
+      body: '退出时自动安装。点击立即重启。',
+      click: { action: 'restart' },
+    });
+    expect(t.checkStarts).toHaveLength(1);
+  });
+
   it('does not download when the feed has the same or an older version', async () => {
     const t = setup();
     t.clock.advance(10 * SEC);

@@ -241,8 +241,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       if (inFlight) return inFlight;
       if (status.kind === 'ready') {
         deps.notify({
-          title: `${deps.productName} ${status.version} is ready`,
-          body: 'It installs when you quit. Click to restart now.',
+          title: words().readyTitle(deps.productName, status.version),
+          body: words().readyBody,
           click: { action: 'restart' },
         });
         return Promise.resolve();
