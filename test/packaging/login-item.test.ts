@@ -76,6 +76,7 @@ describe('XDG autostart entry (Linux)', () => {
     expect(text.split('\n')[0]).toBe('[Desktop Entry]');
     expect(text).toContain('Type=Application\n');
     expect(text).toContain('Name=Pika Tray\n');
+    expect(text).toContain('Comment[zh_CN]=登录时在系统托盘中启动 Pika Tray\n');
     expect(text).toContain(`Exec="${appImage}" --hidden\n`);
     expect(text).not.toContain('.mount_');
     expect((await stat(file)).mode & 0o777).toBe(0o644);

@@ -84,6 +84,8 @@ export function buildAutostartEntry({ executable, args }: AutostartEntry): strin
     'Version=1.0',
     `Name=${stringValue(PRODUCT_NAME)}`,
     'Comment=Start Pika Tray in the system tray when you log in',
+    // Desktop entries carry their own translations: the session's startup list shows this one.
+    'Comment[zh_CN]=登录时在系统托盘中启动 Pika Tray',
     `Exec=${execValue([executable, ...args])}`,
     `Icon=${LINUX_APP_NAME}`,
     'Terminal=false',
