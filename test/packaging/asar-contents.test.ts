@@ -280,6 +280,8 @@ describe('packaged app (electron-builder --linux dir)', () => {
         'MimeType=x-scheme-handler/pika-tray;',
         'Categories=AudioVideo;Video;',
         'Comment=Track Pika video generations from the system tray',
+        'Comment[zh_CN]=在系统托盘中跟踪 Pika 视频生成',
+        'Keywords[zh_CN]=pika;视频;生成;托盘;',
       ]),
     );
     // Installed as pika-tray.desktop, matching Electron's app_id from desktopName.
