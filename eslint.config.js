@@ -147,4 +147,25 @@ export default tseslint.config(
     plugins: { 'cli-text': cliTextPlugin },
     rules: { 'cli-text/no-literal-cli-text': 'error' },
   },
+  {
+    // Catalogs pick plural forms through Intl.PluralRules ({ one, other } and fmt.plural), never
+    // by comparing a count with 1 by hand: that rule is English's, not every language's.
+    files: [
+      'renderer/src/i18n/*.ts',
+      'main/core/text/**/*.ts',
+      'main/cli/i18n/**/*.ts',
+      'main/core/i18n/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ConditionalExpression > BinaryExpression.test[operator=/^[!=]==?$/][right.type='Literal'][right.value=1]",
+          message: 'Use plural forms ({ one, other }) with fmt.plural, not a hand-written n === 1.',
+        },
+      ],
+    },
+  },
 );

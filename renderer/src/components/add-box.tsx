@@ -15,7 +15,7 @@ export function summarize(result: AddTasksResult): string {
   const f = fmt();
   const parts: string[] = [];
   const n = result.added.length;
-  if (n) parts.push(m.added(n));
+  if (n) parts.push(f.plural(n, m.added));
   const d = result.duplicates.length;
   if (d) parts.push(m.duplicates(f.number(d)));
   const e = result.errors.length;

@@ -70,7 +70,7 @@ export const en = defineCatalog({
     placeholder: 'Paste task ids, feed URLs or JSON',
     label: 'Task ids to add',
     add: 'Add',
-    added: (n: number) => (n === 1 ? 'Added 1 task' : `Added ${n} tasks`),
+    added: { one: 'Added # task', other: 'Added # tasks' },
     duplicates: (n: string) => `${n} already in the list`,
     notUnderstood: (n: string) => `${n} not understood`,
     nothing: 'Nothing to add',
@@ -172,16 +172,16 @@ export const en = defineCatalog({
     downloads: 'Downloads',
     autoDownload: 'Download finished videos automatically',
     notDownloaded: 'Finished videos not downloaded',
-    notDownloadedCount: (n: number, count: string) =>
-      n === 1
-        ? '1 video that finished earlier is not downloaded.'
-        : `${count} videos that finished earlier are not downloaded.`,
+    notDownloadedCount: {
+      one: '# video that finished earlier is not downloaded.',
+      other: '# videos that finished earlier are not downloaded.',
+    },
     downloadAll: (count: string) => `Download all finished (${count})`,
     notNow: 'Not now',
-    downloadingCount: (n: number, count: string) =>
-      n === 1
-        ? 'Downloading 1 video; its progress shows in Tasks.'
-        : `Downloading ${count} videos; their progress shows in Tasks.`,
+    downloadingCount: {
+      one: 'Downloading # video; its progress shows in Tasks.',
+      other: 'Downloading # videos; their progress shows in Tasks.',
+    },
     folder: 'Folder',
     choose: 'Choose…',
     app: 'App',

@@ -182,7 +182,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
         />
         {offer && 'count' in offer ? (
           <div class="offer" role="group" aria-label={m.notDownloaded}>
-            <span>{m.notDownloadedCount(offer.count, f.number(offer.count))}</span>
+            <span>{f.plural(offer.count, m.notDownloadedCount)}</span>
             <div class="row">
               <button
                 type="button"
@@ -199,7 +199,7 @@ export function SettingsView({ focusToken }: { focusToken: boolean }) {
         ) : null}
         {offer && 'started' in offer ? (
           <p class="offer" role="status">
-            {m.downloadingCount(offer.started, f.number(offer.started))}
+            {f.plural(offer.started, m.downloadingCount)}
           </p>
         ) : null}
         {offer && 'error' in offer ? (
