@@ -76,28 +76,35 @@ const INPUT_ID: Record<GenerateField, string> = {
  * The form for "Again"/"Extend", with the settings the task was made with when this app made
  * it; an Extend without a finished video falls back to Again.
  */
-function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: string | null } {
+function fromPrefill(p: NewVideoPrefill): { form: GenerateForm; note: PrefillNote | null } {
   const settings = keptSettings(p.task.id);
-  const notes: string[] = [];
+  let fallbackWhy: ShownProblem | null = null;
   let form: GenerateForm;
   let mode = p.mode;
   try {
     form = prefillFrom(p.task, mode, p.videoId, settings);
   } catch (err) {
-    const why =
-      err instanceof FormProblemError
-        ? formText(err.ref)
-        : err instanceof Error
-          ? err.message
-          : String(err);
-    notes.push(messages().newVideo.fallbackToAgain(why));
+    fallbackWhy =
+      err instanceof FormProblemError ? err.ref : err instanceof Error ? err.message : String(err);
     mode = 'again';
     form = prefillFrom(p.task, mode, undefined, settings);
   }
-  if (mode === 'again' && settings?.imageFile) {
-    notes.push(messages().newVideo.imageFileAgain(settings.imageFile));
-  }
-  return { form, note: notes.length > 0 ? notes.join(' ') : null };
+  const imageFile = mode === 'again' && settings?.imageFile ? settings.imageFile : null;
+  return { form, note: fallbackWhy !== null || imageFile ? { fallbackWhy, imageFile } : null };
+}
+
+/** Why the form is not quite what was asked for: data, worded in the language of each render. */
+interface PrefillNote {
+  fallbackWhy: ShownProblem | null;
+  imageFile: string | null;
+}
+
+function noteText(note: PrefillNote): string {
+  const m = messages().newVideo;
+  const notes: string[] = [];
+  if (note.fallbackWhy !== null) notes.push(m.fallbackToAgain(formText(note.fallbackWhy)));
+  if (note.imageFile) notes.push(m.imageFileAgain(note.imageFile));
+  return notes.join(' ');
 }
 
 /** Each field's problem: ours as data (rendered in the language of each render) or the server's. */
@@ -116,7 +123,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
     draft = fresh.form;
   }
   const [form, setFormState] = useState<GenerateForm>(() => draft ?? emptyForm());
-  const [prefillNote, setPrefillNote] = useState<string | null>(fresh?.note ?? null);
+  const [prefillNote, setPrefillNote] = useState<PrefillNote | null>(fresh?.note ?? null);
   const [problems, setErrors] = useState<ShownErrors>({});
   const [imageReadError, setImageReadError] = useState<ShownProblem | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
@@ -249,7 +256,7 @@ export function NewVideoView({ onCreated, prefill, onShowTasks }: NewVideoViewPr
       >
         {prefillNote ? (
           <p class="nv-note" role="status">
-            {prefillNote}
+            {noteText(prefillNote)}
           </p>
         ) : null}
         <fieldset class="nv-fields" disabled={sending || unknown}>
