@@ -239,7 +239,7 @@ export const zhHans = {
   },
   newVideo: {
     title: '新建视频',
-    fallbackToAgain: (why) => `${why} 已改为用它的提示词新建视频。`,
+    fallbackToAgain: (why) => `${why}已改为用它的提示词新建视频。`,
     imageFileAgain: (file) => `它的起始图片是文件“${file}”：如需使用，请重新选择。`,
     extending: '正在延长',
     makeNew: '改为新建视频',

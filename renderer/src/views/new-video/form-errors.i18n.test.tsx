@@ -130,7 +130,7 @@ describe.each(['zh-Hans', 'en'] as const)('the form’s field errors in %s', (lo
     const why = (l: Locale) =>
       l === 'en'
         ? `Task ${task.id} has no finished video to extend yet. Starting a new video from its prompt instead.`
-        : `任务 ${task.id} 还没有可延长的已完成视频。 已改为用它的提示词新建视频。`;
+        : `任务 ${task.id} 还没有可延长的已完成视频。已改为用它的提示词新建视频。`;
     expect(screen.getByRole('status').textContent).toBe(why(locale));
     // The note is data too: it reads in the new language at once.
     const next = locale === 'en' ? 'zh-Hans' : 'en';
