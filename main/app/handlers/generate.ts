@@ -4,9 +4,9 @@
 import { PikaApiError } from '../../core/api/errors';
 import { topUpUrlFor } from '../../core/credit/gateways';
 import { isQuotaRefusal } from '../../core/credit/quota';
-import { generateFailureOf, notSentCause } from '../../core/generate/generate-outcome';
+import { generateFailureOf, UNKNOWN_OUTCOME } from '../../core/generate/generate-outcome';
 import type { Locale } from '../../core/i18n/locale';
-import { readMessageRef, renderMessage, say, type MessageRef } from '../../core/text/message-ref';
+import { renderMessage, say } from '../../core/text/message-ref';
 import { textOf } from '../../core/text/text-error';
 import type { GenerateOutcome, GenerateRequest, TrackedTask } from '../../../preload/contract';
 import type { InvokeHandlers } from '../ipc/handler-types';
@@ -20,7 +20,7 @@ import {
 /** Outcomes kept for repeats; older request ids are forgotten. */
 const REMEMBERED = 200;
 
-export const UNKNOWN_OUTCOME_MESSAGE = renderMessage(say('generate.unknownOutcome'), 'en');
+export const UNKNOWN_OUTCOME_MESSAGE = UNKNOWN_OUTCOME;
 
 // The core decides what a failure means (refused, never sent, or unknown), as for the CLI;
 // the words are the window's language (the client's error renders through its ref).
@@ -33,39 +33,17 @@ function outcomeOfError(error: unknown, locale: Locale): GenerateOutcome {
       const outcome: GenerateOutcome = {
         outcome: 'rejected',
         kind: failure.kind,
-        message:
-          failure.field !== undefined && serverWords
-            ? serverWords
-            : locale === 'en'
-              ? failure.message
-              : textOf(error, locale),
+        message: failure.field !== undefined && serverWords ? serverWords : textOf(failure, locale),
       };
       if (failure.field !== undefined) outcome.field = failure.field;
       return outcome;
     }
-    case 'not-sent': {
+    case 'not-sent':
       // The connection was never made: nothing can have been billed, so sending again is safe.
-      const ref = readMessageRef((error as { ref?: unknown }).ref);
-      const cause = ref ? notSentCauseRef(ref) : notSentCause((error as Error).message);
-      const message =
-        locale === 'en'
-          ? failure.message
-          : renderMessage(say('generate.nothingSent', cause), locale);
-      return { outcome: 'rejected', kind: 'network', message };
-    }
+      return { outcome: 'rejected', kind: 'network', message: textOf(failure, locale) };
     case 'unknown':
-      return { outcome: 'unknown', message: renderMessage(say('generate.unknownOutcome'), locale) };
+      return { outcome: 'unknown', message: textOf(failure, locale) };
   }
-}
-
-/**
- * The cause of a never-made connection as data: the client wraps a generate failure in "the
- * task may still have been created" (api.mayBeCreated, core/api/classify.ts), taken off here.
- */
-function notSentCauseRef(ref: MessageRef): string | MessageRef {
-  const inner = ref.args[0];
-  const wrapped = (ref.key as string) === 'api.mayBeCreated' && typeof inner === 'object';
-  return wrapped ? inner : ref;
 }
 
 /** Out of credit: said plainly, with the gateway's top-up page when it is a known one. */

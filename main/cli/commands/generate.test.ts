@@ -9,6 +9,7 @@ import { createPikaClient } from '../../core/api/client';
 import { startFakePika, type FakePika } from '../../../test/fake-server';
 import { until } from '../../../test/fake-server/until';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runGenerate, type GenerateDeps } from './generate';
+import { cliText, type CliText } from '../i18n';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 beforeEach(() => server.clearFaults());
 
-function run(argv: string[], opts: { token?: string; baseUrl?: string } = {}) {
+function run(argv: string[], opts: { token?: string; baseUrl?: string; text?: CliText } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const watched: string[] = [];
@@ -54,6 +55,7 @@ function run(argv: string[], opts: { token?: string; baseUrl?: string } = {}) {
       watched.push(id, ...args.watchArgv);
       return EXIT_OK;
     },
+    ...(opts.text ? { text: opts.text } : {}),
   };
   const before = server.generateBodies.length;
   return runGenerate(argv, deps).then((code) => ({
@@ -236,6 +238,15 @@ describe('pika-tray generate (in-process)', () => {
     expect(r.code).toBe(EXIT_FAILED);
     expect(r.err).toContain('Nothing was sent.');
     expect(r.err).not.toContain('unknown outcome');
+  });
+
+  it('a server that cannot be reached, in 简体中文: the cause and "nothing was sent" in Chinese', async () => {
+    const port = await closedPort();
+    const r = await run(['x'], { baseUrl: `http://127.0.0.1:${port}`, text: cliText('zh-Hans') });
+    expect(r.code).toBe(EXIT_FAILED);
+    expect(r.err).toContain(`127.0.0.1:${port} 拒绝了连接`);
+    expect(r.err).toContain('（请求未发送。）');
+    expect(r.err).not.toMatch(/Nothing was sent|refused the connection/);
   });
 
   it('--watch hands the new id to the watcher, with the watch options', async () => {

@@ -138,11 +138,7 @@ export async function runGenerate(
     const failure = generateFailureOf(error);
     if (failure.outcome === 'rejected') {
       const field = fieldFromServer(failure.field);
-      const why =
-        error instanceof PikaApiError ? apiErrorText(error, text) : textOf(failure, text.locale);
-      deps.err(
-        t.refused(field ? nameOf(field, text) : null, text.locale === 'en' ? failure.message : why),
-      );
+      deps.err(t.refused(field ? nameOf(field, text) : null, textOf(failure, text.locale)));
       deps.err(t.nothingStarted);
       if (failure.kind === 'token-rejected' || failure.kind === 'forbidden') return EXIT.auth;
     } else if (failure.outcome === 'not-sent') {

@@ -3,14 +3,22 @@
 // that was never made did not; anything else (a timeout, a reset, a 5xx from a gateway that may
 // have forwarded the call, an unreadable answer) might have, and must not be resent blindly.
 import { PikaApiError, type PikaErrorKind } from '../api/errors';
+import { readMessageRef, renderMessage, say, type MessageRef } from '../text/message-ref';
 
+/** `message` is the English text (logs, `--json`); `ref` words it for the reader. */
 export type GenerateFailure =
-  | { outcome: 'rejected'; kind: PikaErrorKind; message: string; field?: string }
-  | { outcome: 'not-sent'; message: string }
-  | { outcome: 'unknown'; message: string };
+  | {
+      outcome: 'rejected';
+      kind: PikaErrorKind;
+      message: string;
+      ref?: MessageRef;
+      field?: string;
+    }
+  | { outcome: 'not-sent'; message: string; ref: MessageRef }
+  | { outcome: 'unknown'; message: string; ref: MessageRef };
 
-export const UNKNOWN_OUTCOME =
-  'Unknown outcome — check before resending: no answer came, so the video may or may not have started (and been billed).';
+const UNKNOWN_REF = say('generate.unknownOutcome');
+export const UNKNOWN_OUTCOME = renderMessage(UNKNOWN_REF, 'en');
 
 /** Socket errors raised before any byte of the request left this machine. */
 const NEVER_CONNECTED = new Set([
@@ -31,7 +39,12 @@ const REFUSALS: readonly PikaErrorKind[] = [
 ];
 
 export function generateFailureOf(error: unknown): GenerateFailure {
-  if (!(error instanceof PikaApiError)) return { outcome: 'unknown', message: UNKNOWN_OUTCOME };
+  const unknown: GenerateFailure = {
+    outcome: 'unknown',
+    message: UNKNOWN_OUTCOME,
+    ref: UNKNOWN_REF,
+  };
+  if (!(error instanceof PikaApiError)) return unknown;
   if (REFUSALS.includes(error.kind)) {
     // The client's message is written for a person and already quotes the server's.
     const failure: GenerateFailure = {
@@ -39,19 +52,25 @@ export function generateFailureOf(error: unknown): GenerateFailure {
       kind: error.kind,
       message: error.message,
     };
+    const ref = readMessageRef(error.ref);
+    if (ref) failure.ref = ref;
     if (error.field !== undefined) failure.field = error.field;
     return failure;
   }
   if (error.kind === 'network' && error.code !== undefined && NEVER_CONNECTED.has(error.code)) {
-    return {
-      outcome: 'not-sent',
-      message: `${notSentCause(error.message)} Nothing was sent.`,
-    };
+    const ref = say('generate.nothingSent', notSentCause(error));
+    return { outcome: 'not-sent', message: renderMessage(ref, 'en'), ref };
   }
-  return { outcome: 'unknown', message: UNKNOWN_OUTCOME };
+  return unknown;
 }
 
-/** A never-made connection's message without "the task may still have been created". */
-export function notSentCause(message: string): string {
-  return message.replace(/ The task may still.*$/, '');
+/**
+ * A never-made connection's cause without "the task may still have been created" (the
+ * client's api.mayBeCreated wrapper, core/api/classify.ts): nothing left, so nothing was billed.
+ */
+function notSentCause(error: PikaApiError): string | MessageRef {
+  const ref = readMessageRef(error.ref);
+  if (!ref) return error.message.replace(/ The task may still.*$/, '');
+  const inner = ref.args[0];
+  return ref.key === 'api.mayBeCreated' && typeof inner === 'object' ? inner : ref;
 }
