@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { cliTextPlugin } from './config/eslint-cli-text.js';
+import { mainTextPlugin } from './config/eslint-main-text.js';
 
 // Issue 17: every word the window shows comes from renderer/src/i18n (en.ts + zh-Hans.ts).
 // This flags words written straight into TSX: JSX text, string literals and template text
@@ -146,6 +147,34 @@ export default tseslint.config(
     ignores: ['main/cli/**/*.test.ts', 'main/cli/i18n/**'],
     plugins: { 'cli-text': cliTextPlugin },
     rules: { 'cli-text/no-literal-cli-text': 'error' },
+  },
+  {
+    // Main's words for people come from main/core/text (see config/eslint-main-text.js).
+    // Where errors and refusals start that reach the window, a notification or the CLI.
+    files: [
+      'main/app/handlers/**/*.ts',
+      'main/app/ipc/**/*.ts',
+      'main/app/network/**/*.ts',
+      'main/app/settings/**/*.ts',
+      'main/app/token/**/*.ts',
+      'main/app/downloads/**/*.ts',
+      'main/core/api/**/*.ts',
+      'main/core/credit/**/*.ts',
+      'main/core/download/**/*.ts',
+      'main/core/generate/**/*.ts',
+      'main/core/http/**/*.ts',
+      'main/core/tasks/**/*.ts',
+      'main/core/update/**/*.ts',
+    ],
+    ignores: [
+      '**/*.test.ts',
+      '**/*test-kit.ts',
+      '**/*.fixture.ts',
+      'main/core/generate/form-problem-cases.ts',
+      'main/core/tasks/test-wait.ts',
+    ],
+    plugins: { 'main-text': mainTextPlugin },
+    rules: { 'main-text/no-literal-error-text': 'error' },
   },
   {
     // Catalogs pick plural forms through Intl.PluralRules ({ one, other } and fmt.plural), never

@@ -6,7 +6,7 @@
 // allowed: only text with two words in a row is taken for prose.
 
 /** @param {any} node @returns {string | null} */
-const literalText = (node) => {
+export const literalText = (node) => {
   if (!node) return null;
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
   if (node.type === 'TemplateLiteral') return node.quasis.map((q) => q.value.cooked).join(' ');
@@ -18,7 +18,7 @@ const literalText = (node) => {
 };
 
 /** @param {string} text */
-const prose = (text) =>
+export const prose = (text) =>
   /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.test(
     text.replace(/pika-tray(?: [a-z]+)?/g, ' ').replace(/(?<![\w-])-{1,2}[a-z][\w-]*/g, ' '),
   );

@@ -80,6 +80,7 @@ export function createPosterCache(deps: {
         size += chunk.length;
         if (size > POSTER_MAX_BYTES) {
           discardBody(response);
+          // eslint-disable-next-line main-text/no-literal-error-text -- a poster that fails is logged and the card keeps its placeholder
           throw new Error('the image is too large');
         }
         chunks.push(chunk);

@@ -1,5 +1,6 @@
 // Every way a download can fail, as a kind the caller can act on and a message a person can
 // read. Kinds that need the user (disk full, folder missing, not writable) are never retried.
+import { join } from 'node:path';
 import { renderMessage, say, type MessageRef } from '../text/message-ref';
 
 export type DownloadErrorKind =
@@ -80,6 +81,16 @@ export function fileSystemError(error: unknown, dir: string, fileName: string): 
         code,
         cause: error,
       });
+    case 'EFTYPE': // fs-port: not a regular file where the video or its .part goes
+    case 'ELOOP': // O_NOFOLLOW met a symbolic link there
+      return new DownloadError(
+        'file-system',
+        say('download.notAFile', pathOf(error, dir, fileName)),
+        {
+          code,
+          cause: error,
+        },
+      );
     default:
       return new DownloadError(
         'file-system',
@@ -96,4 +107,10 @@ export function fileSystemError(error: unknown, dir: string, fileName: string): 
 
 export function abortedError(): DownloadError {
   return new DownloadError('aborted', say('download.cancelled'));
+}
+
+/** The path the file system named (Node errors carry it), else where the file was going. */
+function pathOf(error: unknown, dir: string, fileName: string): string {
+  const path = (error as { path?: unknown } | null)?.path;
+  return typeof path === 'string' && path !== '' ? path : join(dir, fileName);
 }

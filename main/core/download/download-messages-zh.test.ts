@@ -1,6 +1,7 @@
 // A download's failure as a person reads it on the card, in either language: made from a real
 // file-system error, stored as a VideoDownload record with its ref, rendered in 简体中文.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +18,23 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('download errors in 简体中文', () => {
+  it('a link where the video goes, from a real ELOOP (O_NOFOLLOW), is named in both languages', async () => {
+    const target = join(dir, 'a.mp4');
+    await writeFile(join(dir, 'elsewhere'), 'x');
+    await symlink(join(dir, 'elsewhere'), target);
+    const raw = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW).catch(
+      (e: unknown) => e,
+    );
+    expect((raw as { code?: string }).code).toBe('ELOOP');
+    const record = failedRecord(fileSystemError(raw, dir, 'a.mp4'));
+    expect(textOf(record, 'en')).toBe(
+      `${target} is not a regular file (a link or a device?); it was left alone. Remove it, then download again.`,
+    );
+    expect(textOf(record, 'zh-Hans')).toBe(
+      `${target} 不是普通文件（是链接或设备？），未作改动。请删除它后重新下载。`,
+    );
+  });
+
   it('a missing download folder, from a real ENOENT', async () => {
     const missing = join(dir, 'gone');
     const raw = await writeFile(join(missing, 'a.mp4'), 'x').catch((e: unknown) => e);

@@ -44,7 +44,8 @@ export interface DownloadFs {
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 function notRegular(path: string): Error {
-  return Object.assign(new Error(`${path} is not a regular file`), { code: 'EFTYPE' });
+  // eslint-disable-next-line main-text/no-literal-error-text -- its code (EFTYPE) is worded by fileSystemError (download.notAFile)
+  return Object.assign(new Error(`${path} is not a regular file`), { code: 'EFTYPE', path });
 }
 
 export const nodeFs: DownloadFs = {

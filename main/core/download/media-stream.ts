@@ -81,6 +81,7 @@ export function mediaBodyOf(res: IncomingMessage): MediaBody {
   });
   return {
     start(s) {
+      // eslint-disable-next-line main-text/no-literal-error-text -- a broken invariant in our code, never shown
       if (sink) throw new Error('The body is already being read.');
       sink = s;
       for (const chunk of early.splice(0)) s.data(chunk);

@@ -75,6 +75,7 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
     }
     const first = list[0];
     if (!first)
+      // eslint-disable-next-line main-text/no-literal-error-text -- its code (ENOTFOUND) is worded by the API and download messages
       return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 0);
     callback(null, first.address, first.family);
   });

@@ -372,6 +372,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   }
 
   const requireOpen = (): void => {
+    // eslint-disable-next-line main-text/no-literal-error-text -- a broken invariant in our code, never shown
     if (closed) throw new Error('The task tracker has been closed.');
   };
 
@@ -396,6 +397,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       requireOpen();
       for (const id of taskIds) {
         if (typeof id !== 'string' || id.trim() === '' || id !== id.trim()) {
+          // eslint-disable-next-line main-text/no-literal-error-text -- a broken invariant: ids are parsed before they get here
           throw new TypeError(`Not a task id: ${JSON.stringify(id)}. Parse the input first.`);
         }
       }

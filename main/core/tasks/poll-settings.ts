@@ -36,6 +36,7 @@ export function pollSettingsFrom(
 
 function positive(name: string, value: number, min: number): number {
   if (!Number.isFinite(value) || value < min) {
+    // eslint-disable-next-line main-text/no-literal-error-text -- settings are validated (and worded) before they get here
     throw new RangeError(`Poll setting ${name} must be a number >= ${min}, got ${String(value)}.`);
   }
   return value;

@@ -88,6 +88,7 @@ export function openConfTaskStore(
     if (!isJsonSyntaxError(error)) throw error;
     if (filePath === undefined) {
       throw new Error(
+        // eslint-disable-next-line main-text/no-literal-error-text -- logged when the store cannot be opened; the window words the recovery
         'The task list file is not valid JSON and its path is unknown, so it was left alone.',
         {
           cause: error,

@@ -30,8 +30,10 @@ export function createFeedEngine(options: {
         version: release.version,
       };
     },
+    // eslint-disable-next-line main-text/no-literal-error-text -- never called: the menu offers no download for these installs
     download: () => Promise.reject(new Error('This install is not updated by the app.')),
     install: () => {
+      // eslint-disable-next-line main-text/no-literal-error-text -- never called: the menu offers no download for these installs
       throw new Error('This install is not updated by the app.');
     },
     releaseUrl: (version) => releasePageUrl(options.config, version),
