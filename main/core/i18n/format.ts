@@ -22,26 +22,17 @@ export interface Formatter {
   duration(seconds: number): string;
   /** Video length, "4.2 sec" / "4.2秒"; minutes as "1:05". */
   clipLength(seconds: number): string;
-  /** Time still to wait: "about 40 sec left" / "约 40秒". */
-  timeLeft(seconds: number): string;
   /** "2 minutes ago" / "2分钟前", "yesterday" / "昨天"; older than a month: the date. */
   relativeTime(then: number, now: number): string;
-  /** A calendar date: "Dec 4, 2026" / "2026年12月4日". */
-  date(ms: number): string;
   /** Date and time: "Dec 4, 2026, 9:42 PM" / "2026年12月4日 21:42". */
   dateTime(ms: number): string;
   /** Time of day: "9:42 PM" / "21:42". */
   time(ms: number): string;
   /** Picks the form by Intl.PluralRules and puts the formatted count where `#` stands. */
   plural(n: number, forms: PluralForms): string;
-  /** "a, b and c" / "a、b和c". */
-  list(items: readonly string[]): string;
 }
 
-const PHRASES: Record<Locale, { timeLeft: (d: string) => string; justNow: string }> = {
-  en: { timeLeft: (d) => `about ${d} left`, justNow: 'just now' },
-  'zh-Hans': { timeLeft: (d) => `约 ${d}`, justNow: '刚刚' },
-};
+const JUST_NOW: Record<Locale, string> = { en: 'just now', 'zh-Hans': '刚刚' };
 
 const cache = new Map<Locale, Formatter>();
 
@@ -56,7 +47,6 @@ export function formatter(locale: Locale): Formatter {
 
 function makeFormatter(locale: Locale): Formatter {
   const tag = intlTag(locale);
-  const phrases = PHRASES[locale];
   const numbers = new Map<number, Intl.NumberFormat>();
   const num = (digits: number): Intl.NumberFormat => {
     let nf = numbers.get(digits);
@@ -87,7 +77,6 @@ function makeFormatter(locale: Locale): Formatter {
   const dateTimeF = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const timeF = new Intl.DateTimeFormat(tag, { timeStyle: 'short' });
   const rules = new Intl.PluralRules(tag);
-  const listF = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
 
   const duration = (seconds: number): string => {
     const s = Math.max(0, seconds);
@@ -119,10 +108,9 @@ function makeFormatter(locale: Locale): Formatter {
       const s = Math.round(seconds % 60);
       return `${num(0).format(m)}:${String(s).padStart(2, '0')}`;
     },
-    timeLeft: (seconds) => phrases.timeLeft(duration(seconds)),
     relativeTime(then, now) {
       const s = Math.max(0, Math.round((now - then) / 1000));
-      if (s < 45) return phrases.justNow;
+      if (s < 45) return JUST_NOW[locale];
       const m = Math.round(s / 60);
       if (m < 60) return rel.format(-m, 'minute');
       const h = Math.round(m / 60);
@@ -131,13 +119,11 @@ function makeFormatter(locale: Locale): Formatter {
       if (d < 30) return rel.format(-d, 'day');
       return dateF.format(then);
     },
-    date: (ms) => dateF.format(ms),
     dateTime: (ms) => dateTimeF.format(ms),
     time: (ms) => timeF.format(ms),
     plural(n, forms) {
       const form = forms[rules.select(n)] ?? forms.other;
       return form.replace('#', num(2).format(n));
     },
-    list: (items) => listF.format(items),
   };
 }
