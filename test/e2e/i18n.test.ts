@@ -5,6 +5,7 @@
 // and dark, in both languages: test-output/screenshots/i18n-<lang>-<view>-<scheme>.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { MODELS, PIKAFFECTS } from '../../main/core/generate/generate-options';
 import type { Harness } from './harness/app-harness';
 import { clippedCards, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
@@ -24,6 +25,51 @@ const clippedText = (page: Page): Promise<string[]> =>
       getComputedStyle(el.parentElement).textOverflow !== 'ellipsis' &&
       el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
     .map((el) => el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 30))`);
+
+/**
+ * English left in the Chinese window: runs of two or more English words in what people read
+ * (text, titles, aria labels, placeholders, alt text), once the words that stay as they are
+ * are taken out: the user's own prompts, product, model and effect names, and technical
+ * terms Chinese software writes in Latin letters too.
+ */
+const KEPT = [
+  'A paper boat on a rainy street', // the test's own prompt
+  'Pika Tray',
+  'Pika',
+  'API',
+  'URL',
+  'ID',
+  'JSON',
+  'HTTP',
+  'feed',
+  'PNG',
+  'JPEG',
+  'WebP',
+  'PAC',
+  'Clash',
+  'English', // the language choice names itself
+  ...PIKAFFECTS, // Pika's effect names stay its product names
+  ...MODELS,
+];
+async function englishLeft(page: Page): Promise<string[]> {
+  const texts: string[] = await page.evaluate(`(() => {
+    const out = [document.body.innerText];
+    for (const el of document.querySelectorAll('[title],[aria-label],[placeholder],[alt]')) {
+      for (const a of ['title', 'aria-label', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  })()`);
+  const found = new Set<string>();
+  for (let text of texts) {
+    text = text.replace(/https?:\/\/\S+|socks5:\/\/\S+|\/[\w./<>-]+/g, ' ');
+    for (const kept of KEPT) text = text.split(kept).join(' ');
+    for (const m of text.matchAll(/[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,})+/g)) found.add(m[0]);
+  }
+  return [...found];
+}
 
 const LANGS = [
   {
@@ -77,6 +123,7 @@ describe('the window speaks its user’s language', () => {
         L.lang === 'zh' ? 'zh-Hans' : 'en',
       );
       await fits(page);
+      if (L.lang === 'zh') expect(await englishLeft(page)).toEqual([]);
       await both(page, `i18n-${L.lang}-empty`);
 
       const done = fake.addTask({
@@ -110,21 +157,25 @@ describe('the window speaks its user’s language', () => {
       const toggleBox = await page.locator('.layout-toggle').boundingBox();
       expect(toggleBox?.y).toBe(chipsBox?.y);
       expect((toggleBox?.x ?? 0) + (toggleBox?.width ?? 0)).toBeLessThanOrEqual(380);
+      if (L.lang === 'zh') expect(await englishLeft(page)).toEqual([]);
       await both(page, `i18n-${L.lang}-tasks`);
       await page.getByRole('radio', { name: L.grid }).click();
       await page.locator('.tile').first().waitFor(WAIT);
       await fits(page);
+      if (L.lang === 'zh') expect(await englishLeft(page)).toEqual([]);
       await both(page, `i18n-${L.lang}-grid`);
       await page.getByRole('radio', { name: L.list }).click();
 
       await page.getByRole('tab', { name: L.newVideo }).click();
       await page.getByText(L.more).click();
       await fits(page);
+      if (L.lang === 'zh') expect(await englishLeft(page)).toEqual([]);
       await both(page, `i18n-${L.lang}-new-video`);
 
       await page.getByRole('tab', { name: L.settings }).click();
       await page.getByRole('heading', { name: L.settings }).waitFor(WAIT);
       await fits(page);
+      if (L.lang === 'zh') expect(await englishLeft(page)).toEqual([]);
       await both(page, `i18n-${L.lang}-settings`);
       await page.locator('#pollMaxPerMin').scrollIntoViewIfNeeded();
       await both(page, `i18n-${L.lang}-settings-bottom`);
