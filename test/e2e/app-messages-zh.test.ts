@@ -5,6 +5,7 @@
 // test-output/screenshots/msgapp-zh-*.png.
 import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app-harness';
+import { englishLeft } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 import { useHarness } from './harness/use-harness';
 
@@ -30,6 +31,7 @@ describe('main’s messages in the window’s language', () => {
     expect(await error.textContent()).toBe('最长轮询间隔（秒）必须在 5 到 3600 之间。');
     expect(await cap.getAttribute('aria-invalid')).toBe('true');
     await error.scrollIntoViewIfNeeded();
+    expect(await englishLeft(page)).toEqual([]);
     await screenshot(page, 'msgapp-zh-settings-error');
 
     await cap.fill('60');
@@ -57,6 +59,7 @@ describe('main’s messages in the window’s language', () => {
     await errors.getByText('任务 ID 至少有 6 个字符。').waitFor(WAIT);
     await errors.getByText('此链接没有指向任务：应为 …/pika/feed/<任务 ID>。').waitFor(WAIT);
     expect(await errors.textContent()).not.toMatch(/task id/i);
+    expect(await englishLeft(page)).toEqual([]);
     await screenshot(page, 'msgapp-zh-add-errors');
     expect(h.pageErrors).toEqual([]);
   });
@@ -69,6 +72,8 @@ describe('main’s messages in the window’s language', () => {
     await page
       .getByText('已被拒绝：服务器拒绝了此令牌（无效、已过期或额度已用完）。')
       .waitFor(WAIT);
+    // The fake gateway's own words (in the credit line) are shown as it sent them.
+    expect(await englishLeft(page, ['Invalid token'])).toEqual([]);
     await screenshot(page, 'msgapp-zh-token-test');
     expect(h.pageErrors).toEqual([]);
   });
@@ -88,6 +93,7 @@ describe('main’s messages in the window’s language', () => {
       new RegExp(`^网关 ${host.replace(/\./g, '\\.')} 已应答（直接连接，HTTP \\d{3}）。$`),
     );
     await result.scrollIntoViewIfNeeded();
+    expect(await englishLeft(page)).toEqual([]);
     await screenshot(page, 'msgapp-zh-network-test');
     expect(h.pageErrors).toEqual([]);
   });
@@ -108,6 +114,7 @@ describe('main’s messages in the window’s language', () => {
     await page.getByText(`未创建：你在 ${host} 的额度已用完。请充值后重试。`).waitFor(WAIT);
     expect(fake.generateBodies).toHaveLength(1);
     expect(h.app.tracker.list()).toEqual([]);
+    expect(await englishLeft(page)).toEqual([]);
     await screenshot(page, 'msgapp-zh-generate-refusal');
     expect(h.pageErrors).toEqual([]);
   });

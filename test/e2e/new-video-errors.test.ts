@@ -4,7 +4,7 @@
 // top of the form) and new-video-errors-<lang>-options.png (the advanced options).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow } from './harness/page-probes';
+import { englishLeft, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 import { useHarness } from './harness/use-harness';
 
@@ -83,6 +83,7 @@ describe('the New video form’s errors speak the window’s language', () => {
 
       await page.locator('#nv-prompt').scrollIntoViewIfNeeded();
       await page.evaluate('document.activeElement && document.activeElement.blur()');
+      if (L.lang === 'zh') expect(await englishLeft(page)).toEqual([]);
       await screenshot(page, `new-video-errors-${L.lang}`);
       await page.locator('#nv-negative').scrollIntoViewIfNeeded();
       await screenshot(page, `new-video-errors-${L.lang}-options`);

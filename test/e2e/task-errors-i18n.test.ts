@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { newTask, type TrackedTask } from '../../main/core/tasks/model';
 import { renderMessage, say, type MessageRef } from '../../main/core/text/message-ref';
 import type { Harness } from './harness/app-harness';
+import { englishLeft } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 import { useHarness } from './harness/use-harness';
 
@@ -94,6 +95,10 @@ describe('task errors on the cards follow the window language', () => {
       `Pika API 处理任务 ${live} 时出错（HTTP 503）。这通常是暂时的，请稍后重试。` +
         `服务器返回：“${SERVER_WORDS}”`,
     );
+    // The tasks' own prompts and ids stay as the user wrote them.
+    expect(
+      await englishLeft(page, ['a paper boat on a rainy street', 'a red fox in the snow', GONE]),
+    ).toEqual([]);
     await screenshot(page, 'task-errors-zh');
 
     await page.getByRole('tab', { name: '设置' }).click();
