@@ -4,6 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { cliTextPlugin } from './config/eslint-cli-text.js';
 import { mainTextPlugin } from './config/eslint-main-text.js';
+import { literalText } from './config/eslint-literal-text.js';
 
 // Issue 17: every word the window shows comes from renderer/src/i18n (en.ts + zh-Hans.ts).
 // This flags words written straight into TSX: JSX text, string literals and template text
@@ -26,17 +27,6 @@ const ALLOWED_WORDS = new Set(['Pika', 'Pika Tray']);
 const readable = (text) => {
   const t = text.trim();
   return /\p{L}/u.test(t) && !ALLOWED_WORDS.has(t);
-};
-/** @param {any} node */
-const literalText = (node) => {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral') return node.quasis.map((q) => q.value.cooked).join(' ');
-  if (node.type === 'ConditionalExpression') {
-    return [literalText(node.consequent), literalText(node.alternate)].filter(Boolean).join(' ');
-  }
-  if (node.type === 'LogicalExpression') return literalText(node.right);
-  return null;
 };
 const i18nPlugin = {
   rules: {

@@ -5,23 +5,7 @@
 // and the `error:` of a parse result. Option names, "pika-tray <command>" and JSON stay
 // allowed: only text with two words in a row is taken for prose.
 
-/** @param {any} node @returns {string | null} */
-export const literalText = (node) => {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral') return node.quasis.map((q) => q.value.cooked).join(' ');
-  if (node.type === 'ConditionalExpression') {
-    return [literalText(node.consequent), literalText(node.alternate)].filter(Boolean).join(' ');
-  }
-  if (node.type === 'LogicalExpression') return literalText(node.right);
-  return null;
-};
-
-/** @param {string} text */
-export const prose = (text) =>
-  /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.test(
-    text.replace(/pika-tray(?: [a-z]+)?/g, ' ').replace(/(?<![\w-])-{1,2}[a-z][\w-]*/g, ' '),
-  );
+import { proseReporter } from './eslint-literal-text.js';
 
 const PRINTERS = new Set(['out', 'err', 'say', 'write', 'stderr', 'stdout']);
 
@@ -37,17 +21,7 @@ export const cliTextPlugin = {
       },
       /** @param {any} context */
       create(context) {
-        /** @param {any} node */
-        const check = (node) => {
-          const text = literalText(node);
-          if (text !== null && prose(text)) {
-            context.report({
-              node,
-              messageId: 'literal',
-              data: { text: text.trim().slice(0, 40) },
-            });
-          }
-        };
+        const check = proseReporter(context);
         return {
           /** @param {any} node */
           CallExpression(node) {

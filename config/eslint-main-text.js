@@ -5,7 +5,7 @@
 // refusal where such words start: `new Error('…')` (and its kinds) and a result's
 // `message: '…'`. Only prose counts (two words in a row), as in eslint-cli-text.js. Errors
 // that never reach a person (a broken invariant) say so with an eslint-disable and a reason.
-import { literalText, prose } from './eslint-cli-text.js';
+import { proseReporter } from './eslint-literal-text.js';
 
 const ERRORS = new Set(['Error', 'TypeError', 'RangeError']);
 
@@ -22,17 +22,7 @@ export const mainTextPlugin = {
       },
       /** @param {any} context */
       create(context) {
-        /** @param {any} node */
-        const check = (node) => {
-          const text = literalText(node);
-          if (text !== null && prose(text)) {
-            context.report({
-              node,
-              messageId: 'literal',
-              data: { text: text.trim().slice(0, 40) },
-            });
-          }
-        };
+        const check = proseReporter(context);
         return {
           /** @param {any} node */
           NewExpression(node) {
