@@ -1,9 +1,9 @@
 // The CLI prints API failures in its language (LANG=zh_CN.UTF-8), rendered from the error's
 // ref: a real child process against the fake gateway on 127.0.0.1, the gateway answering in
 // its own Chinese words (kept verbatim, marked as its words), the token never printed.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectOutput, type ProcessOutput } from '../../test/support/collect-output';
+import type { ProcessOutput } from '../../test/support/collect-output';
+import { runCli } from '../../test/support/run-cli';
 import { startFakePika, type FakePika } from '../../test/fake-server/index';
 
 const TOKEN = 'sk-CliZhCanary0123456789abcdefghijklmn';
@@ -15,20 +15,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 function cli(args: string[], env: Record<string, string>): Promise<ProcessOutput> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      LC_ALL: '',
-      LC_MESSAGES: '',
-      PIKA_BASE_URL: fake.url,
-      PIKA_TOKEN: TOKEN,
-      NO_COLOR: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return collectOutput(child, { name: 'pika-tray get' });
+  return runCli(args, { PIKA_BASE_URL: fake.url, PIKA_TOKEN: TOKEN, NO_COLOR: '1', ...env });
 }
 
 describe('API errors in the CLI language', () => {

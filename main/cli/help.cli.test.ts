@@ -1,36 +1,24 @@
 // The command line's help and usage errors in the language of LC_ALL / LC_MESSAGES / LANG,
 // run as a user runs them: a child process, its environment stripped of every locale
 // variable but the ones each case sets.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { PIKAFFECTS } from '../core/generate/generate-options';
-import { collectOutput, type ProcessOutput } from '../../test/support/collect-output';
+import type { ProcessOutput } from '../../test/support/collect-output';
+import { runCli } from '../../test/support/run-cli';
 import { COMMANDS } from './commands/index';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const LOCALE_VARIABLES = /^(LANG|LANGUAGE|LC_[A-Z]+)$/;
 const ZH = { LANG: 'zh_CN.UTF-8' };
 const EN = { LANG: 'C' };
 const ID = '0f0e2c1a-aaaa-bbbb-cccc-000000000001';
 
 function cli(args: string[], locale: Record<string, string>): Promise<ProcessOutput> {
-  const parentEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !LOCALE_VARIABLES.test(name)),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
-    cwd: ROOT,
-    // A token and an unreachable base URL: nothing here may get as far as a request.
-    env: {
-      ...parentEnv,
-      PIKA_TOKEN: 'help-test-token',
-      PIKA_BASE_URL: 'http://127.0.0.1:9',
-      ...locale,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // A token and an unreachable base URL: nothing here may get as far as a request.
+  return runCli(args, {
+    PIKA_TOKEN: 'help-test-token',
+    PIKA_BASE_URL: 'http://127.0.0.1:9',
+    ...locale,
   });
-  return collectOutput(child, { name: `pika-tray ${args.join(' ')}` });
 }
 
 const CJK = /\p{Script=Han}/u;

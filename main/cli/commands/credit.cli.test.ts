@@ -1,13 +1,11 @@
 // `pika-tray credit` as a user runs it: a real child process through the real entry point,
 // against the fake Pika server's billing routes.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakePika, type FakeCredit, type FakePika } from '../../../test/fake-server';
-import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
+import type { ProcessOutput } from '../../../test/support/collect-output';
+import { runCli } from '../../../test/support/run-cli';
 import { usage } from '../main';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const servers: FakePika[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -23,24 +21,13 @@ async function cli(
     ...(credit ? { credit } : {}),
   });
   servers.push(server);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/cli/index.ts', 'credit', ...args],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LC_ALL: '',
-        LC_MESSAGES: '',
-        LANG: 'C.UTF-8',
-        PIKA_BASE_URL: server.url,
-        PIKA_TOKEN: server.token,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return { ...(await collectOutput(child, { name: 'pika-tray credit' })), server };
+  const output = await runCli(['credit', ...args], {
+    LANG: 'C.UTF-8',
+    PIKA_BASE_URL: server.url,
+    PIKA_TOKEN: server.token,
+    ...env,
+  });
+  return { ...output, server };
 }
 
 describe.concurrent('pika-tray credit (child process)', () => {

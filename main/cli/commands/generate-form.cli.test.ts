@@ -2,15 +2,14 @@
 // child process through the real entry point (LANG=zh_CN.UTF-8) against the fake Pika server.
 // The problems are the window's (generateForm) plus the command line's own (generateFile);
 // exit codes and "nothing sent" stay as in English.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
+import type { ProcessOutput } from '../../../test/support/collect-output';
+import { runCli } from '../../../test/support/run-cli';
 import { startFakePika, type FakePika } from '../../../test/fake-server';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 let server: FakePika;
 let dir: string;
 
@@ -23,24 +22,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function generate(args: string[], lang: string): Promise<ProcessOutput> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/cli/index.ts', 'generate', ...args],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LC_ALL: '',
-        LC_MESSAGES: '',
-        LANG: lang,
-        PIKA_BASE_URL: server.url,
-        PIKA_TOKEN: server.token,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return collectOutput(child, { name: 'pika-tray generate' });
+function generate(args: string[], lang: string): Promise<ProcessOutput> {
+  return runCli(['generate', ...args], {
+    LANG: lang,
+    PIKA_BASE_URL: server.url,
+    PIKA_TOKEN: server.token,
+  });
 }
 
 describe.concurrent('pika-tray generate: form problems in the terminal’s language', () => {

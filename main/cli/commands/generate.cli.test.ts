@@ -1,16 +1,15 @@
 // `pika-tray generate` as a user runs it: a real child process through the real entry point,
 // against the fake Pika server. Checks what the server received, that a hanging server gets
 // exactly one POST, and the exit codes.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { folderFiles } from '../../../test/support/download-folder';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { collectOutput, type ProcessOutput } from '../../../test/support/collect-output';
+import { join } from 'node:path';
+import type { ProcessOutput } from '../../../test/support/collect-output';
+import { runCli } from '../../../test/support/run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePika, type FakePika } from '../../../test/fake-server';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
@@ -45,24 +44,12 @@ async function cli(
   given?: FakePika,
 ): Promise<Result> {
   const server = given ?? (await fakePika());
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/cli/index.ts', 'generate', ...args],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LC_ALL: '',
-        LC_MESSAGES: '',
-        LANG: 'C.UTF-8',
-        PIKA_BASE_URL: server.url,
-        PIKA_TOKEN: server.token,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const output = await collectOutput(child, { name: 'pika-tray generate' });
+  const output = await runCli(['generate', ...args], {
+    LANG: 'C.UTF-8',
+    PIKA_BASE_URL: server.url,
+    PIKA_TOKEN: server.token,
+    ...env,
+  });
   return { ...output, bodies: [...server.generateBodies], server };
 }
 
