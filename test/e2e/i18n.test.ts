@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app-harness';
-import { clippedCards, englishLeft, horizontalOverflow } from './harness/page-probes';
+import { clippedCards, clippedText, englishLeft, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 import { useHarness } from './harness/use-harness';
 
@@ -14,16 +14,6 @@ let h: Harness | undefined;
 const startHarness = useHarness();
 
 const WAIT = { timeout: 10_000 };
-
-/** Text cut off sideways without an ellipsis: an element narrower than its words. */
-const clippedText = (page: Page): Promise<string[]> =>
-  page.evaluate(`Array.from(document.querySelectorAll('#app *'))
-    .filter((el) => el.offsetParent !== null && el.children.length === 0 &&
-      (el.textContent || '').trim() !== '' &&
-      getComputedStyle(el).textOverflow !== 'ellipsis' &&
-      getComputedStyle(el.parentElement).textOverflow !== 'ellipsis' &&
-      el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
-    .map((el) => el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 30))`);
 
 const LANGS = [
   {

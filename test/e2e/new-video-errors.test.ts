@@ -4,21 +4,12 @@
 // top of the form) and new-video-errors-<lang>-options.png (the advanced options).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { englishLeft, horizontalOverflow } from './harness/page-probes';
+import { clippedText, englishLeft, horizontalOverflow } from './harness/page-probes';
 import { screenshot } from './harness/screenshots';
 import { useHarness } from './harness/use-harness';
 
 const startHarness = useHarness();
 const WAIT = { timeout: 10_000 };
-
-/** Text cut off sideways without an ellipsis: an element narrower than its words. */
-const clippedText = (page: Page): Promise<string[]> =>
-  page.evaluate(`Array.from(document.querySelectorAll('#app *'))
-    .filter((el) => el.offsetParent !== null && el.children.length === 0 &&
-      (el.textContent || '').trim() !== '' &&
-      getComputedStyle(el).textOverflow !== 'ellipsis' &&
-      el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
-    .map((el) => el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 30))`);
 
 /** Every error's right edge inside the window: nothing runs past the 380 px popover. */
 const errorsPastEdge = (page: Page): Promise<string[]> =>

@@ -21,6 +21,19 @@ export const clippedCards = (page: Page): Promise<string[]> =>
       el.scrollHeight + ' > ' + el.clientHeight)`);
 
 /**
+ * Text cut off sideways without an ellipsis: an element narrower than its words (text whose
+ * own box or parent ends it with "…" is shown as cut on purpose).
+ */
+export const clippedText = (page: Page): Promise<string[]> =>
+  page.evaluate(`Array.from(document.querySelectorAll('#app *'))
+    .filter((el) => el.offsetParent !== null && el.children.length === 0 &&
+      (el.textContent || '').trim() !== '' &&
+      getComputedStyle(el).textOverflow !== 'ellipsis' &&
+      getComputedStyle(el.parentElement).textOverflow !== 'ellipsis' &&
+      el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+    .map((el) => el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 30))`);
+
+/**
  * How far the page, or any scrolling part of it, is wider than its box: what a horizontal
  * scrollbar would have to cover (0 when everything fits the 380 px popover).
  */
