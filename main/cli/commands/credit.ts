@@ -1,12 +1,12 @@
 // `pika-tray credit [--json]`: asks the gateway once what the token has left and prints the
 // limit, what was used and what remains. A gateway that does not offer it is exit 1 with a
 // clear message; a rejected token is exit 3, as for every command.
+import { textOf } from '../../core/text/text-error';
 import { PikaApiError } from '../../core/api/errors';
 import stringWidth from 'string-width';
 import { formatUsd } from '../../core/credit/credit-text';
 import { fetchCredit } from '../../core/credit/fetch-credit';
 import type { CliContext } from '../command';
-import { apiErrorText } from '../i18n/api-error-text';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import { creditHelp } from '../help-pages';
 import { UsageError, parseCommandArgs } from '../options';
@@ -29,7 +29,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     reading = await fetchCredit(client);
   } catch (err) {
     if (!(err instanceof PikaApiError)) throw err;
-    ctx.err(m.prefixed('credit', apiErrorText(err, ctx.text)));
+    ctx.err(m.prefixed('credit', textOf(err, ctx.text.locale)));
     if (err.kind === 'token-rejected') ctx.err(ctx.text.t.get.tokenHint);
     return exitCodeOf(err);
   }

@@ -2,9 +2,7 @@
 // the app's "New video" form, sends it ONCE (each call is billed; nothing here retries), and
 // prints the new task id on stdout so scripts can capture it. When no answer comes, the
 // outcome is unknown: say so plainly and exit 1, so nobody resends blindly.
-import { PikaApiError } from '../../core/api/errors';
 import { cliText, type CliText } from '../i18n';
-import { apiErrorText } from '../i18n/api-error-text';
 import type { PikaClient } from '../../core/api/client';
 import { buildGenerateRequest } from '../../core/generate/build-request';
 import {
@@ -117,8 +115,7 @@ export async function runGenerate(
         }
         form.extendVideo = url;
       } catch (err) {
-        const why =
-          err instanceof PikaApiError ? apiErrorText(err, text) : textOf(err, text.locale);
+        const why = textOf(err, text.locale);
         say(u.problem('--extend', why));
         return EXIT_FAILED;
       }

@@ -8,7 +8,6 @@ import { parseTaskInput } from '../../core/tasks/parse-input';
 import { textOf } from '../../core/text/text-error';
 import type { CliContext } from '../command';
 import type { CliText } from '../i18n';
-import { apiErrorText } from '../i18n/api-error-text';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import { getHelp } from '../help-pages';
 import { UsageError, parseCommandArgs } from '../options';
@@ -55,7 +54,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.ok;
     } catch (err) {
       if (!(err instanceof PikaApiError)) throw err;
-      const said = apiErrorText(err, ctx.text);
+      const said = textOf(err, ctx.text.locale);
       if (err.kind === 'unknown-task') {
         unknownAnswers += 1;
         const pause = UNKNOWN_WAITS_MS[unknownAnswers - 1];

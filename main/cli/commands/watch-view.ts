@@ -1,11 +1,11 @@
 // What `pika-tray watch` shows: progress bars redrawn in place on a terminal, plain lines
 // when the output is a pipe or a file, or one JSON object per line per event (--json).
+import { textOf } from '../../core/text/text-error';
 import { basename } from 'node:path';
 import stringWidth from 'string-width';
 import type { DownloadProgress, DownloadResult } from '../../core/download';
 import type { TaskError, TrackedTask } from '../../core/tasks/model';
 import type { CliText } from '../i18n';
-import { taskErrorText } from '../i18n/api-error-text';
 
 export interface WatchView {
   /** The task's state or progress changed; `retrying` when the last check failed. */
@@ -103,7 +103,7 @@ export function createPlainView(out: (line: string) => void, text: CliText): Wat
     update(task, retrying) {
       const progress = task.progress === null ? '' : ` ${text.fmt.percent(task.progress / 100)}`;
       const line = retrying
-        ? `${state(task)}${progress} (${t.retrying(taskErrorText(retrying, text))})`
+        ? `${state(task)}${progress} (${t.retrying(textOf(retrying, text.locale))})`
         : `${state(task)}${progress} ${promptOf(task, 60)}`.trimEnd();
       // Only news: the same line twice in a row says nothing.
       if (lastLine.get(task.id) === line) return;
@@ -227,7 +227,7 @@ export function createBarsView(terminal: Terminal, text: CliText, redrawMs = 100
 
   return {
     update(task, retrying) {
-      row(task).note = retrying ? t.retrying(taskErrorText(retrying, text)) : '';
+      row(task).note = retrying ? t.retrying(textOf(retrying, text.locale)) : '';
       schedule();
     },
     finished: (task) => note(task, ''),

@@ -16,7 +16,6 @@ import { createNotificationPolicy, connectTracker } from '../../core/notify/noti
 import { mainText } from '../../core/text';
 import { textOf } from '../../core/text/text-error';
 import { cliText, type CliText } from '../i18n';
-import { taskErrorText } from '../i18n/api-error-text';
 import { createTracker } from '../../core/tasks/create-tracker';
 import type { TrackedTask } from '../../core/tasks/model';
 import type { CliContext } from '../command';
@@ -296,7 +295,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     // The server's own words, as sent and marked as its words; else our account of it.
     const said = task.videos.find((v) => v.state === 'failed' && v.error)?.error;
     const words = args.json ? cliText('en') : text; // --json: stable English
-    const lastError = task.lastError ? taskErrorText(task.lastError, words) : undefined;
+    const lastError = task.lastError ? textOf(task.lastError, words.locale) : undefined;
     const reason = said ?? lastError ?? words.t.watch.generationFailed;
     view.failed(task, reason, said !== undefined);
     settle(task.id, 'failed');
@@ -312,7 +311,7 @@ export async function watchTasks(args: WatchArgs, deps: WatchDeps): Promise<numb
     // Blocked means a 401 (token) or 402/403 (account): no task can go on until the user acts.
     // --json keeps the stable English words; people read theirs.
     const words = (t: CliText) =>
-      blocked ? taskErrorText(blocked, t) : t.t.apiError['token-rejected']('');
+      blocked ? textOf(blocked, t.locale) : t.t.apiError['token-rejected']('');
     say(words(text));
     const message = args.json ? words(cliText('en')) : words(text);
     for (const id of args.taskIds) {
